@@ -1,0 +1,72 @@
+import type {EngineName, RunConfig} from '../config/run-config.js';
+import type {HostMeasurements, MachineInfo, RunResult} from '../result/result-types.js';
+
+/** A unit of execution that tasks run on: the event loop, a worker thread or a process. */
+export type LaneInfo = {
+	readonly id: number;
+	readonly label: string;
+	readonly pid: number;
+	/** OS thread id (Linux TID); null where the OS does not tell. */
+	readonly tid: number | null;
+};
+
+/** Times (`t`) are ms since the run started, on one axis shared by all engines. */
+export type RunStartEvent = {readonly config: RunConfig; readonly machine: MachineInfo; readonly startedAt: number};
+export type EngineStartEvent = {readonly engine: EngineName; readonly t: number; readonly startupMs: number};
+export type LaneOpenEvent = {readonly engine: EngineName; readonly t: number; readonly lane: LaneInfo};
+export type TaskQueuedEvent = {readonly engine: EngineName; readonly t: number; readonly ids: readonly number[]};
+export type TaskStartEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly id: number;
+	readonly lane: number;
+	readonly pid: number;
+	readonly tid: number | null;
+};
+/** Progress of many tasks at once: [task id, progress 0..1]. */
+export type TaskProgressEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly updates: ReadonlyArray<readonly [number, number]>;
+};
+export type TaskEndEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly id: number;
+	readonly ok: boolean;
+	readonly error: string | null;
+	/** The core the task last ran on; null where the OS does not tell. */
+	readonly cpu: number | null;
+	/** When the task's own code began, where that differs from its start (a thread spawned per task). */
+	readonly runStartT: number | null;
+};
+/** Busy fraction (0..1) of every core over the last sampling interval. */
+export type CpuSampleEvent = {readonly t: number; readonly busy: readonly number[]};
+/** An engine finished: its host's measurements, or the error that stopped it (then null). */
+export type EngineEndEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly measurements: HostMeasurements | null;
+	readonly contended: boolean;
+	readonly error: string | null;
+};
+export type RunEndEvent = {readonly result: RunResult};
+
+/** Every event on the bus: name -> argument tuple (as Node's typed EventEmitter wants). */
+export type BusEvents = {
+	'run:start': [RunStartEvent];
+	'engine:start': [EngineStartEvent];
+	'lane:open': [LaneOpenEvent];
+	'task:queued': [TaskQueuedEvent];
+	'task:start': [TaskStartEvent];
+	'task:progress': [TaskProgressEvent];
+	'task:end': [TaskEndEvent];
+	'cpu:sample': [CpuSampleEvent];
+	'engine:end': [EngineEndEvent];
+	'run:end': [RunEndEvent];
+};
+
+export type BusEventName = keyof BusEvents;
+
+/** One event as it travels in a batch over IPC from a host to the UI process. */
+export type WireEvent = {[K in BusEventName]: {readonly name: K; readonly data: BusEvents[K][0]}}[BusEventName];

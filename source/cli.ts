@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import {availableParallelism} from 'node:os';
+import meow from 'meow';
+import {RunBus} from './bus/run-bus.js';
+import {exitCodeOf, exitCodes} from './cli/exit-code.js';
+import {helpText} from './cli/help-text.js';
+import {subscribeHeadlessReporters} from './cli/headless-reporters.js';
+import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flags.js';
+import {machineInfo} from './measure/machine-info.js';
+import {UsageError} from './util/usage-error.js';
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`concur-tui: ${message}\n`);
+	process.exit(code);
+}
+
+function parse(): CliOptions {
+	const cli = meow(helpText, {importMeta: import.meta, flags: flagDefinitions, allowUnknownFlags: true});
+	return resolveOptions(cli.flags, cli.input, availableParallelism());
+}
+
+async function main(): Promise<void> {
+	const options = parse();
+	const bus = new RunBus();
+	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
+	// Engines load lazily: --help and bad flags never pay for them.
+	const {runEngines} = await import('./orchestrator/run-engines.js');
+	const result = await runEngines(options.config, bus, machineInfo());
+	process.exitCode = exitCodeOf(result);
+}
+
+try {
+	await main();
+} catch (error) {
+	if (error instanceof UsageError) fail(error.message, exitCodes.usage);
+	fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, exitCodes.taskFailed);
+}

@@ -1,0 +1,9 @@
+import type {RunResult} from '../result/result-types.js';
+
+export const exitCodes = {ok: 0, taskFailed: 1, usage: 2} as const;
+
+/** 0 when every task of every engine ended ok, else 1. */
+export function exitCodeOf(result: RunResult): number {
+	const allOk = result.engines.every((engine) => engine.complete && engine.tasks.every((task) => task.ok));
+	return allOk ? exitCodes.ok : exitCodes.taskFailed;
+}

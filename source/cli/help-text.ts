@@ -1,0 +1,33 @@
+export const helpText = `
+	Usage
+	  $ concur-tui [options]
+
+	Runs the same real workload three ways (async on one event loop, a pool of worker
+	threads, a pool of processes) and shows what each did, measured.
+
+	Workload
+	  --workload, -w NAME   cpu | sleep | hash | mixed                      (default: cpu)
+	  --task FILE           your own task module: export default (input, {progress, signal}) => result
+	  --tasks, -n N         number of tasks (1..100000)           (default: max(8, 2 × cores))
+	  --task-ms MS          size of one task in ms                 (default: 4000 / tasks, ≤ 300)
+	  --preset NAME         seed-io (3 × 2 s sleeps, a thread or process each)
+	                        seed-cpu (4 × 700 ms cpu tasks, pool = cores)
+
+	Engines
+	  --engines, -e LIST    any of async,threads,processes                 (default: all three)
+	  --pool, -p N          threads or processes in each pool (1..1024)    (default: cores)
+	  --threads KIND        pool (a workerpool of threads) | spawn (a new thread per task)
+	  --mode, -m MODE       sequential (one engine at a time) | race (all at once)
+
+	Output
+	  --json                print the result document (JSON) and exit
+	  --trace FILE          also write a Chrome trace (open it in Perfetto)
+	  --help, --version
+
+	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage.
+
+	Examples
+	  $ concur-tui --preset seed-io
+	  $ concur-tui --workload hash --json
+	  $ concur-tui --task examples/fibonacci-task.mjs --tasks 6 --trace run.trace.json
+`;

@@ -1,0 +1,137 @@
+import {existsSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {defaultTaskShape, presetConfig} from '../config/defaults.js';
+import {
+	engineNames,
+	modeNames,
+	presetNames,
+	threadStrategies,
+	workloadNames,
+	type EngineName,
+	type RunConfig,
+} from '../config/run-config.js';
+import {UsageError} from '../util/usage-error.js';
+
+export const flagDefinitions = {
+	workload: {type: 'string', shortFlag: 'w'},
+	task: {type: 'string'},
+	tasks: {type: 'string', shortFlag: 'n'},
+	taskMs: {type: 'string'},
+	pool: {type: 'string', shortFlag: 'p'},
+	threads: {type: 'string'},
+	mode: {type: 'string', shortFlag: 'm'},
+	engines: {type: 'string', shortFlag: 'e'},
+	preset: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	trace: {type: 'string'},
+} as const;
+
+/** Flags as meow hands them over: strings for everything but switches. */
+export type RawFlags = Record<string, unknown>;
+
+export type CliOptions = {
+	readonly config: RunConfig;
+	readonly json: boolean;
+	readonly tracePath: string | null;
+};
+
+const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000} as const;
+
+function dashed(name: string): string {
+	return `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new UsageError(`${dashed(name)} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+}
+
+function wholeNumber(name: string, value: unknown, max: number): number | undefined {
+	if (value === undefined) return undefined;
+	const text = String(value).trim();
+	const number = Number(text);
+	if (!/^\d+$/.test(text) || number < 1 || number > max) {
+		throw new UsageError(`${dashed(name)} must be a whole number from 1 to ${max} (got "${String(value)}")`);
+	}
+
+	return number;
+}
+
+function positiveMs(name: string, value: unknown, max: number): number | undefined {
+	if (value === undefined) return undefined;
+	const text = String(value).trim();
+	const number = Number(text);
+	if (text === '' || !Number.isFinite(number) || number <= 0 || number > max) {
+		throw new UsageError(`${dashed(name)} must be a number of ms above 0 and at most ${max} (got "${String(value)}")`);
+	}
+
+	return number;
+}
+
+function engineList(value: unknown): EngineName[] | undefined {
+	if (value === undefined) return undefined;
+	const names = String(value)
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	const bad = names.find((name) => !(engineNames as readonly string[]).includes(name));
+	if (names.length === 0 || bad !== undefined) {
+		throw new UsageError(`--engines must be a comma-separated list of ${engineNames.join(', ')} (got "${String(value)}")`);
+	}
+
+	// Keep the panels' order whatever order they were named in.
+	return engineNames.filter((name) => names.includes(name));
+}
+
+function taskModulePath(value: unknown): string | null {
+	if (value === undefined) return null;
+	if (typeof value !== 'string' || value.trim() === '') throw new UsageError('--task needs the path of a task module');
+	const path = resolve(value);
+	if (!existsSync(path)) throw new UsageError(`--task: task module not found: ${value}`);
+	if (!statSync(path).isFile()) throw new UsageError(`--task: not a file: ${value}`);
+	return path;
+}
+
+/** Known flags in the camelCase meow uses, plus their short names. */
+const knownKeys = new Set<string>([
+	...Object.keys(flagDefinitions),
+	...Object.values(flagDefinitions).flatMap((flag) => ('shortFlag' in flag ? [flag.shortFlag] : [])),
+	'help',
+	'version',
+]);
+
+/** Turns parsed flags into a validated run configuration; bad input is a UsageError. */
+export function resolveOptions(flags: RawFlags, input: readonly string[], cores: number): CliOptions {
+	const unknown = Object.keys(flags).find((key) => !knownKeys.has(key));
+	if (unknown !== undefined) throw new UsageError(`unknown flag ${dashed(unknown)} (see concur-tui --help)`);
+	if (input.length > 0) throw new UsageError(`unexpected argument "${input[0]}" (see concur-tui --help)`);
+
+	const preset = oneOf('preset', flags.preset, presetNames) ?? null;
+	const modulePath = taskModulePath(flags.task);
+	const workload = oneOf('workload', flags.workload, workloadNames);
+	if (modulePath && workload) throw new UsageError('--task and --workload cannot be used together: a task module is the workload');
+
+	const base = {...defaultTaskShape(cores), workload: 'cpu' as const, pool: cores, threads: 'pool' as const};
+	const fromPreset = preset ? presetConfig(preset, cores) : {};
+	const config: RunConfig = {
+		...base,
+		...fromPreset,
+		workload: modulePath ? 'module' : (workload ?? fromPreset.workload ?? base.workload),
+		modulePath,
+		tasks: wholeNumber('tasks', flags.tasks, limits.tasks) ?? fromPreset.tasks ?? base.tasks,
+		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? base.taskMs,
+		pool: wholeNumber('pool', flags.pool, limits.pool) ?? fromPreset.pool ?? base.pool,
+		threads: oneOf('threads', flags.threads, threadStrategies) ?? fromPreset.threads ?? base.threads,
+		mode: oneOf('mode', flags.mode, modeNames) ?? 'sequential',
+		engines: engineList(flags.engines) ?? [...engineNames],
+		preset,
+	};
+
+	const trace = flags.trace;
+	if (trace !== undefined && (typeof trace !== 'string' || trace.trim() === '')) {
+		throw new UsageError('--trace needs a file path');
+	}
+
+	return {config, json: flags.json === true, tracePath: typeof trace === 'string' ? resolve(trace) : null};
+}

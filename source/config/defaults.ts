@@ -1,0 +1,25 @@
+import type {PresetName, RunConfig} from './run-config.js';
+
+/**
+ * Defaults that show the contrast on a first run and finish in about 10 s on 2 to 256 cores:
+ * the async engine runs every task one after another (tasks x taskMs, about 4 s at most), and
+ * the pools divide that by the cores. On 2 cores: 8 tasks of 300 ms.
+ */
+export function defaultTaskShape(cores: number): {tasks: number; taskMs: number} {
+	const tasks = Math.max(8, 2 * cores);
+	const taskMs = Math.min(300, Math.max(10, Math.round(4000 / tasks)));
+	return {tasks, taskMs};
+}
+
+/** The seed's programs: asyncio.gather / threading.Thread (seed-io) and Pool.map (seed-cpu). */
+export function presetConfig(preset: PresetName, cores: number): Partial<RunConfig> {
+	switch (preset) {
+		case 'seed-io': {
+			return {workload: 'sleep', tasks: 3, taskMs: 2000, pool: 3, threads: 'spawn'};
+		}
+
+		case 'seed-cpu': {
+			return {workload: 'cpu', tasks: 4, taskMs: 700, pool: cores};
+		}
+	}
+}

@@ -1,0 +1,34 @@
+export const engineNames = ['async', 'threads', 'processes'] as const;
+export type EngineName = (typeof engineNames)[number];
+
+export const workloadNames = ['cpu', 'sleep', 'hash', 'mixed'] as const;
+export type BuiltinWorkload = (typeof workloadNames)[number];
+/** `module` is a user's task module (`--task FILE`); `noop` is used by the benchmark only. */
+export type WorkloadName = BuiltinWorkload | 'module' | 'noop';
+
+export const modeNames = ['sequential', 'race'] as const;
+export type RunMode = (typeof modeNames)[number];
+
+export const threadStrategies = ['pool', 'spawn'] as const;
+export type ThreadStrategy = (typeof threadStrategies)[number];
+
+export const presetNames = ['seed-io', 'seed-cpu'] as const;
+export type PresetName = (typeof presetNames)[number];
+
+export type RunConfig = {
+	readonly workload: WorkloadName;
+	/** Absolute path of the user's task module when workload is `module`. */
+	readonly modulePath: string | null;
+	readonly tasks: number;
+	readonly taskMs: number;
+	readonly pool: number;
+	readonly mode: RunMode;
+	readonly engines: readonly EngineName[];
+	readonly threads: ThreadStrategy;
+	readonly preset: PresetName | null;
+};
+
+/** Workloads whose tasks keep a core busy, so more of them than cores contend. */
+export function isCpuBound(workload: WorkloadName): boolean {
+	return workload !== 'sleep' && workload !== 'noop';
+}

@@ -1,0 +1,21 @@
+import {currentThreadPlace} from '../../measure/thread-info.js';
+import {runTask} from '../units/run-task.js';
+import type {EngineRunner} from './engine-plan.js';
+import {LaneRegistry, TaskTracker} from './task-tracker.js';
+
+/** Every task starts at once on this host's single event loop, as asyncio.gather does. */
+export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) => {
+	const lanes = new LaneRegistry(plan.engine, sink, 'event loop');
+	const loop = lanes.open(process.pid, currentThreadPlace().tid, 'event loop');
+	const tracker = new TaskTracker(plan.engine, sink, () => loop);
+	const t0 = await window.begin();
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
+	tracker.queued(plan.tasks, t0);
+	const report = tracker.onReport.bind(tracker);
+	await Promise.all(
+		Array.from({length: plan.tasks}, async (_, id) => {
+			tracker.onOutcome(await runTask(id, plan.work, report, {signal, withProcessStats: false}));
+		}),
+	);
+	return {figures: await window.end(), startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: 0};
+};

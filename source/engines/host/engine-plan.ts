@@ -1,0 +1,25 @@
+import type {EngineName, ThreadStrategy} from '../../config/run-config.js';
+import type {WorkloadSpec} from '../../workloads/resolve-task.js';
+import type {EventSink} from './event-sink.js';
+import type {MeasureWindow, WindowFigures} from './measure-window.js';
+
+/** What one host is asked to run. */
+export type EnginePlan = {
+	readonly engine: EngineName;
+	readonly tasks: number;
+	readonly pool: number;
+	readonly threads: ThreadStrategy;
+	readonly work: WorkloadSpec;
+};
+
+/** What an engine measured beside its host's own figures. */
+export type EngineOutcome = {
+	readonly figures: WindowFigures;
+	readonly startupMs: number;
+	/** CPU ms and summed peak RSS of child processes (the process engine's units). */
+	readonly childCpuMs: number;
+	readonly childPeakRssBytes: number;
+	readonly unitsStarted: number;
+};
+
+export type EngineRunner = (plan: EnginePlan, sink: EventSink, window: MeasureWindow, signal: AbortSignal) => Promise<EngineOutcome>;

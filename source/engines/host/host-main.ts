@@ -1,0 +1,73 @@
+// Entry of an engine host (dist/host.js): a process forked by concur-tui to run one engine, so
+// its CPU time, memory and event-loop lag are measured apart from the UI and other engines.
+import {calibrateSpin} from '../../workloads/cpu.js';
+import {calibrateHash} from '../../workloads/hash.js';
+import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
+import type {WorkloadName} from '../../config/run-config.js';
+import type {Calibration} from '../../result/result-types.js';
+import {describeError} from '../units/run-task.js';
+import {runAsyncEngine} from './async-engine.js';
+import type {EnginePlan, EngineRunner} from './engine-plan.js';
+import {EventSink} from './event-sink.js';
+import type {HostReply, HostRequest} from './host-protocol.js';
+import {MeasureWindow} from './measure-window.js';
+import {runPoolEngine} from './pool-engine.js';
+import {runSpawnEngine} from './spawn-engine.js';
+
+function reply(message: HostReply): void {
+	if (process.connected) process.send?.(message);
+}
+
+// The UI process is gone: nothing may outlive it.
+process.on('disconnect', () => process.exit(0));
+
+async function prepare(workload: WorkloadName, modulePath: string | null): Promise<void> {
+	try {
+		if (workload === 'module' && modulePath) await loadTaskModule(modulePath);
+		const needsCpu = workload === 'cpu' || workload === 'mixed';
+		const calibration: Calibration = {
+			cpuIterationsPerMs: needsCpu ? calibrateSpin() : 0,
+			hashIterationsPerMs: workload === 'hash' ? calibrateHash() : 0,
+		};
+		reply({type: 'prepared', calibration});
+	} catch (error) {
+		reply({type: 'rejected', message: error instanceof TaskModuleError ? error.message : describeError(error)});
+	}
+}
+
+function runnerFor(plan: EnginePlan): EngineRunner {
+	if (plan.engine === 'async') return runAsyncEngine;
+	if (plan.engine === 'threads' && plan.threads === 'spawn') return runSpawnEngine;
+	return runPoolEngine;
+}
+
+async function run(plan: EnginePlan): Promise<void> {
+	const sink = new EventSink(plan.engine, (events) => {
+		reply({type: 'events', events});
+	});
+	try {
+		const outcome = await runnerFor(plan)(plan, sink, new MeasureWindow(), new AbortController().signal);
+		sink.close();
+		const {figures} = outcome;
+		reply({
+			type: 'done',
+			measurements: {
+				elapsedMs: figures.elapsedMs,
+				cpuMs: figures.hostCpuMs + outcome.childCpuMs,
+				peakRssBytes: process.resourceUsage().maxRSS * 1024 + outcome.childPeakRssBytes,
+				startupMs: outcome.startupMs,
+				loopLagMaxMs: figures.loopLagMaxMs,
+				loopLagP99Ms: figures.loopLagP99Ms,
+				unitsStarted: outcome.unitsStarted,
+			},
+		});
+	} catch (error) {
+		sink.close();
+		reply({type: 'failed', message: describeError(error)});
+	}
+}
+
+process.on('message', (request: HostRequest) => {
+	if (request.type === 'prepare') void prepare(request.workload, request.modulePath);
+	else void run(request.plan);
+});

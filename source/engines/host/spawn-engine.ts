@@ -1,0 +1,64 @@
+import type {Worker} from 'node:worker_threads';
+import WorkerThreadsPool from 'worker-threads-pool';
+import {epochNow} from '../../measure/clock.js';
+import {distFile} from '../../util/dist-file.js';
+import type {SpawnWorkerData, SpawnWorkerMessage} from '../units/spawn-worker-main.js';
+import {describeError} from '../units/run-task.js';
+import type {EngineRunner} from './engine-plan.js';
+import {LaneRegistry, TaskTracker} from './task-tracker.js';
+
+/**
+ * A new Worker for every task (worker-threads-pool, at most `plan.pool` at once): the bar of
+ * each task starts when its thread is created, so thread start-up cost shows on the timeline.
+ */
+export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
+	const pool = new WorkerThreadsPool({max: plan.pool});
+	const lanes = new LaneRegistry(plan.engine, sink, 'slot');
+	const freeSlots = Array.from({length: plan.pool}, () => lanes.open(process.pid, null));
+	// Every thread is a new unit; it runs in the lane of the slot it took.
+	const slotOfTask = new Map<number, number>();
+	const tracker = new TaskTracker(plan.engine, sink, (_pid, _tid, id) => slotOfTask.get(id) ?? 0);
+	const t0 = await window.begin();
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
+	tracker.queued(plan.tasks, t0);
+	const file = distFile('spawn-worker.js');
+
+	const runOne = async (id: number) =>
+		new Promise<void>((resolve) => {
+			const workerData: SpawnWorkerData = {id, spec: plan.work};
+			pool.acquire(file, {workerData}, (error: Error | null, worker: Worker) => {
+				if (error) {
+					tracker.onLost(id, describeError(error));
+					resolve();
+					return;
+				}
+
+				const createdT = epochNow();
+				const slot = freeSlots.shift() ?? 0;
+				slotOfTask.set(id, slot);
+				let ended = false;
+				worker.on('message', (message: SpawnWorkerMessage) => {
+					if (message.kind === 'end') {
+						ended = true;
+						tracker.onOutcome(message.outcome, createdT);
+					} else {
+						tracker.onReport(message, message.kind === 'start' ? createdT : undefined);
+					}
+				});
+				worker.once('error', (crash) => {
+					if (!ended) tracker.onLost(id, describeError(crash));
+					ended = true;
+				});
+				worker.once('exit', (code) => {
+					if (!ended) tracker.onLost(id, `thread exited with code ${code}`);
+					freeSlots.push(slot);
+					resolve();
+				});
+			});
+		});
+
+	await Promise.all(Array.from({length: plan.tasks}, async (_, id) => runOne(id)));
+	const figures = await window.end();
+	pool.destroy();
+	return {figures, startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: plan.tasks};
+};

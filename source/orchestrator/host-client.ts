@@ -1,0 +1,81 @@
+import {fork, type ChildProcess} from 'node:child_process';
+import type {WireEvent} from '../bus/events.js';
+import type {WorkloadName} from '../config/run-config.js';
+import type {EnginePlan} from '../engines/host/engine-plan.js';
+import type {HostReply, HostRequest} from '../engines/host/host-protocol.js';
+import type {Calibration, HostMeasurements} from '../result/result-types.js';
+import {distFile} from '../util/dist-file.js';
+import {UsageError} from '../util/usage-error.js';
+
+const stderrKeep = 4000;
+
+/** One forked engine host, seen from the UI process. */
+export class HostClient {
+	private readonly child: ChildProcess;
+	private stderrTail = '';
+	private onReply: ((reply: HostReply) => void) | undefined;
+	private onExit: ((reason: string) => void) | undefined;
+	private exited = false;
+
+	constructor() {
+		// stdout is dropped so a task's console.log never mixes into concur-tui's own output.
+		this.child = fork(distFile('host.js'), [], {execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc']});
+		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
+		});
+		this.child.on('message', (reply: HostReply) => this.onReply?.(reply));
+		this.child.on('exit', (code, signal) => {
+			this.exited = true;
+			const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+			const detail = this.stderrTail.trim().split('\n').at(-1);
+			this.onExit?.(`engine host ${how}${detail ? `: ${detail}` : ''}`);
+		});
+	}
+
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
+	/** Calibrates the workload and checks a task module; a bad module is a UsageError. */
+	async prepare(workload: WorkloadName, modulePath: string | null): Promise<Calibration> {
+		return this.request({type: 'prepare', workload, modulePath}, (reply, resolve, reject) => {
+			if (reply.type === 'prepared') resolve(reply.calibration);
+			else if (reply.type === 'rejected') reject(new UsageError(reply.message));
+		});
+	}
+
+	async run(plan: EnginePlan, onEvents: (events: WireEvent[]) => void): Promise<HostMeasurements> {
+		return this.request({type: 'run', plan}, (reply, resolve, reject) => {
+			if (reply.type === 'events') onEvents(reply.events);
+			else if (reply.type === 'done') resolve(reply.measurements);
+			else if (reply.type === 'failed') reject(new Error(reply.message));
+		});
+	}
+
+	/** Ends the host and, through it, every unit it started. */
+	kill(): void {
+		if (!this.exited) this.child.kill('SIGKILL');
+	}
+
+	private async request<T>(
+		request: HostRequest,
+		handle: (reply: HostReply, resolve: (value: T) => void, reject: (error: Error) => void) => void,
+	): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			if (this.exited) {
+				reject(new Error('engine host is not running'));
+				return;
+			}
+
+			this.onReply = (reply) => {
+				handle(reply, resolve, reject);
+			};
+
+			this.onExit = (reason) => {
+				reject(new Error(reason));
+			};
+
+			this.child.send(request);
+		});
+	}
+}

@@ -1,0 +1,93 @@
+import type {RunBus} from '../bus/run-bus.js';
+import {rebaseEvent} from '../bus/rebase-event.js';
+import type {EngineName, RunConfig} from '../config/run-config.js';
+import type {EnginePlan} from '../engines/host/engine-plan.js';
+import {epochNow} from '../measure/clock.js';
+import {CoreSampler} from '../measure/core-sampler.js';
+import {describeError} from '../engines/units/run-task.js';
+import type {Calibration, MachineInfo, RunResult} from '../result/result-types.js';
+import {ResultCollector} from '../result/result-collector.js';
+import {isContended} from './contention.js';
+import {HostClient} from './host-client.js';
+
+/** Hosts alive right now, so an exit of concur-tui can take them down. */
+const liveHosts = new Set<HostClient>();
+process.on('exit', () => {
+	for (const host of liveHosts) host.kill();
+});
+
+function startHost(): HostClient {
+	const host = new HostClient();
+	liveHosts.add(host);
+	return host;
+}
+
+function stopHost(host: HostClient): void {
+	host.kill();
+	liveHosts.delete(host);
+}
+
+/**
+ * Runs the configured engines, each in its own host process, and puts everything they report on
+ * the bus. Resolves with the result document; a bad task module rejects with a UsageError before
+ * any engine starts.
+ */
+export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo): Promise<RunResult> {
+	const collector = new ResultCollector(bus);
+	const startedAt = epochNow();
+	const since = () => epochNow() - startedAt;
+
+	const calibration = await calibrate(config);
+	bus.emit('run:start', {config, machine, startedAt});
+	const sampler = new CoreSampler((busy) => bus.emit('cpu:sample', {t: since(), busy}));
+	sampler.start();
+
+	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
+		const host = startHost();
+		const plan: EnginePlan = {
+			engine,
+			tasks: config.tasks,
+			pool: config.pool,
+			threads: config.threads,
+			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration},
+		};
+		try {
+			const measurements = await host.run(plan, (events) => {
+				for (const event of events) bus.emitWire(rebaseEvent(event, startedAt));
+			});
+			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
+		} catch (error) {
+			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: describeError(error)});
+		} finally {
+			stopHost(host);
+		}
+	};
+
+	try {
+		if (config.mode === 'race') {
+			const contended = isContended(config.engines, config, machine.cores);
+			await Promise.all(config.engines.map(async (engine) => runEngine(engine, contended)));
+		} else {
+			for (const engine of config.engines) {
+				// Each engine has the machine to itself, one after another.
+				// eslint-disable-next-line no-await-in-loop
+				await runEngine(engine, isContended([engine], config, machine.cores));
+			}
+		}
+	} finally {
+		sampler.stop();
+	}
+
+	const result = collector.result(calibration);
+	bus.emit('run:end', {result});
+	return result;
+}
+
+async function calibrate(config: RunConfig): Promise<Calibration> {
+	const host = startHost();
+	try {
+		return await host.prepare(config.workload, config.modulePath);
+	} finally {
+		stopHost(host);
+	}
+}

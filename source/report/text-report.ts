@@ -1,0 +1,79 @@
+import {engineTitles, megabytes, milliseconds, seconds, times} from '../result/format.js';
+import type {EngineResult, RunResult} from '../result/result-types.js';
+import {plainTable} from './plain-table.js';
+import {laneLabel, laneRow} from './text-timeline.js';
+
+const timelineCells = 60;
+/** Beyond this many lanes an engine's timeline shows the busiest ones and a count of the rest. */
+const maxLanesShown = 16;
+
+function describeRun(result: RunResult): string {
+	const {config, machine} = result;
+	const work = config.workload === 'module' ? `task module ${config.modulePath ?? ''}` : `${config.workload} workload`;
+	return [
+		`concur-tui · ${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${config.threads === 'spawn' ? ' (a thread spawned per task)' : ''} · ${config.mode}`,
+		`machine: ${machine.cores} cores · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`,
+	].join('\n');
+}
+
+function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number): string[] {
+	const lines = [`${engineTitles[engine.engine]}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
+	if (engine.error) lines.push(`  stopped: ${engine.error}`);
+	const lanes = engine.lanes.slice(0, maxLanesShown);
+	for (const lane of lanes) {
+		const span = laneRow(
+			engine.tasks.filter((task) => task.lane === lane.id),
+			timelineCells,
+			msPerCell,
+		);
+		const atOnce = span.maxAtOnce === 1 ? '1 at a time' : `up to ${span.maxAtOnce} at once`;
+		lines.push(`  ${laneLabel(lane).padEnd(labelWidth)} │${span.row}│ ${span.taskCount} tasks, ${atOnce}`);
+	}
+
+	if (engine.lanes.length > lanes.length) lines.push(`  … and ${engine.lanes.length - lanes.length} more lanes`);
+	return lines;
+}
+
+function resultsTable(result: RunResult): string[] {
+	const asyncElapsed = result.engines.find((engine) => engine.engine === 'async' && engine.complete)?.elapsedMs;
+	return plainTable(
+		['engine', 'elapsed', 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
+		result.engines.map((engine) => [
+			engine.engine,
+			seconds(engine.elapsedMs),
+			asyncElapsed && engine.elapsedMs > 0 ? times(asyncElapsed / engine.elapsedMs) : '–',
+			engine.parallelism.toFixed(2),
+			engine.coresUsed === null ? '–' : String(engine.coresUsed),
+			seconds(engine.cpuMs),
+			megabytes(engine.peakRssBytes),
+			milliseconds(engine.startupMs),
+			milliseconds(engine.loopLagMaxMs),
+		]),
+	);
+}
+
+function failures(result: RunResult): string[] {
+	const failed = result.engines.flatMap((engine) =>
+		engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => `  ${engine.engine} task ${task.id}: ${task.error ?? 'failed'}`),
+	);
+	return failed.length > 0 ? ['', `Failed tasks (${failed.length}):`, ...failed.slice(0, 20)] : [];
+}
+
+/** The plain-text report printed when stdout is not a terminal. */
+export function textReport(result: RunResult): string {
+	const longest = Math.max(1, ...result.engines.map((engine) => engine.elapsedMs));
+	const msPerCell = longest / timelineCells;
+	const labelWidth = Math.max(...result.engines.flatMap((engine) => engine.lanes.map((lane) => laneLabel(lane).length)), 10);
+	return [
+		describeRun(result),
+		'',
+		`Timeline: one column = ${milliseconds(msPerCell)}, each engine from its own start; █▓ tasks one after another, ▒ several at once, x failed`,
+		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth)),
+		'',
+		...resultsTable(result),
+		...failures(result),
+		'',
+		`Verdict: ${result.verdict}`,
+		'',
+	].join('\n');
+}

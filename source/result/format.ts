@@ -1,0 +1,23 @@
+import type {EngineName} from '../config/run-config.js';
+
+export const engineTitles: Record<EngineName, string> = {
+	async: 'Async · one event loop',
+	threads: 'Many-thread · worker pool',
+	processes: 'Multicore · process pool',
+};
+
+export function seconds(ms: number): string {
+	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function milliseconds(ms: number): string {
+	return ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+export function megabytes(bytes: number): string {
+	return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+export function times(ratio: number): string {
+	return `${ratio.toFixed(2)}×`;
+}

@@ -1,0 +1,136 @@
+import type {EngineEndEvent, LaneInfo, RunStartEvent} from '../bus/events.js';
+import type {RunBus} from '../bus/run-bus.js';
+import type {EngineName} from '../config/run-config.js';
+import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from './result-types.js';
+import {sampleIntervalMs} from '../measure/core-sampler.js';
+import {verdictOf} from './verdict.js';
+
+type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
+
+type EngineDraft = {
+	t0: number | null;
+	readonly lanes: LaneInfo[];
+	readonly tasks: Map<number, TaskDraft>;
+	end: EngineEndEvent | null;
+};
+
+const busyThreshold = 0.5;
+
+/** Builds the result document from the bus: the first subscriber of every run. */
+export class ResultCollector {
+	private start: RunStartEvent | undefined;
+	private readonly engines = new Map<EngineName, EngineDraft>();
+	private readonly samples: CoreSample[] = [];
+
+	constructor(bus: RunBus) {
+		bus.on('run:start', (event) => {
+			this.start = event;
+		});
+		bus.on('engine:start', (event) => {
+			this.draft(event.engine).t0 = event.t;
+		});
+		bus.on('lane:open', (event) => {
+			this.draft(event.engine).lanes.push(event.lane);
+		});
+		bus.on('task:queued', (event) => {
+			const {tasks} = this.draft(event.engine);
+			for (const id of event.ids) {
+				tasks.set(id, {
+					id,
+					lane: null,
+					pid: null,
+					tid: null,
+					cpu: null,
+					queuedMs: event.t,
+					startMs: null,
+					runStartMs: null,
+					endMs: null,
+					ok: false,
+					error: null,
+				});
+			}
+		});
+		bus.on('task:start', (event) => {
+			const task = this.draft(event.engine).tasks.get(event.id);
+			if (!task) return;
+			Object.assign(task, {lane: event.lane, pid: event.pid, tid: event.tid, startMs: event.t, runStartMs: event.t});
+		});
+		bus.on('task:end', (event) => {
+			const task = this.draft(event.engine).tasks.get(event.id);
+			if (!task) return;
+			Object.assign(task, {endMs: event.t, ok: event.ok, error: event.error, cpu: event.cpu});
+			if (event.runStartT !== null) task.runStartMs = event.runStartT;
+		});
+		bus.on('cpu:sample', (sample) => {
+			this.samples.push(sample);
+		});
+		bus.on('engine:end', (event) => {
+			this.draft(event.engine).end = event;
+		});
+	}
+
+	result(calibration: Calibration | null): RunResult {
+		if (!this.start) throw new Error('the run never started');
+		const {config, machine} = this.start;
+		const engines = config.engines.map((engine) => this.engineResult(engine));
+		const partial = {schema: 1 as const, machine, config: {...config, calibration}, engines};
+		return {...partial, verdict: verdictOf(partial)};
+	}
+
+	private draft(engine: EngineName): EngineDraft {
+		let draft = this.engines.get(engine);
+		if (!draft) {
+			draft = {t0: null, lanes: [], tasks: new Map(), end: null};
+			this.engines.set(engine, draft);
+		}
+
+		return draft;
+	}
+
+	private engineResult(engine: EngineName): EngineResult {
+		const draft = this.draft(engine);
+		const t0 = draft.t0 ?? 0;
+		const m = draft.end?.measurements;
+		const elapsedMs = m?.elapsedMs ?? 0;
+		const relative = (t: number | null) => (t === null ? null : t - t0);
+		const tasks = [...draft.tasks.values()]
+			.sort((a, b) => a.id - b.id)
+			.map((task) => ({
+				...task,
+				queuedMs: task.queuedMs - t0,
+				startMs: relative(task.startMs),
+				runStartMs: relative(task.runStartMs),
+				endMs: relative(task.endMs),
+			}));
+		const coreSamples = this.samplesBetween(t0, t0 + elapsedMs);
+		const complete = Boolean(m) && !draft.end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
+		return {
+			engine,
+			elapsedMs,
+			cpuMs: m?.cpuMs ?? 0,
+			parallelism: m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0,
+			peakRssBytes: m?.peakRssBytes ?? 0,
+			startupMs: m?.startupMs ?? 0,
+			loopLagMaxMs: m?.loopLagMaxMs ?? 0,
+			loopLagP99Ms: m?.loopLagP99Ms ?? 0,
+			unitsStarted: m?.unitsStarted ?? 0,
+			coresUsed:
+				coreSamples.length > 0
+					? Math.max(...coreSamples.map((s) => s.busy.filter((busy) => busy >= busyThreshold).length))
+					: null,
+			contended: draft.end?.contended ?? false,
+			complete,
+			error: draft.end?.error ?? null,
+			lanes: draft.lanes,
+			tasks,
+			coreSamples,
+		};
+	}
+
+	/** Samples whose interval overlaps [from, to]: each covers the interval before its time. */
+	private samplesBetween(from: number, to: number): CoreSample[] {
+		return this.samples
+			.filter((sample) => sample.t > from && sample.t - sampleIntervalMs < to)
+			.map((sample) => ({t: sample.t - from, busy: sample.busy}));
+	}
+}

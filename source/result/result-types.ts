@@ -1,0 +1,70 @@
+import type {EngineName, RunConfig} from '../config/run-config.js';
+import type {LaneInfo} from '../bus/events.js';
+
+export type MachineInfo = {
+	readonly cores: number;
+	readonly cpuModel: string;
+	readonly node: string;
+	readonly platform: string;
+};
+
+/** One task as recorded; times are ms from its engine's start. */
+export type TaskRecord = {
+	readonly id: number;
+	readonly lane: number | null;
+	readonly pid: number | null;
+	readonly tid: number | null;
+	readonly cpu: number | null;
+	readonly queuedMs: number;
+	readonly startMs: number | null;
+	/** When the task's own code began (after a thread spawned for it came up); else startMs. */
+	readonly runStartMs: number | null;
+	readonly endMs: number | null;
+	readonly ok: boolean;
+	readonly error: string | null;
+};
+
+/** What a host measured about its engine, beside the task events. */
+export type HostMeasurements = {
+	readonly elapsedMs: number;
+	readonly cpuMs: number;
+	readonly peakRssBytes: number;
+	readonly startupMs: number;
+	readonly loopLagMaxMs: number;
+	readonly loopLagP99Ms: number;
+	/** Processes and threads the engine started (pool units or per-task threads). */
+	readonly unitsStarted: number;
+};
+
+export type CoreSample = {readonly t: number; readonly busy: readonly number[]};
+
+export type EngineResult = HostMeasurements & {
+	readonly engine: EngineName;
+	/** CPU time / wall time: how many cores' worth of work ran at once, on average. */
+	readonly parallelism: number;
+	/** Most cores that were at least half busy in one sample while this engine ran. */
+	readonly coresUsed: number | null;
+	/** True when more CPU-bound units ran at once than there are cores. */
+	readonly contended: boolean;
+	/** False when the run was interrupted or the engine failed before all tasks ended. */
+	readonly complete: boolean;
+	/** Why the engine stopped early, when it did. */
+	readonly error: string | null;
+	readonly lanes: readonly LaneInfo[];
+	readonly tasks: readonly TaskRecord[];
+	readonly coreSamples: readonly CoreSample[];
+};
+
+export type RunResult = {
+	readonly schema: 1;
+	readonly machine: MachineInfo;
+	readonly config: RunConfig & {readonly calibration: Calibration | null};
+	readonly engines: readonly EngineResult[];
+	readonly verdict: string;
+};
+
+/** How much work makes one ms here, measured once per run so every engine runs the same work. */
+export type Calibration = {
+	readonly cpuIterationsPerMs: number;
+	readonly hashIterationsPerMs: number;
+};

@@ -1,0 +1,18 @@
+import {basename, dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/**
+ * Path of a built entry point (host.js, worker.js, ...). Bundled code lives in dist/ (or a
+ * chunk folder below it); code run from source (tests) finds dist/ at the project root.
+ */
+export function distFile(name: string): string {
+	let folder = dirname(fileURLToPath(import.meta.url));
+	while (basename(folder) !== 'dist') {
+		if (basename(folder) === 'source') return join(dirname(folder), 'dist', name);
+		const parent = dirname(folder);
+		if (parent === folder) throw new Error(`cannot locate dist/${name}: run npm run build`);
+		folder = parent;
+	}
+
+	return join(folder, name);
+}

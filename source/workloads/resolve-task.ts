@@ -1,0 +1,67 @@
+import type {WorkloadName} from '../config/run-config.js';
+import type {Calibration} from '../result/result-types.js';
+import {spin} from './cpu.js';
+import {hash} from './hash.js';
+import {sleep} from './sleep.js';
+import type {TaskFunction} from './task-function.js';
+import {loadTaskModule} from './user-module.js';
+
+/** Everything a unit of execution needs to run any task of a run. */
+export type WorkloadSpec = {
+	readonly workload: WorkloadName;
+	readonly modulePath: string | null;
+	readonly taskMs: number;
+	readonly calibration: Calibration;
+};
+
+function builtinTask(spec: WorkloadSpec): TaskFunction {
+	const {taskMs, calibration} = spec;
+	const cpuIterations = Math.round(taskMs * calibration.cpuIterationsPerMs);
+	switch (spec.workload) {
+		case 'cpu': {
+			return (_input, context) => spin(cpuIterations, context);
+		}
+
+		case 'sleep': {
+			return async (_input, context) => sleep(taskMs, context);
+		}
+
+		case 'hash': {
+			const iterations = Math.round(taskMs * calibration.hashIterationsPerMs);
+			return async (_input, context) => hash(iterations, calibration.hashIterationsPerMs, context);
+		}
+
+		case 'mixed': {
+			// Half the task computes, then half waits: a request handler that parses, then awaits I/O.
+			return async (_input, context) => {
+				spin(Math.round(cpuIterations / 2), context, 0, 0.5);
+				await sleep(taskMs / 2, context, 0.5, 0.5);
+			};
+		}
+
+		case 'noop': {
+			return () => undefined;
+		}
+
+		case 'module': {
+			throw new Error('a task module is loaded, not built in');
+		}
+	}
+}
+
+const resolved = new Map<string, Promise<TaskFunction>>();
+
+/** The task function for a workload, made once per unit of execution and reused. */
+export async function resolveTask(spec: WorkloadSpec): Promise<TaskFunction> {
+	const key = JSON.stringify(spec);
+	let task = resolved.get(key);
+	if (!task) {
+		task =
+			spec.workload === 'module' && spec.modulePath
+				? loadTaskModule(spec.modulePath)
+				: Promise.resolve(builtinTask(spec));
+		resolved.set(key, task);
+	}
+
+	return task;
+}

@@ -1,0 +1,16 @@
+/** What every task receives: the same shape for built-in workloads and users' modules. */
+export type TaskInput = {
+	/** The task's index in the run, 0-based. */
+	readonly index: number;
+	/** The configured task size (--task-ms). */
+	readonly taskMs: number;
+};
+
+export type TaskContext = {
+	/** Report progress 0..1; call it at least every ~50 ms of work. */
+	readonly progress: (fraction: number) => void;
+	/** Aborted when the run is stopped; honour it to stop early (cancellation is cooperative). */
+	readonly signal: AbortSignal;
+};
+
+export type TaskFunction = (input: TaskInput, context: TaskContext) => unknown;

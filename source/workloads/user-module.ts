@@ -1,0 +1,33 @@
+import {existsSync} from 'node:fs';
+import {pathToFileURL} from 'node:url';
+import type {TaskFunction} from './task-function.js';
+
+/** A task module that cannot be used; its message is one line meant for the user. */
+export class TaskModuleError extends Error {
+	override name = 'TaskModuleError';
+}
+
+function firstLine(error: unknown): string {
+	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	return text.split('\n')[0] ?? text;
+}
+
+/** Imports a user's task module and returns its default export, which must be a function. */
+export async function loadTaskModule(path: string): Promise<TaskFunction> {
+	if (!existsSync(path)) throw new TaskModuleError(`task module not found: ${path}`);
+	let module: {default?: unknown};
+	try {
+		module = (await import(pathToFileURL(path).href)) as {default?: unknown};
+	} catch (error) {
+		throw new TaskModuleError(`task module ${path} failed to load: ${firstLine(error)}`);
+	}
+
+	if (typeof module.default !== 'function') {
+		const found = module.default === undefined ? 'no default export' : `a default export of type ${typeof module.default}`;
+		throw new TaskModuleError(
+			`task module ${path} must export a default function (input, {progress, signal}) => result; found ${found}`,
+		);
+	}
+
+	return module.default as TaskFunction;
+}
