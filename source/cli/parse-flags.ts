@@ -37,6 +37,10 @@ export type CliOptions = {
 
 const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000} as const;
 
+function asText(value: unknown): string {
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function dashed(name: string): string {
 	return `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
@@ -44,15 +48,15 @@ function dashed(name: string): string {
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
 	if (value === undefined) return undefined;
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new UsageError(`${dashed(name)} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+	throw new UsageError(`${dashed(name)} must be one of ${allowed.join(', ')} (got "${asText(value)}")`);
 }
 
 function wholeNumber(name: string, value: unknown, max: number): number | undefined {
 	if (value === undefined) return undefined;
-	const text = String(value).trim();
+	const text = asText(value).trim();
 	const number = Number(text);
 	if (!/^\d+$/.test(text) || number < 1 || number > max) {
-		throw new UsageError(`${dashed(name)} must be a whole number from 1 to ${max} (got "${String(value)}")`);
+		throw new UsageError(`${dashed(name)} must be a whole number from 1 to ${max} (got "${asText(value)}")`);
 	}
 
 	return number;
@@ -60,10 +64,10 @@ function wholeNumber(name: string, value: unknown, max: number): number | undefi
 
 function positiveMs(name: string, value: unknown, max: number): number | undefined {
 	if (value === undefined) return undefined;
-	const text = String(value).trim();
+	const text = asText(value).trim();
 	const number = Number(text);
 	if (text === '' || !Number.isFinite(number) || number <= 0 || number > max) {
-		throw new UsageError(`${dashed(name)} must be a number of ms above 0 and at most ${max} (got "${String(value)}")`);
+		throw new UsageError(`${dashed(name)} must be a number of ms above 0 and at most ${max} (got "${asText(value)}")`);
 	}
 
 	return number;
@@ -71,13 +75,13 @@ function positiveMs(name: string, value: unknown, max: number): number | undefin
 
 function engineList(value: unknown): EngineName[] | undefined {
 	if (value === undefined) return undefined;
-	const names = String(value)
+	const names = asText(value)
 		.split(',')
 		.map((name) => name.trim())
 		.filter(Boolean);
 	const bad = names.find((name) => !(engineNames as readonly string[]).includes(name));
 	if (names.length === 0 || bad !== undefined) {
-		throw new UsageError(`--engines must be a comma-separated list of ${engineNames.join(', ')} (got "${String(value)}")`);
+		throw new UsageError(`--engines must be a comma-separated list of ${engineNames.join(', ')} (got "${asText(value)}")`);
 	}
 
 	// Keep the panels' order whatever order they were named in.

@@ -8,7 +8,9 @@ export function readCoreTimes(): CoreTimes[] {
 	if (process.platform === 'linux') {
 		try {
 			return parseProcStat(readFileSync('/proc/stat', 'latin1'));
-		} catch {}
+		} catch {
+			// No /proc here after all (a container may hide it): os.cpus() tells the same.
+		}
 	}
 
 	return cpus().map(({times}) => {

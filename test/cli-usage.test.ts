@@ -1,0 +1,54 @@
+// Bad input gets one clear line on stderr and exit code 2, never a stack trace.
+import {describe, expect, it} from 'vitest';
+import {fixture, runCli} from './helpers/run-cli.js';
+
+const badInputs: Array<[string, string[], RegExp]> = [
+	['an unknown workload', ['--workload', 'gpu'], /--workload must be one of cpu, sleep, hash, mixed/],
+	['a non-numeric task count', ['--tasks', 'many'], /--tasks must be a whole number from 1 to 100000/],
+	['zero tasks', ['--tasks', '0'], /--tasks/],
+	['too many tasks', ['--tasks', '100001'], /--tasks/],
+	['a fractional pool', ['--pool', '1.5'], /--pool must be a whole number from 1 to 1024/],
+	['a pool over 1024', ['--pool', '1025'], /--pool/],
+	['a negative task size', ['--task-ms', '-5'], /--task-ms must be a number of ms above 0/],
+	['a non-numeric task size', ['--task-ms', 'soon'], /--task-ms/],
+	['an unknown engine', ['--engines', 'async,gpu'], /--engines must be a comma-separated list of async, threads, processes/],
+	['an unknown mode', ['--mode', 'fast'], /--mode must be one of sequential, race/],
+	['an unknown strategy', ['--threads', 'fibers'], /--threads must be one of pool, spawn/],
+	['an unknown preset', ['--preset', 'seed'], /--preset must be one of seed-io, seed-cpu/],
+	['an unknown flag', ['--bogus'], /unknown flag --bogus/],
+	['a stray argument', ['cpu'], /unexpected argument "cpu"/],
+	['a missing task module', ['--task', 'no/such/file.mjs'], /task module not found: no\/such\/file.mjs/],
+	['a task module with a syntax error', ['--task', fixture('syntax-error.mjs')], /failed to load: SyntaxError/],
+	['a task module without a default export', ['--task', fixture('no-default.mjs')], /must export a default function.*no default export/],
+	['a default export that is not a function', ['--task', fixture('default-not-function.mjs')], /default export of type number/],
+	['--task with --workload', ['--task', fixture('custom-task.mjs'), '-w', 'cpu'], /cannot be used together/],
+];
+
+describe('bad input', () => {
+	it.each(badInputs)('rejects %s with one line and exit code 2', async (_what, args, message) => {
+		const run = await runCli(args);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		const lines = run.stderr.trimEnd().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(/^concur-tui: /);
+		expect(lines[0]).toMatch(message);
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('help and version', () => {
+	it('prints usage with every flag and exits 0', async () => {
+		const run = await runCli(['--help']);
+		expect(run.code).toBe(0);
+		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--json', '--trace']) {
+			expect(run.stdout).toContain(flag);
+		}
+	});
+
+	it('prints the version from package.json', async () => {
+		const run = await runCli(['--version']);
+		expect(run.code).toBe(0);
+		expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+	});
+});

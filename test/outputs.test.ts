@@ -1,0 +1,105 @@
+// The headless outputs: the JSON contract, the plain-text report and the Chrome trace.
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import type {RunResult} from '../source/result/result-types.js';
+import {fixture, runCli, runJson} from './helpers/run-cli.js';
+
+describe('the JSON result document', () => {
+	let result: RunResult;
+	let raw: Record<string, unknown>;
+	beforeAll(async () => {
+		const run = await runJson(['-w', 'mixed', '-n', '4', '--task-ms', '100', '-p', '2']);
+		result = run.result;
+		raw = JSON.parse(run.run.stdout) as Record<string, unknown>;
+	});
+
+	it('follows the contract tools read', () => {
+		expect(raw.schema).toBe(1);
+		expect(result.machine).toEqual({
+			cores: expect.any(Number),
+			cpuModel: expect.any(String),
+			node: process.version,
+			platform: expect.any(String),
+		});
+		expect(result.config).toMatchObject({workload: 'mixed', tasks: 4, taskMs: 100, pool: 2, mode: 'sequential', engines: ['async', 'threads', 'processes']});
+		expect(typeof result.verdict).toBe('string');
+		expect(result.verdict.length).toBeGreaterThan(20);
+		for (const engine of result.engines) {
+			expect(engine).toMatchObject({
+				engine: expect.stringMatching(/^(async|threads|processes)$/),
+				elapsedMs: expect.any(Number),
+				cpuMs: expect.any(Number),
+				parallelism: expect.any(Number),
+				peakRssBytes: expect.any(Number),
+				startupMs: expect.any(Number),
+				loopLagMaxMs: expect.any(Number),
+				contended: expect.any(Boolean),
+			});
+			for (const lane of engine.lanes) expect(Object.keys(lane)).toEqual(expect.arrayContaining(['id', 'pid', 'tid']));
+			expect(engine.tasks).toHaveLength(4);
+			for (const task of engine.tasks) {
+				expect(Object.keys(task)).toEqual(
+					expect.arrayContaining(['id', 'lane', 'pid', 'tid', 'cpu', 'queuedMs', 'startMs', 'endMs', 'ok', 'error']),
+				);
+				// Times are ms from the engine's start and in order.
+				expect(task.queuedMs).toBe(0);
+				expect(task.startMs!).toBeGreaterThanOrEqual(0);
+				expect(task.endMs!).toBeGreaterThan(task.startMs!);
+				expect(task.endMs!).toBeLessThanOrEqual(engine.elapsedMs + 1);
+				expect(engine.lanes.map((lane) => lane.id)).toContain(task.lane);
+			}
+		}
+	});
+
+	it('knows the OS thread and core of every task on Linux', () => {
+		if (process.platform !== 'linux') return;
+		for (const task of result.engines.flatMap((engine) => engine.tasks)) {
+			expect(task.tid).toEqual(expect.any(Number));
+			expect(task.cpu).toEqual(expect.any(Number));
+		}
+	});
+});
+
+describe('the plain-text report (stdout not a terminal)', () => {
+	it('shows a timeline, the results table and the verdict', async () => {
+		const run = await runCli(['-w', 'cpu', '-n', '4', '--task-ms', '100', '-p', '2']);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('Async · one event loop');
+		expect(run.stdout).toContain('Many-thread · worker pool');
+		expect(run.stdout).toContain('Multicore · process pool');
+		expect(run.stdout).toMatch(/event loop pid \d+ tid \d+ +│[█▓·]+│ 4 tasks, 1 at a time/);
+		expect(run.stdout).toMatch(/^engine +elapsed +speedup +parallelism/m);
+		expect(run.stdout).toMatch(/^async +\d+\.\d+ s +1\.00×/m);
+		expect(run.stdout).toMatch(/^Verdict: .+/m);
+		expect(run.stdout).not.toContain('\u001B[');
+	});
+
+	it('lists failed tasks with their message and exits 1', async () => {
+		const run = await runCli(['--task', fixture('throwing-task.mjs'), '-n', '3', '-e', 'async']);
+		expect(run.code).toBe(1);
+		expect(run.stdout).toContain('Failed tasks (1):');
+		expect(run.stdout).toContain('async task 2: Error: task 2 broke on purpose');
+	});
+});
+
+describe('the Chrome trace', () => {
+	it('has a named process and thread per lane and one X event per task, written atomically', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-trace-'));
+		const path = join(folder, 'run.trace.json');
+		const {result} = await runJson(['-w', 'sleep', '-n', '3', '--task-ms', '50', '-p', '2', '--trace', path]);
+		expect(readdirSync(folder)).toEqual(['run.trace.json']);
+		const trace = JSON.parse(readFileSync(path, 'utf8')) as {traceEvents: Array<Record<string, unknown>>};
+		const complete = trace.traceEvents.filter((event) => event.ph === 'X');
+		expect(complete).toHaveLength(3 * result.engines.length);
+		const processNames = trace.traceEvents.filter((event) => event.ph === 'M' && event.name === 'process_name');
+		const threadNames = trace.traceEvents.filter((event) => event.ph === 'M' && event.name === 'thread_name');
+		const lanePids = new Set(result.engines.flatMap((engine) => engine.lanes.map((lane) => lane.pid)));
+		expect(new Set(processNames.map((event) => event.pid))).toEqual(lanePids);
+		for (const event of complete) {
+			expect(event).toMatchObject({ts: expect.any(Number), dur: expect.any(Number), pid: expect.any(Number), tid: expect.any(Number)});
+			expect(threadNames.some((name) => name.pid === event.pid && name.tid === event.tid)).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest';
+import {resolveOptions} from '../source/cli/parse-flags.js';
+import {defaultTaskShape} from '../source/config/defaults.js';
+
+describe('flag resolution', () => {
+	it('defaults to the cpu workload, a pool of one unit per core and all three engines', () => {
+		const {config, json, tracePath} = resolveOptions({json: false}, [], 2);
+		expect(config).toMatchObject({workload: 'cpu', tasks: 8, taskMs: 300, pool: 2, mode: 'sequential', threads: 'pool'});
+		expect(config.engines).toEqual(['async', 'threads', 'processes']);
+		expect(json).toBe(false);
+		expect(tracePath).toBeNull();
+	});
+
+	it('sizes the default run to finish in about 10 s from 2 to 256 cores', () => {
+		for (const cores of [2, 4, 16, 64, 256]) {
+			const {tasks, taskMs} = defaultTaskShape(cores);
+			const asyncMs = tasks * taskMs;
+			const poolMs = Math.ceil(tasks / cores) * taskMs;
+			expect(asyncMs + 2 * poolMs).toBeLessThanOrEqual(10_000);
+			// Enough tasks to keep every core of the pools busy twice over.
+			expect(tasks).toBeGreaterThanOrEqual(2 * cores);
+		}
+	});
+
+	it('applies a preset and lets explicit flags win over it', () => {
+		expect(resolveOptions({preset: 'seed-cpu'}, [], 4).config).toMatchObject({workload: 'cpu', tasks: 4, taskMs: 700, pool: 4});
+		const io = resolveOptions({preset: 'seed-io', taskMs: '500'}, [], 2).config;
+		expect(io).toMatchObject({workload: 'sleep', tasks: 3, taskMs: 500, pool: 3, threads: 'spawn'});
+	});
+
+	it('keeps the panels in order whatever order engines are named in', () => {
+		expect(resolveOptions({engines: 'processes, async'}, [], 2).config.engines).toEqual(['async', 'processes']);
+	});
+
+	it('accepts fractional task sizes and resolves the trace path', () => {
+		const {config, tracePath} = resolveOptions({taskMs: '2.5', trace: 'out.json'}, [], 2);
+		expect(config.taskMs).toBe(2.5);
+		expect(tracePath).toMatch(/\/out\.json$/);
+	});
+});

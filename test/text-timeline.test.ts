@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {laneRow, maxOverlap} from '../source/report/text-timeline.js';
+import type {TaskRecord} from '../source/result/result-types.js';
+
+function task(id: number, startMs: number, endMs: number, ok = true): TaskRecord {
+	return {id, lane: 0, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs, runStartMs: startMs, endMs, ok, error: ok ? null : 'boom'};
+}
+
+describe('text timeline', () => {
+	it('alternates glyphs for consecutive tasks so their boundaries show', () => {
+		const span = laneRow([task(0, 0, 40), task(1, 40, 80), task(2, 80, 100)], 10, 10);
+		expect(span.row).toBe('████▓▓▓▓██');
+		expect(span).toMatchObject({taskCount: 3, maxAtOnce: 1});
+	});
+
+	it('marks cells where tasks overlap and idle cells', () => {
+		const span = laneRow([task(0, 0, 60), task(1, 20, 60)], 8, 10);
+		expect(span.row).toBe('██▒▒▒▒··');
+		expect(span.maxAtOnce).toBe(2);
+	});
+
+	it('marks failed tasks', () => {
+		expect(laneRow([task(0, 0, 30, false)], 4, 10).row).toBe('xxx·');
+	});
+
+	it('shows a task shorter than a cell', () => {
+		expect(laneRow([task(0, 12, 14)], 3, 10).row).toBe('·█·');
+	});
+
+	it('counts back-to-back tasks as not overlapping', () => {
+		expect(maxOverlap([task(0, 0, 10), task(1, 10, 20)])).toBe(1);
+		expect(maxOverlap([task(0, 0, 10), task(1, 5, 20), task(2, 6, 7)])).toBe(3);
+	});
+});

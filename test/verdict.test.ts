@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest';
+import type {EngineName} from '../source/config/run-config.js';
+import type {EngineResult, RunResult} from '../source/result/result-types.js';
+import {verdictOf} from '../source/result/verdict.js';
+
+function engine(name: EngineName, elapsedMs: number, parallelism: number, extra: Partial<EngineResult> = {}): EngineResult {
+	return {
+		engine: name,
+		elapsedMs,
+		cpuMs: elapsedMs * parallelism,
+		parallelism,
+		peakRssBytes: 50 * 1024 * 1024,
+		startupMs: 0,
+		loopLagMaxMs: 0,
+		loopLagP99Ms: 0,
+		unitsStarted: 2,
+		coresUsed: 1,
+		contended: false,
+		complete: true,
+		error: null,
+		lanes: [],
+		tasks: [],
+		coreSamples: [],
+		...extra,
+	};
+}
+
+function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<RunResult, 'verdict'> {
+	return {
+		schema: 1,
+		machine: {cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux-x64'},
+		config: {workload, modulePath: null, tasks: 8, taskMs: 300, pool: 2, mode: 'sequential', engines: engines.map((e) => e.engine), threads: 'pool', preset: null, calibration: null},
+		engines,
+	};
+}
+
+describe('the verdict', () => {
+	it('names the winner, its speedup over async and why, from the figures', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1, {loopLagMaxMs: 2400}), engine('threads', 1250, 1.95), engine('processes', 1200, 1.97)]));
+		expect(verdict).toMatch(/^processes won on 8 cpu tasks in 1\.20 s, 2\.00× faster than async/);
+		expect(verdict).toContain('parallelism 1.00');
+		expect(verdict).toContain('blocked up to 2400 ms');
+	});
+
+	it('calls a tie on waiting tasks a tie and compares their cost', () => {
+		const verdict = verdictOf(run('sleep', [engine('async', 1010, 0.01), engine('threads', 1020, 0.02), engine('processes', 1030, 0.02)]));
+		expect(verdict).toMatch(/^No clear winner/);
+		expect(verdict).toContain('waiting needs neither threads nor cores');
+	});
+
+	it('credits async when it waits on every task at once and the pools cannot', () => {
+		expect(verdictOf(run('sleep', [engine('async', 300, 0.01), engine('threads', 1200, 0.02)]))).toMatch(/^async won/);
+	});
+
+	it('says when an engine did not complete', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1), engine('threads', 0, 0, {complete: false})]));
+		expect(verdict).toContain('threads did not complete');
+	});
+});
