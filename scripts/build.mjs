@@ -25,6 +25,8 @@ await build({
 		host: 'source/engines/host/host-main.ts',
 		worker: 'source/engines/units/pool-worker-main.ts',
 		'spawn-worker': 'source/engines/units/spawn-worker-main.ts',
+		bench: 'bench/bench-main.ts',
+		'bare-worker': 'bench/bare-worker.ts',
 	},
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',

@@ -38,10 +38,7 @@ describe('the host event sink', () => {
 		const batch = batches.at(-1)!;
 		expect(batch.map((event) => event.name)).toEqual(['task:start', 'task:progress']);
 		const progress = batch[1]!;
-		expect(progress.name === 'task:progress' && progress.data.updates).toEqual([
-			[0, 0.3],
-			[1, 0.5],
-		]);
+		expect(progress.name === 'task:progress' && progress.data).toMatchObject({ids: [0, 1], values: [0.3, 0.5]});
 		sink.close();
 	});
 

@@ -23,16 +23,22 @@ export type TaskStartEvent = {
 	readonly pid: number;
 	readonly tid: number | null;
 };
-/** Progress of many tasks at once: [task id, progress 0..1]. */
+/** Progress of many tasks at once: task ids[i] is at values[i] (0..1, to 0.001). */
 export type TaskProgressEvent = {
 	readonly engine: EngineName;
 	readonly t: number;
-	readonly updates: ReadonlyArray<readonly [number, number]>;
+	readonly ids: readonly number[];
+	readonly values: readonly number[];
 };
+/** Where and when a task started, when no task:start event was sent for it (a short task). */
+export type TaskStartFacts = {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null};
+
 export type TaskEndEvent = {
 	readonly engine: EngineName;
 	readonly t: number;
 	readonly id: number;
+	/** Set when this end also stands for the task's start: tasks under 5 ms send one event, not two. */
+	readonly started?: TaskStartFacts;
 	readonly ok: boolean;
 	readonly error: string | null;
 	/** The core the task last ran on; null where the OS does not tell. */

@@ -4,10 +4,15 @@ import type {WireEvent} from './events.js';
 export function rebaseEvent(event: WireEvent, origin: number): WireEvent {
 	if (event.name === 'run:start' || event.name === 'run:end') return event;
 	if (event.name === 'task:end') {
-		const {runStartT} = event.data;
+		const {runStartT, started} = event.data;
 		return {
 			name: event.name,
-			data: {...event.data, t: event.data.t - origin, runStartT: runStartT === null ? null : runStartT - origin},
+			data: {
+				...event.data,
+				t: event.data.t - origin,
+				runStartT: runStartT === null ? null : runStartT - origin,
+				...(started && {started: {...started, t: started.t - origin}}),
+			},
 		};
 	}
 

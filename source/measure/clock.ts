@@ -1,6 +1,8 @@
 import {performance} from 'node:perf_hooks';
 
 /** Wall-clock ms since the epoch with sub-ms precision, comparable across processes. */
+const origin = performance.timeOrigin;
+
 export function epochNow(): number {
-	return performance.timeOrigin + performance.now();
+	return origin + performance.now();
 }

@@ -58,6 +58,11 @@ export class ResultCollector {
 		bus.on('task:end', (event) => {
 			const task = this.draft(event.engine).tasks.get(event.id);
 			if (!task) return;
+			const {started} = event;
+			if (started) {
+				Object.assign(task, {lane: started.lane, pid: started.pid, tid: started.tid, startMs: started.t, runStartMs: started.t});
+			}
+
 			Object.assign(task, {endMs: event.t, ok: event.ok, error: event.error, cpu: event.cpu});
 			if (event.runStartT !== null) task.runStartMs = event.runStartT;
 		});

@@ -49,19 +49,16 @@ function builtinTask(spec: WorkloadSpec): TaskFunction {
 	}
 }
 
-const resolved = new Map<string, Promise<TaskFunction>>();
+let resolved: {key: string; task: Promise<TaskFunction>} | undefined;
 
 /** The task function for a workload, made once per unit of execution and reused. */
 export async function resolveTask(spec: WorkloadSpec): Promise<TaskFunction> {
+	// A unit serves one run: one workload, so one cached function.
 	const key = JSON.stringify(spec);
-	let task = resolved.get(key);
-	if (!task) {
-		task =
-			spec.workload === 'module' && spec.modulePath
-				? loadTaskModule(spec.modulePath)
-				: Promise.resolve(builtinTask(spec));
-		resolved.set(key, task);
+	if (resolved?.key !== key) {
+		const task = spec.workload === 'module' && spec.modulePath ? loadTaskModule(spec.modulePath) : Promise.resolve(builtinTask(spec));
+		resolved = {key, task};
 	}
 
-	return task;
+	return resolved.task;
 }

@@ -1,5 +1,6 @@
 import {currentThreadPlace} from '../../measure/thread-info.js';
-import {runTask} from '../units/run-task.js';
+import {resolveTask} from '../../workloads/resolve-task.js';
+import {runTask, type Reporter} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 
@@ -8,13 +9,23 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) =
 	const lanes = new LaneRegistry(plan.engine, sink, 'event loop');
 	const loop = lanes.open(process.pid, currentThreadPlace().tid, 'event loop');
 	const tracker = new TaskTracker(plan.engine, sink, () => loop);
+	// Resolved once, before the window: every task then starts the moment it is called.
+	const task = await resolveTask(plan.work);
 	const t0 = await window.begin();
 	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
 	tracker.queued(plan.tasks, t0);
-	const report = tracker.onReport.bind(tracker);
+	// On the loop itself, reports go straight to the sink: no message objects per progress tick.
+	const reporter: Reporter = {
+		start(report) {
+			tracker.onReport(report);
+		},
+		progress(id, fraction) {
+			sink.reportProgress(id, fraction);
+		},
+	};
 	await Promise.all(
 		Array.from({length: plan.tasks}, async (_, id) => {
-			tracker.onOutcome(await runTask(id, plan.work, report, {signal, withProcessStats: false}));
+			tracker.onOutcome(await runTask(id, task, plan.work.taskMs, reporter, {signal}));
 		}),
 	);
 	return {figures: await window.end(), startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: 0};

@@ -35,9 +35,15 @@ export class EventSink {
 	flush(): void {
 		this.lastFlush = performance.now();
 		if (this.progress.size > 0) {
-			const updates = [...this.progress];
+			const ids: number[] = [];
+			const values: number[] = [];
+			for (const [id, fraction] of this.progress) {
+				ids.push(id);
+				values.push(Math.round(fraction * 1000) / 1000);
+			}
+
 			this.progress.clear();
-			this.pending.push({name: 'task:progress', data: {engine: this.engine, t: epochNow(), updates}});
+			this.pending.push({name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}});
 		}
 
 		if (this.pending.length === 0) return;

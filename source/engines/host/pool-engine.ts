@@ -6,32 +6,21 @@ import type {UnitIdentity} from '../units/unit-identity.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 
-/** CPU time and peak RSS of each child process, from what it reports with every task. */
-class ChildStats {
-	private readonly baselineCpu = new Map<number, number>();
-	private readonly latestCpu = new Map<number, number>();
-	private readonly peakRss = new Map<number, number>();
-
-	record(pid: number, processCpuMs: number | null, maxRssBytes: number | null, baseline = false): void {
-		if (processCpuMs !== null) {
-			if (baseline) this.baselineCpu.set(pid, processCpuMs);
-			this.latestCpu.set(pid, processCpuMs);
-		}
-
-		if (maxRssBytes !== null) this.peakRss.set(pid, Math.max(maxRssBytes, this.peakRss.get(pid) ?? 0));
+/** CPU time and peak RSS of the child processes, from what each unit says of itself. */
+function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
+	let cpuMs = 0;
+	let peakRssBytes = 0;
+	for (const unit of after) {
+		cpuMs += unit.processCpuMs - (before.find((start) => start.pid === unit.pid)?.processCpuMs ?? 0);
+		peakRssBytes += unit.maxRssBytes;
 	}
 
-	cpuMs(): number {
-		let sum = 0;
-		for (const [pid, latest] of this.latestCpu) sum += latest - (this.baselineCpu.get(pid) ?? 0);
-		return sum;
-	}
+	return {cpuMs, peakRssBytes};
+}
 
-	peakRssBytes(): number {
-		let sum = 0;
-		for (const rss of this.peakRss.values()) sum += rss;
-		return sum;
-	}
+/** One call per unit at once reaches every unit: each stays busy until it answers. */
+async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitIdentity[]> {
+	return Promise.all(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
 }
 
 /**
@@ -46,48 +35,43 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		minWorkers: plan.pool,
 		maxWorkers: plan.pool,
 		emitStdStreams: false,
-		forkOpts: {execArgv: [], serialization: 'json'},
+		// Each unit gets the run's workload once, at creation.
+		workerThreadOpts: {workerData: plan.work},
+		forkArgs: [JSON.stringify(plan.work)],
+		forkOpts: {execArgv: []},
 	});
 	const lanes = new LaneRegistry(plan.engine, sink, isProcess ? 'process' : 'thread');
-	const children = new ChildStats();
 	try {
-		// One concurrent call per unit reaches every unit: each is busy until it answers.
-		const units = await Promise.all(
-			Array.from({length: plan.pool}, async () => pool.exec('identify', []) as Promise<UnitIdentity>),
-		);
-		for (const unit of units) {
-			lanes.open(unit.pid, unit.tid);
-			if (isProcess) children.record(unit.pid, unit.processCpuMs, unit.maxRssBytes, true);
-		}
+		const units = await identifyAll(pool, plan.pool);
+		for (const unit of units) lanes.open(unit.pid, unit.tid);
 
 		const tracker = new TaskTracker(plan.engine, sink, (pid, tid) => lanes.laneOf(pid, tid));
 		const t0 = await window.begin();
 		const startupMs = t0 - startupStart;
 		sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs}});
 		tracker.queued(plan.tasks, t0);
-		const on = (report: UnitReport) => {
-			tracker.onReport(report);
+		// Shared handlers, and no wrapper promise per task: dispatching 20,000 tiny tasks is
+		// bounded by this thread's allocations.
+		const options = {
+			on(report: UnitReport) {
+				tracker.onReport(report);
+			},
+		};
+		const onOutcome = (outcome: TaskOutcome) => {
+			tracker.onOutcome(outcome);
 		};
 
+		// workerpool's promises are its own class: one then() per task, no async wrapper.
 		await Promise.all(
-			Array.from({length: plan.tasks}, async (_, id) => {
-				try {
-					const outcome = (await pool.exec('runTask', [id, plan.work], {on})) as TaskOutcome;
-					children.record(outcome.pid, outcome.processCpuMs, outcome.maxRssBytes);
-					tracker.onOutcome(outcome);
-				} catch (error) {
+			Array.from({length: plan.tasks}, (_, id) =>
+				(pool.exec('runTask', [id], options) as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
 					tracker.onLost(id, describeError(error));
-				}
-			}),
+				}),
+			),
 		);
 		const figures = await window.end();
-		return {
-			figures,
-			startupMs,
-			childCpuMs: children.cpuMs(),
-			childPeakRssBytes: children.peakRssBytes(),
-			unitsStarted: units.length,
-		};
+		const children = isProcess ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
+		return {figures, startupMs, childCpuMs: children.cpuMs, childPeakRssBytes: children.peakRssBytes, unitsStarted: units.length};
 	} finally {
 		await pool.terminate(true);
 	}

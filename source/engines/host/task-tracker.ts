@@ -3,9 +3,14 @@ import {epochNow} from '../../measure/clock.js';
 import type {TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {EventSink} from './event-sink.js';
 
+/** One number per (pid, tid): both are below 2^22 on Linux, so the key is exact. */
+function unitKey(pid: number, tid: number | null): number {
+	return pid * 2 ** 23 + (tid ?? -1) + 1;
+}
+
 /** Numbers the units of execution of one engine as lanes, opening a lane when a unit appears. */
 export class LaneRegistry {
-	private readonly byUnit = new Map<string, number>();
+	private readonly byUnit = new Map<number, number>();
 	private next = 0;
 
 	constructor(
@@ -16,13 +21,13 @@ export class LaneRegistry {
 
 	open(pid: number, tid: number | null, label = `${this.labelPrefix} ${this.next + 1}`): number {
 		const id = this.next++;
-		this.byUnit.set(`${pid}:${tid}`, id);
+		this.byUnit.set(unitKey(pid, tid), id);
 		this.sink.emit({name: 'lane:open', data: {engine: this.engine, t: epochNow(), lane: {id, label, pid, tid}}});
 		return id;
 	}
 
 	laneOf(pid: number, tid: number | null): number {
-		return this.byUnit.get(`${pid}:${tid}`) ?? this.open(pid, tid);
+		return this.byUnit.get(unitKey(pid, tid)) ?? this.open(pid, tid);
 	}
 }
 
@@ -57,19 +62,28 @@ export class TaskTracker {
 	}
 
 	onOutcome(outcome: TaskOutcome, startT?: number): void {
-		if (!this.started.has(outcome.id)) {
-			this.onReport({kind: 'start', id: outcome.id, t: outcome.startT, pid: outcome.pid, tid: outcome.tid}, startT);
-		}
-
-		this.end(outcome.id, outcome.endT, outcome.ok, outcome.error, outcome.cpu, startT === undefined ? null : outcome.startT);
+		const {id, pid, tid} = outcome;
+		const started = this.started.delete(id)
+			? undefined
+			: {t: startT ?? outcome.startT, lane: this.laneFor(pid, tid, id), pid, tid};
+		this.sink.emit({
+			name: 'task:end',
+			data: {
+				engine: this.engine,
+				t: outcome.endT,
+				id,
+				...(started && {started}),
+				ok: outcome.ok,
+				error: outcome.error,
+				cpu: outcome.cpu,
+				runStartT: startT === undefined ? null : outcome.startT,
+			},
+		});
 	}
 
 	/** A task whose unit died (exit, signal, crash) before it could send an outcome. */
 	onLost(id: number, error: string): void {
-		this.end(id, epochNow(), false, error, null, null);
-	}
-
-	private end(id: number, t: number, ok: boolean, error: string | null, cpu: number | null, runStartT: number | null): void {
-		this.sink.emit({name: 'task:end', data: {engine: this.engine, t, id, ok, error, cpu, runStartT}});
+		this.started.delete(id);
+		this.sink.emit({name: 'task:end', data: {engine: this.engine, t: epochNow(), id, ok: false, error, cpu: null, runStartT: null}});
 	}
 }

@@ -1,19 +1,28 @@
-// Entry of every workerpool worker, thread or process (dist/worker.js). 'run' is workerpool's own
-// method name, hence 'runTask'. Only this file runs inside the pool's units.
-
+// Entry of every workerpool worker, thread or process (dist/worker.js). A unit serves one run:
+// it gets the run's workload once, when created (workerData for a thread, an argument for a
+// process), so each task call carries only its id. 'run' is workerpool's own method name.
+import {workerData} from 'node:worker_threads';
 import workerpool from 'workerpool';
-import type {WorkloadSpec} from '../../workloads/resolve-task.js';
-import {runTask, type UnitReport} from './run-task.js';
+import {resolveTask, type WorkloadSpec} from '../../workloads/resolve-task.js';
+import type {TaskFunction} from '../../workloads/task-function.js';
+import {describeError, messageReporter, runTask, taskFailure} from './run-task.js';
 import {unitIdentity} from './unit-identity.js';
 
-const isProcess = !(await import('node:worker_threads')).parentPort;
+const spec = (workerData ?? JSON.parse(process.argv[2] ?? 'null')) as WorkloadSpec;
 const never = new AbortController().signal;
+const reporter = messageReporter((message) => {
+	workerpool.workerEmit(message);
+});
+
+let task: TaskFunction | string;
+try {
+	task = await resolveTask(spec);
+} catch (error) {
+	task = describeError(error);
+}
 
 workerpool.worker({
 	identify: unitIdentity,
-	runTask: async (id: number, spec: WorkloadSpec) =>
-		runTask(id, spec, (message: UnitReport) => workerpool.workerEmit(message), {
-			signal: never,
-			withProcessStats: isProcess,
-		}),
+	runTask: (id: number) =>
+		typeof task === 'string' ? taskFailure(id, task) : runTask(id, task, spec.taskMs, reporter, {signal: never}),
 });

@@ -1,11 +1,47 @@
 import {epochNow} from '../../measure/clock.js';
 import {currentThreadPlace} from '../../measure/thread-info.js';
-import {resolveTask, type WorkloadSpec} from '../../workloads/resolve-task.js';
+import type {TaskFunction} from '../../workloads/task-function.js';
 
+export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
+export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
 /** Sent by a unit of execution while a task runs; epoch-ms times. */
-export type UnitReport =
-	| {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null}
-	| {readonly kind: 'progress'; readonly id: number; readonly p: number};
+export type UnitReport = StartReport | ProgressReport;
+
+/** Where a running task's start and progress go: a message channel, or the host's sink directly. */
+export type Reporter = {
+	readonly start: (report: StartReport) => void;
+	readonly progress: (id: number, fraction: number) => void;
+	/** Called when the task has ended, with how long it ran. */
+	readonly ended?: (durationMs: number) => void;
+};
+
+/** Tasks shorter than this have their start sent with their outcome, not as a message of its own. */
+const shortTaskMs = 5;
+
+/**
+ * A reporter that sends reports as messages (to a pool or a parent thread). While this unit's
+ * tasks are short, a start travels with the task's outcome (which carries the same facts),
+ * saving one message per task: the start arrives within 5 ms of when it would have.
+ */
+export function messageReporter(send: (report: UnitReport) => void): Reporter {
+	let previousMs = Number.POSITIVE_INFINITY;
+	let heldStart: StartReport | undefined;
+	return {
+		start(report) {
+			if (previousMs < shortTaskMs) heldStart = report;
+			else send(report);
+		},
+		progress(id, p) {
+			if (heldStart) send(heldStart);
+			heldStart = undefined;
+			send({kind: 'progress', id, p});
+		},
+		ended(durationMs) {
+			heldStart = undefined;
+			previousMs = durationMs;
+		},
+	};
+}
 
 export type TaskOutcome = {
 	readonly id: number;
@@ -16,9 +52,6 @@ export type TaskOutcome = {
 	readonly pid: number;
 	readonly tid: number | null;
 	readonly cpu: number | null;
-	/** Cumulative CPU ms and peak RSS of the unit's process (sent by process units only). */
-	readonly processCpuMs: number | null;
-	readonly maxRssBytes: number | null;
 };
 
 /** Progress is forwarded at most this often per task; the rest is dropped as stale. */
@@ -44,42 +77,56 @@ export function processStats(): ProcessStats {
 	return {processCpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024};
 }
 
+type RunOptions = {readonly signal: AbortSignal};
+
 /**
  * Runs task `id` of the run on the current thread and reports its start and progress. A task
- * that throws or rejects is an outcome with ok false, never an exception.
+ * that throws or rejects is an outcome with ok false, never an exception. A task that returns
+ * synchronously gets its outcome synchronously: no promise, no deferred end.
  */
-export async function runTask(
+export function runTask(
 	id: number,
-	spec: WorkloadSpec,
-	report: (message: UnitReport) => void,
-	options: {readonly signal: AbortSignal; readonly withProcessStats: boolean},
-): Promise<TaskOutcome> {
-	let error: string | null = null;
-	let startT = epochNow();
-	const {tid} = currentThreadPlace();
-	try {
-		const task = await resolveTask(spec);
-		// The start is when the task's own code begins: on one event loop that is after the
-		// previous synchronous task returned, which is what makes CPU work a staircase.
-		startT = epochNow();
-		report({kind: 'start', id, t: startT, pid: process.pid, tid});
-		let lastReport = 0;
-		const progress = (fraction: number) => {
-			const now = performance.now();
-			if (now - lastReport < progressEveryMs) return;
-			lastReport = now;
-			report({kind: 'progress', id, p: Math.min(1, Math.max(0, Number(fraction) || 0))});
-		};
+	task: TaskFunction,
+	taskMs: number,
+	reporter: Reporter,
+	options: RunOptions,
+): TaskOutcome | Promise<TaskOutcome> {
+	// The start is when the task's own code begins: on one event loop that is after the
+	// previous synchronous task returned, which is what makes CPU work a staircase.
+	const startT = epochNow();
+	reporter.start({kind: 'start', id, t: startT, pid: process.pid, tid: currentThreadPlace().tid});
+	const finish = (error: string | null): TaskOutcome => {
+		const outcome = outcomeOf(id, startT, error);
+		reporter.ended?.(outcome.endT - startT);
+		return outcome;
+	};
 
-		const returned = task({index: id, taskMs: spec.taskMs}, {progress, signal: options.signal});
-		// Awaiting a plain value would defer the end behind every queued task on this loop.
-		if (isThenable(returned)) await returned;
-	} catch (caught) {
-		error = describeError(caught);
+	let lastReport = 0;
+	const progress = (fraction: number) => {
+		const now = performance.now();
+		if (now - lastReport < progressEveryMs) return;
+		lastReport = now;
+		reporter.progress(id, Math.min(1, Math.max(0, Number(fraction) || 0)));
+	};
+
+	let returned: unknown;
+	try {
+		returned = task({index: id, taskMs}, {progress, signal: options.signal});
+	} catch (error) {
+		return finish(describeError(error));
 	}
 
+	// Awaiting a plain value would defer the end behind every queued task on this loop.
+	if (!isThenable(returned)) return finish(null);
+	return Promise.resolve(returned).then(
+		() => finish(null),
+		(error: unknown) => finish(describeError(error)),
+	);
+}
+
+function outcomeOf(id: number, startT: number, error: string | null): TaskOutcome {
 	const endT = epochNow();
-	const stats = options.withProcessStats ? processStats() : undefined;
+	const place = currentThreadPlace();
 	return {
 		id,
 		ok: error === null,
@@ -87,9 +134,12 @@ export async function runTask(
 		startT,
 		endT,
 		pid: process.pid,
-		tid,
-		cpu: currentThreadPlace().cpu,
-		processCpuMs: stats?.processCpuMs ?? null,
-		maxRssBytes: stats?.maxRssBytes ?? null,
+		tid: place.tid,
+		cpu: place.cpu,
 	};
+}
+
+/** A task that could not run at all (its module failed to load in this unit). */
+export function taskFailure(id: number, error: string): TaskOutcome {
+	return outcomeOf(id, epochNow(), error);
 }

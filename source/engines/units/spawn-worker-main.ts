@@ -1,12 +1,19 @@
 // Entry of a thread spawned for one task by worker-threads-pool (dist/spawn-worker.js).
 import {parentPort, workerData} from 'node:worker_threads';
-import type {WorkloadSpec} from '../../workloads/resolve-task.js';
-import {runTask, type TaskOutcome, type UnitReport} from './run-task.js';
+import {resolveTask, type WorkloadSpec} from '../../workloads/resolve-task.js';
+import {describeError, messageReporter, runTask, taskFailure, type TaskOutcome, type UnitReport} from './run-task.js';
 
 export type SpawnWorkerData = {readonly id: number; readonly spec: WorkloadSpec};
 export type SpawnWorkerMessage = UnitReport | {readonly kind: 'end'; readonly outcome: TaskOutcome};
 
 const {id, spec} = workerData as SpawnWorkerData;
 const send = (message: SpawnWorkerMessage) => parentPort?.postMessage(message);
-const outcome = await runTask(id, spec, send, {signal: new AbortController().signal, withProcessStats: false});
+let outcome: TaskOutcome;
+try {
+	const task = await resolveTask(spec);
+	outcome = await runTask(id, task, spec.taskMs, messageReporter(send), {signal: new AbortController().signal});
+} catch (error) {
+	outcome = taskFailure(id, describeError(error));
+}
+
 send({kind: 'end', outcome});
