@@ -19,12 +19,22 @@ function parse(): CliOptions {
 	return resolveOptions(cli.flags, cli.input, availableParallelism());
 }
 
+const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
+
 async function main(): Promise<void> {
 	const options = parse();
+	// Engines load lazily: --help and bad flags never pay for them.
+	const {runEngines, stopAllHosts} = await import('./orchestrator/run-engines.js');
+	// Interrupted: take the engine hosts down with us, and exit as the signal would have.
+	for (const [signal, number] of Object.entries(signalNumbers)) {
+		process.once(signal, () => {
+			stopAllHosts();
+			process.exit(128 + number);
+		});
+	}
+
 	const bus = new RunBus();
 	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
-	// Engines load lazily: --help and bad flags never pay for them.
-	const {runEngines} = await import('./orchestrator/run-engines.js');
 	const result = await runEngines(options.config, bus, machineInfo());
 	process.exitCode = exitCodeOf(result);
 }

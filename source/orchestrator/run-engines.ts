@@ -12,9 +12,14 @@ import {HostClient} from './host-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
 const liveHosts = new Set<HostClient>();
-process.on('exit', () => {
+
+/** Kills every engine host (and so every unit they started); safe to call at any time. */
+export function stopAllHosts(): void {
 	for (const host of liveHosts) host.kill();
-});
+	liveHosts.clear();
+}
+
+process.on('exit', stopAllHosts);
 
 function startHost(): HostClient {
 	const host = new HostClient();

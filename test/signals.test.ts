@@ -1,0 +1,29 @@
+// An interrupted headless run exits as the signal says and leaves no process behind.
+import {spawn} from 'node:child_process';
+import {describe, expect, it} from 'vitest';
+import {cliPath, userEnv} from './helpers/run-cli.js';
+import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
+
+describe.runIf(process.platform === 'linux')('signals during a headless run', () => {
+	it.each([
+		['SIGINT', 130],
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	] as const)('%s exits with %i and leaves no child process', async (signal, code) => {
+		// Processes racing on busy CPU work: the hardest case for cleanup.
+		const child = spawn(process.execPath, [cliPath, '-w', 'cpu', '-n', '40', '--task-ms', '500', '-p', '2', '--mode', 'race', '--json'], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+		// Wait until both pools' units are up: host processes and their children.
+		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const tree = descendantsOf(child.pid!);
+		const sentAt = Date.now();
+		child.kill(signal);
+		expect(await exited).toBe(code);
+		expect(Date.now() - sentAt).toBeLessThan(1000);
+		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+	});
+});
