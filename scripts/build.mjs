@@ -1,6 +1,24 @@
 // Run: npm run build. Bundles the CLI and the engine entry points into dist/.
 import {build} from 'esbuild';
-import {chmod, rm} from 'node:fs/promises';
+import {chmod, readFile, rm} from 'node:fs/promises';
+
+/**
+ * Ink 6.8's incremental renderer moves up one row too few when the previous frame ended with a
+ * newline (every frame shorter than the terminal does), so each redraw starts one row low and
+ * leaves a stale line above it. See docs/decisions.md. Fails the build if Ink's code changes.
+ */
+const patchInkIncrementalRendering = {
+	name: 'patch-ink-incremental-rendering',
+	setup(build) {
+		build.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const buggy = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+			if (!source.includes(buggy)) throw new Error(`${path} changed: review the incremental-rendering patch`);
+			const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+			return {contents: source.replace(buggy, fixed), loader: 'js'};
+		});
+	},
+};
 
 await rm('dist', {recursive: true, force: true});
 
@@ -16,6 +34,9 @@ const shared = {
 	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
 	// Ink imports react-devtools-core statically; it is only used with DEV=true.
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
+	// React's production build: smaller and faster than its development checks.
+	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [patchInkIncrementalRendering],
 };
 
 await build({

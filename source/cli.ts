@@ -33,6 +33,12 @@ async function main(): Promise<void> {
 		});
 	}
 
+	if (process.stdout.isTTY && !options.json) {
+		const {runDashboard} = await import('./cli/run-dashboard.js');
+		process.exitCode = await runDashboard(options, machineInfo());
+		return;
+	}
+
 	const bus = new RunBus();
 	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
 	const result = await runEngines(options.config, bus, machineInfo());

@@ -46,6 +46,15 @@ export type TaskEndEvent = {
 	/** When the task's own code began, where that differs from its start (a thread spawned per task). */
 	readonly runStartT: number | null;
 };
+/** An engine's figures so far, every ~250 ms while it runs. */
+export type EngineSampleEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	/** CPU ms used since the engine's start, host and children. */
+	readonly cpuMs: number;
+	/** How late the host's event loop is right now (a blocked loop: how long it has been blocked). */
+	readonly loopLagMs: number;
+};
 /** Busy fraction (0..1) of every core over the last sampling interval. */
 export type CpuSampleEvent = {readonly t: number; readonly busy: readonly number[]};
 /** An engine finished: its host's measurements, or the error that stopped it (then null). */
@@ -67,6 +76,7 @@ export type BusEvents = {
 	'task:start': [TaskStartEvent];
 	'task:progress': [TaskProgressEvent];
 	'task:end': [TaskEndEvent];
+	'engine:sample': [EngineSampleEvent];
 	'cpu:sample': [CpuSampleEvent];
 	'engine:end': [EngineEndEvent];
 	'run:end': [RunEndEvent];

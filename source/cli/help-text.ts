@@ -22,7 +22,12 @@ export const helpText = `
 	Output
 	  --json                print the result document (JSON) and exit
 	  --trace FILE          also write a Chrome trace (open it in Perfetto)
+	  --exit                dashboard: quit by itself once the result is shown
+	  --fps N               dashboard: frames per second at most (1..60)        (default: 10)
 	  --help, --version
+
+	In a terminal concur-tui shows a live dashboard; with stdout piped or --json it prints a
+	report instead.
 
 	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage.
 

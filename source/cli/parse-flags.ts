@@ -24,6 +24,8 @@ export const flagDefinitions = {
 	preset: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	trace: {type: 'string'},
+	exit: {type: 'boolean', default: false},
+	fps: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -33,9 +35,14 @@ export type CliOptions = {
 	readonly config: RunConfig;
 	readonly json: boolean;
 	readonly tracePath: string | null;
+	/** Dashboard: quit by itself once the run has ended and its result is on screen. */
+	readonly exitWhenDone: boolean;
+	/** Dashboard: frames per second at most. */
+	readonly fps: number;
 };
 
-const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000} as const;
+const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60} as const;
+const defaultFps = 10;
 
 function asText(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
@@ -137,5 +144,11 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		throw new UsageError('--trace needs a file path');
 	}
 
-	return {config, json: flags.json === true, tracePath: typeof trace === 'string' ? resolve(trace) : null};
+	return {
+		config,
+		json: flags.json === true,
+		tracePath: typeof trace === 'string' ? resolve(trace) : null,
+		exitWhenDone: flags.exit === true,
+		fps: wholeNumber('fps', flags.fps, limits.fps) ?? defaultFps,
+	};
 }

@@ -35,10 +35,17 @@ function stopHost(host: HostClient): void {
 /**
  * Runs the configured engines, each in its own host process, and puts everything they report on
  * the bus. Resolves with the result document; a bad task module rejects with a UsageError before
- * any engine starts.
+ * any engine starts. Aborting kills the running hosts and resolves with what was measured so far,
+ * every unfinished engine marked incomplete.
  */
-export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo): Promise<RunResult> {
+export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
 	const collector = new ResultCollector(bus);
+	const hostsOfThisRun = new Set<HostClient>();
+	const abort = () => {
+		for (const host of hostsOfThisRun) stopHost(host);
+	};
+
+	signal?.addEventListener('abort', abort, {once: true});
 	const startedAt = epochNow();
 	const since = () => epochNow() - startedAt;
 
@@ -48,7 +55,9 @@ export async function runEngines(config: RunConfig, bus: RunBus, machine: Machin
 	sampler.start();
 
 	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
+		if (signal?.aborted) return;
 		const host = startHost();
+		hostsOfThisRun.add(host);
 		const plan: EnginePlan = {
 			engine,
 			tasks: config.tasks,
@@ -62,9 +71,11 @@ export async function runEngines(config: RunConfig, bus: RunBus, machine: Machin
 			});
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
 		} catch (error) {
-			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: describeError(error)});
+			const reason = signal?.aborted ? 'interrupted' : describeError(error);
+			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
 			stopHost(host);
+			hostsOfThisRun.delete(host);
 		}
 	};
 
@@ -81,6 +92,7 @@ export async function runEngines(config: RunConfig, bus: RunBus, machine: Machin
 		}
 	} finally {
 		sampler.stop();
+		signal?.removeEventListener('abort', abort);
 	}
 
 	const result = collector.result(calibration);

@@ -34,21 +34,27 @@ export function spin(iterations: number, context: TaskContext, from = 0, span = 
 
 const silent: TaskContext = {progress() {}, signal: new AbortController().signal};
 
-/** Iterations of `spin` per ms on this machine: the best of a few ~40 ms measurements. */
+/**
+ * Iterations of `spin` per ms on this machine: the best of ~10 ms rounds over 200 ms. Other work
+ * on the machine (the dashboard starting up, on a sibling hyperthread) comes in bursts and only
+ * slows some rounds; the best round is the machine's own speed. One long round read 30-50% low.
+ */
 export function calibrateSpin(): number {
-	spin(200_000, silent);
-	let iterations = 200_000;
-	let best = 0;
-	for (let round = 0; round < 8 && (round < 3 || best === 0); round++) {
-		const start = performance.now();
-		spin(iterations, silent);
-		const ms = performance.now() - start;
-		if (ms < 20) {
-			iterations *= 2;
-			continue;
-		}
+	return bestRate((iterations) => spin(iterations, silent), 100_000);
+}
 
-		best = Math.max(best, iterations / ms);
+/** The best rate (units per ms) of `run` over rounds of about 10 ms, for about 200 ms in all. */
+export function bestRate(run: (units: number) => unknown, firstUnits: number, roundMs = 10, totalMs = 200): number {
+	run(firstUnits);
+	let units = firstUnits;
+	let best = 0;
+	const start = performance.now();
+	while (performance.now() - start < totalMs || best === 0) {
+		const roundStart = performance.now();
+		run(units);
+		const ms = performance.now() - roundStart;
+		if (ms < roundMs / 2) units *= 2;
+		else best = Math.max(best, units / ms);
 	}
 
 	return best;

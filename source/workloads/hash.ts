@@ -1,5 +1,6 @@
 import {pbkdf2, pbkdf2Sync} from 'node:crypto';
 import {promisify} from 'node:util';
+import {bestRate} from './cpu.js';
 import type {TaskContext} from './task-function.js';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -27,22 +28,7 @@ export async function hash(iterations: number, iterationsPerMs: number, context:
 	}
 }
 
-/** pbkdf2 iterations per ms on this machine: the best of three ~30 ms measurements. */
+/** pbkdf2 iterations per ms on this machine, measured as the cpu workload is (see bestRate). */
 export function calibrateHash(): number {
-	pbkdf2Sync('warm', 'up', 1000, 32, 'sha256');
-	let iterations = 5000;
-	let best = 0;
-	for (let round = 0; round < 8 && (round < 3 || best === 0); round++) {
-		const start = performance.now();
-		pbkdf2Sync('concur-tui', 'salt', iterations, 32, 'sha256');
-		const ms = performance.now() - start;
-		if (ms < 15) {
-			iterations *= 2;
-			continue;
-		}
-
-		best = Math.max(best, iterations / ms);
-	}
-
-	return best;
+	return bestRate((iterations) => pbkdf2Sync('concur-tui', 'salt', Math.round(iterations), 32, 'sha256'), 2000);
 }

@@ -1,6 +1,6 @@
 import {currentThreadPlace} from '../../measure/thread-info.js';
 import {resolveTask} from '../../workloads/resolve-task.js';
-import {runTask, type Reporter} from '../units/run-task.js';
+import {runTask, type Reporter, type TaskOutcome} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 
@@ -23,10 +23,19 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) =
 			sink.reportProgress(id, fraction);
 		},
 	};
-	await Promise.all(
-		Array.from({length: plan.tasks}, async (_, id) => {
-			tracker.onOutcome(await runTask(id, task, plan.work.taskMs, reporter, {signal}));
-		}),
-	);
+	const onOutcome = (outcome: TaskOutcome) => {
+		tracker.onOutcome(outcome);
+	};
+
+	// A synchronous task's end is reported the moment it returns, before the next one starts,
+	// so a live view sees the staircase as it happens.
+	const pending: Array<Promise<void>> = [];
+	for (let id = 0; id < plan.tasks; id++) {
+		const outcome = runTask(id, task, plan.work.taskMs, reporter, {signal});
+		if (outcome instanceof Promise) pending.push(outcome.then(onOutcome));
+		else onOutcome(outcome);
+	}
+
+	await Promise.all(pending);
 	return {figures: await window.end(), startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: 0};
 };

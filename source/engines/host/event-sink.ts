@@ -2,6 +2,8 @@ import type {EngineName} from '../../config/run-config.js';
 import type {WireEvent} from '../../bus/events.js';
 import {epochNow} from '../../measure/clock.js';
 
+const sampleEveryMs = 250;
+
 /**
  * Collects an engine's events and sends them in batches. Progress is coalesced to the latest
  * value per task. A batch leaves every `intervalMs` from a timer, and also from `emit` itself,
@@ -11,14 +13,24 @@ export class EventSink {
 	private pending: WireEvent[] = [];
 	private readonly progress = new Map<number, number>();
 	private lastFlush = performance.now();
+	private lastTick = performance.now();
+	private lastSample = 0;
 	private readonly timer: NodeJS.Timeout;
 
+	/**
+	 * `cpuSoFar` gives the engine's CPU ms since its start (undefined before it), sent every
+	 * 250 ms in an engine:sample event beside the loop's current lag.
+	 */
 	constructor(
 		private readonly engine: EngineName,
 		private readonly send: (events: WireEvent[]) => void,
+		private readonly cpuSoFar: () => number | undefined = () => undefined,
 		private readonly intervalMs = 50,
 	) {
-		this.timer = setInterval(() => this.flush(), intervalMs).unref();
+		this.timer = setInterval(() => {
+			this.flush();
+			this.lastTick = performance.now();
+		}, intervalMs).unref();
 	}
 
 	emit(event: WireEvent): void {
@@ -33,7 +45,9 @@ export class EventSink {
 	}
 
 	flush(): void {
-		this.lastFlush = performance.now();
+		const now = performance.now();
+		this.lastFlush = now;
+		if (now - this.lastSample >= sampleEveryMs) this.sample(now);
 		if (this.progress.size > 0) {
 			const ids: number[] = [];
 			const values: number[] = [];
@@ -55,6 +69,15 @@ export class EventSink {
 	close(): void {
 		clearInterval(this.timer);
 		this.flush();
+	}
+
+	private sample(now: number): void {
+		const cpuMs = this.cpuSoFar();
+		if (cpuMs === undefined) return;
+		this.lastSample = now;
+		// Between timer ticks the loop is late by however long it has gone without one.
+		const loopLagMs = Math.max(0, now - this.lastTick - this.intervalMs);
+		this.pending.push({name: 'engine:sample', data: {engine: this.engine, t: epochNow(), cpuMs, loopLagMs}});
 	}
 
 	private flushIfDue(): void {

@@ -42,11 +42,16 @@ function runnerFor(plan: EnginePlan): EngineRunner {
 }
 
 async function run(plan: EnginePlan): Promise<void> {
-	const sink = new EventSink(plan.engine, (events) => {
-		reply({type: 'events', events});
-	});
+	const window = new MeasureWindow();
+	const sink = new EventSink(
+		plan.engine,
+		(events) => {
+			reply({type: 'events', events});
+		},
+		() => window.cpuSoFarMs(),
+	);
 	try {
-		const outcome = await runnerFor(plan)(plan, sink, new MeasureWindow(), new AbortController().signal);
+		const outcome = await runnerFor(plan)(plan, sink, window, new AbortController().signal);
 		sink.close();
 		const {figures} = outcome;
 		reply({

@@ -1,5 +1,6 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {epochNow} from '../../measure/clock.js';
+import {processCpuMs} from '../../measure/process-cpu.js';
 
 export type WindowFigures = {
 	readonly t0: number;
@@ -22,6 +23,8 @@ export class MeasureWindow {
 	private readonly lag = monitorEventLoopDelay({resolution: lagResolutionMs});
 	private t0 = 0;
 	private cpu0 = 0;
+	private readonly childCpu0 = new Map<number, number>();
+	private begun = false;
 
 	private readonly enabledAt = performance.now();
 
@@ -44,7 +47,21 @@ export class MeasureWindow {
 
 		this.t0 = epochNow();
 		this.cpu0 = cpuMsNow();
+		this.begun = true;
 		return this.t0;
+	}
+
+	/** Child processes whose CPU counts for this engine (read live from /proc on Linux). */
+	trackChildren(pids: readonly number[]): void {
+		for (const pid of pids) this.childCpu0.set(pid, processCpuMs(pid) ?? 0);
+	}
+
+	/** CPU ms since begin(), host and tracked children; undefined before begin(). */
+	cpuSoFarMs(): number | undefined {
+		if (!this.begun) return undefined;
+		let children = 0;
+		for (const [pid, start] of this.childCpu0) children += (processCpuMs(pid) ?? start) - start;
+		return cpuMsNow() - this.cpu0 + children;
 	}
 
 	/** Stops the clocks, then lets one timer turn pass so a loop blocked until now records its lag. */

@@ -44,6 +44,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	try {
 		const units = await identifyAll(pool, plan.pool);
 		for (const unit of units) lanes.open(unit.pid, unit.tid);
+		if (isProcess) window.trackChildren(units.map((unit) => unit.pid));
 
 		const tracker = new TaskTracker(plan.engine, sink, (pid, tid) => lanes.laneOf(pid, tid));
 		const t0 = await window.begin();

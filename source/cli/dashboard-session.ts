@@ -1,0 +1,130 @@
+import {join} from 'node:path';
+import {RunBus} from '../bus/run-bus.js';
+import {workloadNames, type RunConfig} from '../config/run-config.js';
+import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
+import {chromeTrace} from '../report/chrome-trace.js';
+import type {MachineInfo, RunResult} from '../result/result-types.js';
+import {RunStore} from '../store/run-store.js';
+import type {DashboardControls} from '../ui/controls.js';
+import {writeFileAtomic} from '../util/atomic-write.js';
+
+/** Settings keys restart the run once typing pauses this long, not on every key. */
+const restartDelayMs = 300;
+
+type SessionOptions = {readonly tracePath: string | null; readonly onRunEnd?: (result: RunResult) => void; readonly onQuit: () => void};
+
+/**
+ * Owns the dashboard's runs: one bus and one store for the session, a run at a time. Keys
+ * change the settings and restart the run; a restart aborts the running one first.
+ */
+export class DashboardSession {
+	readonly bus = new RunBus();
+	readonly store: RunStore;
+	private config: RunConfig;
+	private running: {controller: AbortController; done: Promise<void>} | undefined;
+	private restartTimer: NodeJS.Timeout | undefined;
+	private lastResult: RunResult | null = null;
+	private quitting = false;
+
+	constructor(
+		config: RunConfig,
+		private readonly machine: MachineInfo,
+		private readonly options: SessionOptions,
+	) {
+		this.config = config;
+		this.store = new RunStore(this.bus, config, machine);
+	}
+
+	get result(): RunResult | null {
+		return this.lastResult;
+	}
+
+	readonly controls: DashboardControls = {
+		rerun: () => {
+			this.restart(this.config, 0);
+		},
+		nextWorkload: () => {
+			if (this.config.workload === 'module') {
+				this.store.setNotice('a task module is the workload: w cycles the built-in ones only');
+				return;
+			}
+
+			const index = workloadNames.indexOf(this.config.workload as (typeof workloadNames)[number]);
+			this.restart({...this.config, workload: workloadNames[(index + 1) % workloadNames.length]!});
+		},
+		changeTasks: (direction) => {
+			const tasks = Math.min(100_000, Math.max(1, this.config.tasks + direction * this.config.pool));
+			this.restart({...this.config, tasks});
+		},
+		changePool: (direction) => {
+			this.restart({...this.config, pool: Math.min(1024, Math.max(1, this.config.pool + direction))});
+		},
+		toggleMode: () => {
+			this.restart({...this.config, mode: this.config.mode === 'race' ? 'sequential' : 'race'});
+		},
+		writeTrace: () => {
+			this.store.setNotice(this.writeTrace());
+		},
+		quit: () => {
+			this.quit();
+		},
+	};
+
+	/** Starts the first run. A task module that cannot be used rejects with a UsageError. */
+	async start(): Promise<void> {
+		await this.launch(this.config);
+	}
+
+	quit(): void {
+		if (this.quitting) return;
+		this.quitting = true;
+		clearTimeout(this.restartTimer);
+		this.running?.controller.abort();
+		stopAllHosts();
+		this.store.dispose();
+		this.options.onQuit();
+	}
+
+	private restart(config: RunConfig, delayMs = restartDelayMs): void {
+		this.config = config;
+		this.store.reset(config);
+		this.store.setNotice(null);
+		clearTimeout(this.restartTimer);
+		this.restartTimer = setTimeout(() => {
+			this.launch(config).catch((error: unknown) => {
+				this.store.setNotice(error instanceof Error ? error.message : String(error));
+			});
+		}, delayMs);
+	}
+
+	private async launch(config: RunConfig): Promise<void> {
+		const previous = this.running;
+		if (previous) {
+			previous.controller.abort();
+			await previous.done;
+		}
+
+		if (this.quitting) return;
+		this.store.reset(config);
+		const controller = new AbortController();
+		const done = runEngines(config, this.bus, this.machine, controller.signal).then((result) => {
+			if (controller.signal.aborted) return;
+			this.lastResult = result;
+			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath));
+			this.options.onRunEnd?.(result);
+		});
+		this.running = {controller, done: done.catch(() => undefined)};
+		await done;
+	}
+
+	private writeTrace(path = join(process.cwd(), `concur-tui-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.trace.json`)): string {
+		if (!this.lastResult) return 'no finished run to trace yet';
+		try {
+			writeFileAtomic(path, JSON.stringify(chromeTrace(this.lastResult)));
+			return `trace written: ${path}`;
+		} catch (error) {
+			return `trace not written: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
+}
+

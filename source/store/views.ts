@@ -1,0 +1,57 @@
+import type {LaneInfo} from '../bus/events.js';
+import type {EngineName, RunConfig} from '../config/run-config.js';
+import type {MachineInfo, RunResult} from '../result/result-types.js';
+
+export type TaskState = 'queued' | 'running' | 'done' | 'failed';
+
+/** One task as the dashboard draws it; times are ms from its engine's start. */
+export type TaskView = {
+	readonly id: number;
+	readonly lane: number | null;
+	readonly state: TaskState;
+	readonly startMs: number | null;
+	readonly endMs: number | null;
+	readonly progress: number;
+	readonly error: string | null;
+	/** The core the task last ran on, once it ended (Linux). */
+	readonly cpu: number | null;
+};
+
+export type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
+
+export type EngineView = {
+	readonly engine: EngineName;
+	readonly phase: EnginePhase;
+	/** Changes whenever anything in this view changed: components re-render on it alone. */
+	readonly version: number;
+	/** Engine start on the run's axis (ms since the run started); null until it starts. */
+	readonly t0: number | null;
+	readonly startupMs: number;
+	readonly lanes: readonly LaneInfo[];
+	/** Indexed by task id. */
+	readonly tasks: readonly TaskView[];
+	readonly done: number;
+	readonly failed: number;
+	/** Ms since the engine's start: live while running, final once done. */
+	readonly elapsedMs: number;
+	/** CPU time ÷ wall time so far. */
+	readonly parallelism: number | null;
+	readonly loopLagMs: number | null;
+	readonly error: string | null;
+};
+
+export type RunPhase = 'idle' | 'calibrating' | 'running' | 'done';
+
+export type DashboardSnapshot = {
+	readonly phase: RunPhase;
+	readonly config: RunConfig;
+	readonly machine: MachineInfo;
+	readonly engines: readonly EngineView[];
+	/** Latest busy fraction (0..1) of each core. */
+	readonly cores: readonly number[];
+	/** The time axis shared by every panel, in ms; it only grows, in steps, so bars do not jitter. */
+	readonly axisMs: number;
+	readonly result: RunResult | null;
+	/** A short line for the footer (trace written, run restarted…). */
+	readonly notice: string | null;
+};

@@ -1,0 +1,107 @@
+import {Box, Text, useInput} from 'ink';
+import {useState, useSyncExternalStore} from 'react';
+import type {DashboardSnapshot} from '../store/views.js';
+import type {DashboardControls, SnapshotSource} from './controls.js';
+import {footerLine} from './footer-line.js';
+import {hardwareStripLine} from './hardware-strip.js';
+import {headerLine} from './header-line.js';
+import {HelpView} from './help-view.js';
+import {computeLayout, minColumns, minRows} from './layout.js';
+import {EnginePanel} from './panel/engine-panel.js';
+import {axisLine, cellsFor} from './panel/panel-lines.js';
+import {ResultView} from './result-view.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+type AppProps = {
+	readonly store: SnapshotSource<DashboardSnapshot>;
+	readonly controls: DashboardControls;
+	/** False when stdin is not a terminal: keys are off, and no raw mode is asked for. */
+	readonly interactive: boolean;
+};
+
+type Page = 'auto' | 'timeline' | 'result' | 'help';
+
+export function App({store, controls, interactive}: AppProps) {
+	const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+	const terminal = useTerminalSize();
+	// The last column stays empty: a line that fills it leaves the cursor in a pending wrap,
+	// which some terminals turn into an extra line.
+	const columns = terminal.columns - 1;
+	const {rows} = terminal;
+	const [page, setPage] = useState<Page>('auto');
+	const [pageOfRun, setPageOfRun] = useState(snapshot.config);
+	if (pageOfRun !== snapshot.config) {
+		// A new run (new settings) starts on its timeline.
+		setPageOfRun(snapshot.config);
+		setPage('auto');
+	}
+
+	const layout = computeLayout(columns, rows, snapshot.engines.length, snapshot.result !== null);
+	const resultOnItsPage = snapshot.result !== null && layout.kind === 'ok' && layout.resultRows === 0;
+	const shown = page === 'auto' ? (resultOnItsPage ? 'result' : 'timeline') : page;
+
+	useInput(
+		(input, key) => {
+			if (input === 'q' || (key.ctrl && input === 'c')) controls.quit();
+			else if (input === 'r') controls.rerun();
+			else if (input === 'w') controls.nextWorkload();
+			else if (input === '+' || input === '=') controls.changeTasks(1);
+			else if (input === '-') controls.changeTasks(-1);
+			else if (input === ']') controls.changePool(1);
+			else if (input === '[') controls.changePool(-1);
+			else if (input === 'm') controls.toggleMode();
+			else if (input === 't') controls.writeTrace();
+			else if (input === '?') setPage(shown === 'help' ? 'auto' : 'help');
+			else if (input === 'v') setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline');
+			else if (key.escape) setPage('auto');
+		},
+		{isActive: interactive},
+	);
+
+	if (layout.kind === 'too-small') {
+		return (
+			<Text wrap="truncate">
+				concur-tui needs at least {minColumns}×{minRows}; this terminal is {terminal.columns}×{rows}. Enlarge it, or press q.
+			</Text>
+		);
+	}
+
+	const header = <Text wrap="truncate">{headerLine(snapshot, columns)}</Text>;
+	const footer = <Text wrap="truncate">{footerLine(columns, interactive, snapshot.notice)}</Text>;
+	if (shown === 'help' || (shown === 'result' && snapshot.result)) {
+		return (
+			<Box flexDirection="column" height={rows - 1}>
+				{header}
+				<Box flexGrow={1} flexDirection="column" overflow="hidden">
+					{shown === 'help' || !snapshot.result ? <HelpView /> : <ResultView result={snapshot.result} rows={rows - 3} width={columns} />}
+				</Box>
+				{footer}
+			</Box>
+		);
+	}
+
+	const axis = axisLine({axisMs: snapshot.axisMs, cells: cellsFor(layout.panelWidth)});
+	const panels = snapshot.engines.map((view) => (
+		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} />
+	));
+	return (
+		<Box flexDirection="column">
+			{header}
+			<Text wrap="truncate">{hardwareStripLine(snapshot.cores, columns)}</Text>
+			{layout.sideBySide ? (
+				<Box flexDirection="row" columnGap={1}>
+					{panels}
+				</Box>
+			) : (
+				panels
+			)}
+			<Text wrap="truncate">{layout.sideBySide ? snapshot.engines.map(() => axis).join(' ') : axis}</Text>
+			{snapshot.result && layout.resultRows > 0 ? (
+				<Box height={layout.resultRows} overflow="hidden">
+					<ResultView result={snapshot.result} rows={layout.resultRows} width={columns} />
+				</Box>
+			) : null}
+			{footer}
+		</Box>
+	);
+}

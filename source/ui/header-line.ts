@@ -1,0 +1,20 @@
+import chalk from 'chalk';
+import {milliseconds} from '../result/format.js';
+import type {DashboardSnapshot} from '../store/views.js';
+import {fit} from './panel/panel-lines.js';
+
+const phaseText: Record<DashboardSnapshot['phase'], string> = {
+	idle: 'idle',
+	calibrating: 'calibrating…',
+	running: 'running',
+	done: 'done',
+};
+
+export function headerLine(snapshot: DashboardSnapshot, width: number): string {
+	const {config, machine} = snapshot;
+	const work = config.workload === 'module' ? 'task module' : config.workload;
+	const spawn = config.threads === 'spawn' ? ' (thread per task)' : '';
+	const facts = `${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${spawn} · ${config.mode} · ${machine.cores} cores`;
+	const phase = snapshot.phase === 'done' ? chalk.green(phaseText.done) : chalk.yellow(phaseText[snapshot.phase]);
+	return fit(`${chalk.bold.cyan('concur-tui')}  ${facts}  ${phase}`, width);
+}

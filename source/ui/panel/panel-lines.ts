@@ -1,0 +1,137 @@
+import chalk from 'chalk';
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import {engineTitles, milliseconds, seconds} from '../../result/format.js';
+import type {EngineView, TaskView} from '../../store/views.js';
+import {styleCells} from '../timeline/styled-cells.js';
+import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
+import {laneIdentity, laneShortName} from './lane-names.js';
+
+export const labelWidth = 8;
+export const suffixWidth = 5;
+
+/** Pads or cuts a (possibly styled) line to exactly `width` columns. */
+export function fit(line: string, width: number): string {
+	const visible = stringWidth(line);
+	if (visible <= width) return line + ' '.repeat(width - visible);
+	return cliTruncate(line, width);
+}
+
+const phaseNotes: Record<EngineView['phase'], string> = {
+	waiting: 'waiting',
+	starting: 'starting pool…',
+	running: '',
+	done: '',
+	failed: 'failed',
+};
+
+export function titleLine(view: EngineView, width: number): string {
+	const total = view.tasks.length;
+	const figures = [
+		view.t0 === null ? phaseNotes[view.phase] : seconds(view.elapsedMs),
+		total > 0 ? `${view.done}/${total}` : '',
+		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
+		view.engine === 'async' && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
+		view.failed > 0 ? chalk.red(`${view.failed} failed`) : '',
+		view.phase === 'failed' && view.error ? chalk.red(view.error) : '',
+	].filter(Boolean);
+	return fit(`${chalk.bold(engineTitles[view.engine])}  ${figures.join('  ')}`, width);
+}
+
+/** Which lanes the tasks ran on, with their pid or tid and the core they last ran on. */
+export function legendLine(view: EngineView, width: number): string {
+	const lastCore = new Map<number, number>();
+	for (const task of view.tasks) {
+		if (task.lane !== null && task.cpu !== null) lastCore.set(task.lane, task.cpu);
+	}
+
+	const pid = view.engine === 'threads' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
+	const lanes = view.lanes.map((lane) => {
+		const core = lastCore.get(lane.id);
+		return `${laneShortName(view.engine, lane)} ${laneIdentity(view.engine, lane)}${core === undefined ? '' : ` core ${core}`}`;
+	});
+	return fit(chalk.dim(`${pid}${lanes.join(' · ') || 'no lanes yet'}`), width);
+}
+
+function suffix(task: TaskView): string {
+	if (task.state === 'running') return `${Math.round(task.progress * 100)}%`.padStart(suffixWidth);
+	if (task.state === 'done') return chalk.green(' ✓'.padEnd(suffixWidth));
+	if (task.state === 'failed') return chalk.red(' ✗'.padEnd(suffixWidth));
+	return ' '.repeat(suffixWidth);
+}
+
+function label(text: string): string {
+	return chalk.dim(fit(text, labelWidth - 1)) + ' ';
+}
+
+/**
+ * The bar rows of one panel, at most `rows`: one row per task when they fit (sorted by id,
+ * labelled with their lane), else one row per lane with consecutive tasks as segments.
+ */
+export function barLines(view: EngineView, scale: TimeScale, rows: number): string[] {
+	if (rows <= 0) return [];
+	const now = view.elapsedMs;
+	const laneName = new Map(view.lanes.map((lane) => [lane.id, laneShortName(view.engine, lane)]));
+	if (view.tasks.length <= rows) {
+		const order = new Map<number, number>();
+		return view.tasks.map((task) => {
+			const lane = task.lane ?? -1;
+			order.set(lane, (order.get(lane) ?? -1) + 1);
+			const name = task.lane === null ? '··' : (laneName.get(task.lane) ?? '?');
+			return label(`${name} #${task.id}`) + styleCells(taskCells(task, scale, now, order.get(lane))) + suffix(task);
+		});
+	}
+
+	const byLane = new Map<number, TaskView[]>();
+	for (const task of view.tasks) {
+		if (task.lane === null) continue;
+		const list = byLane.get(task.lane);
+		if (list) list.push(task);
+		else byLane.set(task.lane, [task]);
+	}
+
+	const shown = view.lanes.length <= rows ? view.lanes : view.lanes.slice(0, rows - 1);
+	const lines = shown.map((lane) => {
+		const tasks = (byLane.get(lane.id) ?? []).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+		const running = tasks.filter((task) => task.state === 'running').length;
+		const tail = running > 1 ? `×${running}`.padStart(suffixWidth) : ' '.repeat(suffixWidth);
+		return label(laneName.get(lane.id) ?? '?') + styleCells(laneCells(tasks, scale, now)) + tail;
+	});
+	if (shown.length < view.lanes.length) {
+		const hidden = view.lanes.slice(shown.length);
+		const busy = hidden.filter((lane) => (byLane.get(lane.id) ?? []).some((task) => task.state === 'running')).length;
+		lines.push(chalk.dim(`… ${hidden.length} more lanes, ${busy} busy`));
+	}
+
+	return lines;
+}
+
+/** Time marks under the bars: 0 at the left, the axis span at the right. */
+export function axisLine(scale: TimeScale): string {
+	const marks = Array.from({length: scale.cells}, () => ' ');
+	const put = (cell: number, text: string) => {
+		for (let i = 0; i < text.length && cell + i < marks.length; i++) marks[cell + i] = text[i]!;
+	};
+
+	const end = seconds(scale.axisMs);
+	put(0, '0 s');
+	put(Math.floor(scale.cells / 2) - 2, seconds(scale.axisMs / 2));
+	put(scale.cells - end.length, end);
+	return chalk.dim(' '.repeat(labelWidth) + marks.join(''));
+}
+
+export function cellsFor(width: number): number {
+	return Math.max(10, width - labelWidth - suffixWidth);
+}
+
+export type PanelLayout = {readonly width: number; readonly rows: number};
+
+/** Every line of one panel, each exactly `width` wide, at most `rows` of them. */
+export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout): string[] {
+	const scale = {axisMs, cells: cellsFor(layout.width)};
+	const withLegend = layout.rows >= 4;
+	const head = [titleLine(view, layout.width), ...(withLegend ? [legendLine(view, layout.width)] : [])];
+	const bars = barLines(view, scale, layout.rows - head.length).map((line) => fit(line, layout.width));
+	return [...head, ...bars];
+}
+
