@@ -114,7 +114,13 @@ export class DashboardSession {
 			this.options.onRunEnd?.(result);
 		});
 		this.running = {controller, done: done.catch(() => undefined)};
-		await done;
+		try {
+			await done;
+		} catch (error) {
+			// A run stopped by the user (quit, restart) ends quietly, even mid-calibration.
+			if (controller.signal.aborted || this.quitting) return;
+			throw error;
+		}
 	}
 
 	private writeTrace(path = join(process.cwd(), `concur-tui-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.trace.json`)): string {

@@ -20,7 +20,9 @@ export function hardwareStripLine(cores: readonly number[], width: number): stri
 	const busyCount = cores.filter((busy) => busy >= 0.5).length;
 	const head = `${cores.length} cores `;
 	const tail = ` ${busyCount} busy · avg ${Math.round(mean * 100)}%`;
-	const room = Math.max(4, width - head.length - tail.length - 2);
+	const groupingWidth = 10;
+	let room = Math.max(4, width - head.length - tail.length - 2);
+	if (cores.length > room) room -= groupingWidth;
 	const perCell = Math.ceil(cores.length / room);
 	const cells: string[] = [];
 	for (let i = 0; i < cores.length; i += perCell) {

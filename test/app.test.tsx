@@ -1,0 +1,88 @@
+// The whole dashboard fed by a fake bus: what a user sees as events arrive.
+import {render} from 'ink-testing-library';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {RunBus} from '../source/bus/run-bus.js';
+import {publishEveryMs, RunStore} from '../source/store/run-store.js';
+import {App} from '../source/ui/app.js';
+import type {DashboardControls} from '../source/ui/controls.js';
+import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
+
+function controls() {
+	const mocks = {
+		rerun: vi.fn(),
+		nextWorkload: vi.fn(),
+		changeTasks: vi.fn<DashboardControls['changeTasks']>(),
+		changePool: vi.fn<DashboardControls['changePool']>(),
+		toggleMode: vi.fn(),
+		writeTrace: vi.fn(),
+		quit: vi.fn(),
+	};
+	return mocks satisfies DashboardControls;
+}
+
+describe('the dashboard app', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('draws three panels whose bars follow the bus, then the result', async () => {
+		const bus = new RunBus();
+		const store = new RunStore(bus, config, machine, () => 1000 + 250);
+		const {lastFrame, rerender} = render(<App store={store} controls={controls()} interactive={false} />);
+		expect(lastFrame()).toContain('calibrating');
+		bus.emit('run:start', {config, machine, startedAt: 1000});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		bus.emit('lane:open', {engine: 'async', t: 0, lane: {id: 0, label: 'event loop', pid: 42, tid: 42}});
+		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
+		bus.emit('task:start', {engine: 'async', t: 0, id: 0, lane: 0, pid: 42, tid: 42});
+		await vi.advanceTimersByTimeAsync(publishEveryMs);
+		rerender(<App store={store} controls={controls()} interactive={false} />);
+		const frame = lastFrame()!;
+		expect(frame).toContain('Async · one event loop');
+		expect(frame).toContain('Many-thread · worker pool');
+		expect(frame).toContain('Multicore · process pool');
+		expect(frame).toMatch(/loop #0 +█+/);
+		expect(frame).toContain('keys off: stdin is not a terminal');
+
+		bus.emit('run:end', {result: runResult});
+		await vi.advanceTimersByTimeAsync(publishEveryMs);
+		expect(lastFrame()).toMatch(/│ engine +│ elapsed/);
+		expect(lastFrame()).toContain('Verdict: threads won');
+	});
+
+	it('sends keys to the controls and toggles help', async () => {
+		// Real timers: Ink sets up its input handling on a timer of its own.
+		vi.useRealTimers();
+		const pause = async () => new Promise((resolve) => setTimeout(resolve, 50));
+		const bus = new RunBus();
+		const store = new RunStore(bus, config, machine);
+		const keys = controls();
+		const {stdin, lastFrame, unmount} = render(<App store={store} controls={keys} interactive />);
+		await pause();
+		for (const key of ['r', 'w', '+', '-', ']', '[', 'm', 't', 'q']) {
+			stdin.write(key);
+			// One key at a time, as typed.
+			// eslint-disable-next-line no-await-in-loop
+			await pause();
+		}
+
+		expect(keys.rerun).toHaveBeenCalledTimes(1);
+		expect(keys.nextWorkload).toHaveBeenCalledTimes(1);
+		expect(keys.changeTasks.mock.calls).toEqual([[1], [-1]]);
+		expect(keys.changePool.mock.calls).toEqual([[1], [-1]]);
+		expect(keys.toggleMode).toHaveBeenCalledTimes(1);
+		expect(keys.writeTrace).toHaveBeenCalledTimes(1);
+		expect(keys.quit).toHaveBeenCalledTimes(1);
+		stdin.write('?');
+		await pause();
+		expect(lastFrame()).toContain('run again with the same settings');
+		stdin.write('?');
+		await pause();
+		expect(lastFrame()).toContain('Async · one event loop');
+		unmount();
+		store.dispose();
+	});
+});

@@ -1,0 +1,93 @@
+// The built CLI in a real pseudo-terminal, read from a headless xterm: what a person sees.
+import {describe, expect, it} from 'vitest';
+import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
+import {PtyScreen} from './helpers/pty-screen.js';
+
+const titles = ['Async · one event loop', 'Many-thread · worker pool', 'Multicore · process pool'];
+const run = ['-w', 'cpu', '-n', '6', '--task-ms', '250', '-p', '2'];
+
+async function quitAndCheck(screen: PtyScreen, tree: number[]): Promise<void> {
+	screen.write('q');
+	const exit = await screen.exited;
+	expect(exit.exitCode).toBe(0);
+	expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+}
+
+describe.each([
+	[80, 24],
+	[160, 48],
+])('the dashboard at %ix%i', (cols, rows) => {
+	it('shows three panels with moving bars, then the result table; q exits 0 and leaves nothing', async () => {
+		const screen = new PtyScreen(run, {cols, rows});
+		try {
+			await screen.waitFor((text) => titles.every((title) => text.includes(title)) && /loop.*█/.test(text));
+			const first = await screen.waitFor((text) => /\d\/6/.test(text));
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			const later = await screen.waitFor((text) => text !== first);
+			expect(later).not.toBe(first);
+			const tree = descendantsOf(screen.pid);
+			expect(tree.length).toBeGreaterThan(0);
+			await screen.waitFor((text) => /│ engine +│ elapsed/.test(text) && text.includes('Verdict:'), 30_000);
+			const lines = screen.lines();
+			expect(lines.filter((line) => line.startsWith('concur-tui '))).toHaveLength(1);
+			expect(screen.scrolledOff()).toBe(0);
+			for (const line of lines) expect(line.length).toBeLessThan(cols);
+			await quitAndCheck(screen, [...tree, ...descendantsOf(screen.pid)]);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
+describe('the dashboard in a terminal', () => {
+	it('redraws cleanly on resize: one frame, never taller than the terminal', async () => {
+		const screen = new PtyScreen(['-w', 'sleep', '-n', '4', '--task-ms', '3000', '-p', '2'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => titles.every((title) => text.includes(title)));
+			screen.resize(80, 24);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			let text = await screen.waitFor((t) => t.includes('Async · one event loop'));
+			expect(text.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
+			expect(text.split('\n').filter((line) => line.startsWith('r rerun')).length).toBe(1);
+			screen.resize(170, 50);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			text = await screen.waitFor((t) => t.includes('Multicore · process pool'));
+			expect(text.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
+			screen.resize(50, 15);
+			text = await screen.waitFor((t) => t.includes('needs at least 60×20'));
+			expect(text).not.toContain('Many-thread');
+			const tree = descendantsOf(screen.pid);
+			await quitAndCheck(screen, tree);
+		} finally {
+			screen.kill();
+		}
+	});
+
+	it('restores the cursor when it quits', async () => {
+		const screen = new PtyScreen(['-w', 'sleep', '-n', '2', '--task-ms', '2000', '-e', 'async'], {cols: 80, rows: 24});
+		try {
+			await screen.waitFor((text) => text.includes('Async · one event loop'));
+			await screen.settle();
+			expect(screen.cursorHidden()).toBe(true);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+			await screen.settle();
+			expect(screen.cursorHidden()).toBe(false);
+		} finally {
+			screen.kill();
+		}
+	});
+
+	it('runs with keys off when stdin is not a terminal, and --exit ends it by itself', async () => {
+		const screen = new PtyScreen([], {cols: 80, rows: 24}, {
+			shellCommand: `exec "${process.execPath}" "${process.cwd()}/dist/cli.js" -w sleep -n 2 --task-ms 200 -p 2 --exit < /dev/null`,
+		});
+		try {
+			await screen.waitFor((text) => text.includes('keys off: stdin is not a terminal'));
+			expect((await screen.exited).exitCode).toBe(0);
+			expect(screen.text()).toContain('Verdict:');
+		} finally {
+			screen.kill();
+		}
+	});
+});

@@ -1,0 +1,74 @@
+import type {LaneInfo} from '../../source/bus/events.js';
+import type {RunConfig} from '../../source/config/run-config.js';
+import type {EngineResult, MachineInfo, RunResult} from '../../source/result/result-types.js';
+import type {EngineView, TaskView} from '../../source/store/views.js';
+
+export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
+
+export const config: RunConfig = {
+	workload: 'cpu',
+	modulePath: null,
+	tasks: 4,
+	taskMs: 100,
+	pool: 2,
+	mode: 'sequential',
+	engines: ['async', 'threads', 'processes'],
+	threads: 'pool',
+	preset: null,
+};
+
+export function task(id: number, patch: Partial<TaskView> = {}): TaskView {
+	return {id, lane: 0, state: 'done', startMs: id * 100, endMs: id * 100 + 100, progress: 1, error: null, cpu: 0, ...patch};
+}
+
+export function lane(id: number, patch: Partial<LaneInfo> = {}): LaneInfo {
+	return {id, label: `thread ${id + 1}`, pid: 100, tid: 200 + id, ...patch};
+}
+
+export function engineView(patch: Partial<EngineView> = {}): EngineView {
+	return {
+		engine: 'threads',
+		phase: 'running',
+		version: 1,
+		t0: 0,
+		startupMs: 30,
+		lanes: [lane(0), lane(1)],
+		tasks: [],
+		done: 0,
+		failed: 0,
+		elapsedMs: 400,
+		parallelism: 1.9,
+		loopLagMs: null,
+		error: null,
+		...patch,
+	};
+}
+
+function engineResult(name: EngineResult['engine'], elapsedMs: number, parallelism: number): EngineResult {
+	return {
+		engine: name,
+		elapsedMs,
+		cpuMs: elapsedMs * parallelism,
+		parallelism,
+		peakRssBytes: 60 * 1024 * 1024,
+		startupMs: name === 'async' ? 0 : 40,
+		loopLagMaxMs: name === 'async' ? elapsedMs : 2,
+		loopLagP99Ms: 1,
+		unitsStarted: 2,
+		coresUsed: name === 'async' ? 1 : 2,
+		contended: false,
+		complete: true,
+		error: null,
+		lanes: name === 'async' ? [lane(0, {label: 'event loop'})] : [lane(0), lane(1)],
+		tasks: [],
+		coreSamples: [],
+	};
+}
+
+export const runResult: RunResult = {
+	schema: 1,
+	machine,
+	config: {...config, calibration: null},
+	engines: [engineResult('async', 400, 1), engineResult('threads', 210, 1.9), engineResult('processes', 220, 1.85)],
+	verdict: 'threads won on 4 cpu tasks in 0.21 s, 1.90× faster than async: CPU-bound work needs cores.',
+};

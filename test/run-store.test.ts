@@ -1,0 +1,82 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {RunBus} from '../source/bus/run-bus.js';
+import {publishEveryMs, RunStore} from '../source/store/run-store.js';
+import {config, machine} from './helpers/dashboard-fixtures.js';
+
+describe('the run store', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	function started() {
+		const bus = new RunBus();
+		const clock = {now: 1000};
+		const store = new RunStore(bus, config, machine, () => clock.now);
+		bus.emit('run:start', {config, machine, startedAt: 1000});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
+		vi.advanceTimersByTime(publishEveryMs);
+		return {bus, store, clock};
+	}
+
+	it('batches a burst of events into one snapshot per interval', () => {
+		const {bus, store} = started();
+		const listener = vi.fn();
+		store.subscribe(listener);
+		for (let id = 0; id < 4; id++) bus.emit('task:start', {engine: 'async', t: 10, id, lane: 0, pid: 1, tid: 1});
+		for (let i = 1; i <= 50; i++) bus.emit('task:progress', {engine: 'async', t: 10 + i, ids: [0, 1], values: [i / 100, i / 200]});
+		expect(listener).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(publishEveryMs);
+		expect(listener).toHaveBeenCalledTimes(1);
+		const async = store.getSnapshot().engines[0]!;
+		expect(async.tasks.map((task) => task.state)).toEqual(['running', 'running', 'running', 'running']);
+		expect(async.tasks[0]!.progress).toBe(0.5);
+		expect(async.tasks[1]!.progress).toBe(0.25);
+	});
+
+	it('publishes nothing when nothing changed', () => {
+		const {store} = started();
+		const listener = vi.fn();
+		store.subscribe(listener);
+		vi.advanceTimersByTime(10 * publishEveryMs);
+		expect(listener).not.toHaveBeenCalled();
+	});
+
+	it('keeps the view of an engine that did not change, so its panel does not re-render', () => {
+		const {bus, store} = started();
+		const before = store.getSnapshot();
+		bus.emit('lane:open', {engine: 'threads', t: 5, lane: {id: 0, label: 'thread 1', pid: 2, tid: 3}});
+		vi.advanceTimersByTime(publishEveryMs);
+		const after = store.getSnapshot();
+		expect(after).not.toBe(before);
+		expect(after.engines[2]).toBe(before.engines[2]);
+		expect(after.engines[1]).not.toBe(before.engines[1]);
+	});
+
+	it('records ends, failures and the start carried by a short task end', () => {
+		const {bus, store} = started();
+		bus.emit('task:end', {engine: 'async', t: 30, id: 2, started: {t: 25, lane: 0, pid: 1, tid: 1}, ok: false, error: 'Error: boom', cpu: 1, runStartT: null});
+		vi.advanceTimersByTime(publishEveryMs);
+		const view = store.getSnapshot().engines[0]!;
+		expect(view.tasks[2]).toMatchObject({state: 'failed', startMs: 25, endMs: 30, error: 'Error: boom', cpu: 1});
+		expect(view).toMatchObject({done: 1, failed: 1});
+	});
+
+	it('derives live parallelism from engine samples, and grows the time axis in steps', () => {
+		const {bus, store, clock} = started();
+		clock.now = 1500;
+		bus.emit('engine:sample', {engine: 'async', t: 500, cpuMs: 500, loopLagMs: 480});
+		vi.advanceTimersByTime(publishEveryMs);
+		expect(store.getSnapshot().engines[0]).toMatchObject({parallelism: 1, loopLagMs: 480, elapsedMs: 500});
+		expect(store.getSnapshot().axisMs).toBe(1000);
+		clock.now = 3000;
+		bus.emit('engine:sample', {engine: 'async', t: 2000, cpuMs: 2000, loopLagMs: 0});
+		vi.advanceTimersByTime(publishEveryMs);
+		const {axisMs, engines} = store.getSnapshot();
+		expect(engines[0]!.elapsedMs).toBe(2000);
+		expect(axisMs).toBe(2250);
+	});
+});

@@ -1,0 +1,138 @@
+// Components and row builders, rendered inside fixed-width boxes as a terminal would show them.
+import {Box} from 'ink';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {EnginePanel} from '../source/ui/panel/engine-panel.js';
+import {hardwareStripLine} from '../source/ui/hardware-strip.js';
+import {computeLayout} from '../source/ui/layout.js';
+import {ResultView} from '../source/ui/result-view.js';
+import {laneCells, taskCells} from '../source/ui/timeline/task-rows.js';
+import {engineView, lane, runResult, task} from './helpers/dashboard-fixtures.js';
+
+const scale = {axisMs: 1000, cells: 20};
+const text = (cells: {chars: string[]}) => cells.chars.join('');
+
+describe('a task bar', () => {
+	it('is empty at 0%, half the axis at 50%, the whole axis at 100%', () => {
+		expect(text(taskCells(task(0, {state: 'running', startMs: 0, endMs: null, progress: 0}), scale, 0)).trim()).toBe('');
+		expect(text(taskCells(task(0, {state: 'running', startMs: 0, endMs: null}), scale, 500))).toBe(`${'█'.repeat(10)}${' '.repeat(10)}`);
+		expect(text(taskCells(task(0, {startMs: 0, endMs: 1000}), scale, 1000))).toBe('█'.repeat(20));
+	});
+
+	it('ends in a partial cell, so short runs still read', () => {
+		expect(text(taskCells(task(0, {startMs: 0, endMs: 125}), scale, 125))).toBe(`██▌${' '.repeat(17)}`);
+		expect(text(taskCells(task(0, {startMs: 0, endMs: 2}), scale, 2))[0]).toBe('▏');
+	});
+
+	it('shows the wait for a unit before the task started', () => {
+		expect(text(taskCells(task(0, {startMs: 250, endMs: 500}), scale, 500))).toBe(`░░░░░█████${' '.repeat(10)}`);
+		expect(text(taskCells(task(0, {state: 'queued', startMs: null, endMs: null}), scale, 300))).toBe(`░░░░░░${' '.repeat(14)}`);
+	});
+});
+
+describe('a lane of consecutive tasks', () => {
+	it('alternates colours between consecutive tasks, without false overlaps at their boundaries', () => {
+		const cells = laneCells([task(0, {startMs: 0, endMs: 250}), task(1, {startMs: 250, endMs: 500}), task(2, {startMs: 500, endMs: 750})], scale, 750);
+		expect(text(cells)).toBe(`${'█'.repeat(15)}${' '.repeat(5)}`);
+		expect(cells.colors.slice(0, 15)).toEqual([...Array(5).fill('doneB'), ...Array(5).fill('doneA'), ...Array(5).fill('doneB')]);
+	});
+
+	it('marks moments when several tasks ran at once', () => {
+		const cells = laneCells([task(0, {startMs: 0, endMs: 500}), task(1, {startMs: 250, endMs: 500})], scale, 500);
+		expect(text(cells)).toBe(`█████▒▒▒▒▒${' '.repeat(10)}`);
+	});
+
+	it('still marks tasks shorter than a cell', () => {
+		const cells = laneCells([task(0, {startMs: 10, endMs: 11}), task(1, {startMs: 510, endMs: 512})], scale, 600);
+		expect(text(cells).trim()).toBe(`▏${' '.repeat(9)}▏`);
+	});
+});
+
+describe('an engine panel', () => {
+	it('shows its title with live figures and one row per task when they fit', () => {
+		const view = engineView({
+			tasks: [task(0, {lane: 0}), task(1, {lane: 1}), task(2, {lane: 0, state: 'running', endMs: null, progress: 0.42}), task(3, {lane: null, state: 'queued', startMs: null, endMs: null})],
+			done: 2,
+		});
+		const {lastFrame} = render(
+			<Box width={70}>
+				<EnginePanel view={view} axisMs={1000} width={70} rows={8} />
+			</Box>,
+		);
+		const frame = lastFrame()!;
+		expect(frame).toContain('Many-thread · worker pool  0.40 s  2/4  ∥ 1.90');
+		expect(frame).toContain('one process, pid 100 · T1 tid 200 core 0 · T2 tid 201 core 0');
+		expect(frame).toMatch(/T1 #0 +█+/);
+		expect(frame).toMatch(/T1 #2 +░+█+[▏▎▍▌▋▊▉]? +42%/);
+		expect(frame).toMatch(/·· #3 +░+/);
+		expect(frame.split('\n')).toHaveLength(8);
+	});
+
+	it('switches to one row per lane when tasks outnumber its rows', () => {
+		const tasks = Array.from({length: 12}, (_, id) => task(id, {lane: id % 2, startMs: Math.floor(id / 2) * 100, endMs: Math.floor(id / 2) * 100 + 100}));
+		const {lastFrame} = render(
+			<Box width={60}>
+				<EnginePanel view={engineView({tasks, done: 12})} axisMs={1000} width={60} rows={4} />
+			</Box>,
+		);
+		const rows = lastFrame()!.split('\n');
+		expect(rows).toHaveLength(4);
+		expect(rows[2]).toMatch(/^T1 +█{10,}/);
+		expect(rows[3]).toMatch(/^T2 +█{10,}/);
+	});
+
+	it('summarises lanes that do not fit', () => {
+		const lanes = Array.from({length: 256}, (_, id) => lane(id, {pid: 1000 + id, tid: 1000 + id}));
+		const tasks = lanes.map((l) => task(l.id, {lane: l.id}));
+		const {lastFrame} = render(
+			<Box width={60}>
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={60} rows={6} />
+			</Box>,
+		);
+		expect(lastFrame()).toContain('… 253 more lanes');
+	});
+});
+
+describe('the hardware strip', () => {
+	it('shows one meter per core, and groups cores when there are more than cells', () => {
+		expect(hardwareStripLine([1, 0], 60)).toMatch(/2 cores ▕█ ▏ 1 busy · avg 50%/);
+		const many = hardwareStripLine(Array.from({length: 256}, (_, i) => (i < 128 ? 1 : 0)), 79);
+		expect(many).toContain('256 cores');
+		expect(many).toMatch(/\(\d+\/cell\)/);
+		expect(stringWidth(many)).toBeLessThanOrEqual(79);
+	});
+});
+
+describe('the result', () => {
+	it('shows the results table, the seed differences beside the measurements, and the verdict', () => {
+		const {lastFrame} = render(<ResultView result={runResult} rows={40} width={100} />);
+		const frame = lastFrame()!;
+		expect(frame).toMatch(/│ engine +│ elapsed │ speedup │ ∥ cpu\/wall │ cores │ memory +│ start-up │/);
+		expect(frame).toMatch(/│ threads +│ 0\.21 s +│ 1\.90× +│ 1\.90/);
+		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2 busy, ∥ 1\.85 +│ no +│ 2 processes, 1 thread each/);
+		expect(frame).toContain('Verdict: threads won');
+	});
+
+	it('fits the results table in 80 columns', () => {
+		const {lastFrame} = render(<ResultView result={runResult} rows={14} width={79} />);
+		for (const line of lastFrame()!.split('\n')) expect(line.length).toBeLessThanOrEqual(79);
+	});
+});
+
+describe('the layout', () => {
+	it('asks for a bigger terminal below 60x20', () => {
+		expect(computeLayout(58, 24, 3, false).kind).toBe('too-small');
+		expect(computeLayout(79, 19, 3, false).kind).toBe('too-small');
+	});
+
+	it('stacks panels at 80x24 and puts them side by side at 160x48, never taller than the terminal', () => {
+		const narrow = computeLayout(79, 24, 3, false);
+		const wide = computeLayout(159, 48, 3, true);
+		expect(narrow).toMatchObject({kind: 'ok', sideBySide: false, panelWidth: 79});
+		expect(wide).toMatchObject({kind: 'ok', sideBySide: true});
+		if (narrow.kind !== 'ok' || wide.kind !== 'ok') return;
+		expect(3 * narrow.panelRows + 4).toBeLessThan(24);
+		expect(wide.panelRows + wide.resultRows + 4).toBeLessThan(48);
+	});
+});
