@@ -9,7 +9,7 @@ export default tseslint.config(
 	...tseslint.configs.recommendedTypeChecked,
 	{
 		languageOptions: {
-			parserOptions: {projectService: {allowDefaultProject: ['*.js', 'scripts/*.mjs', 'examples/*.mjs']}, tsconfigRootDir: import.meta.dirname},
+			parserOptions: {projectService: {allowDefaultProject: ['*.js', 'scripts/*.js', 'scripts/*.mjs', 'examples/*.mjs']}, tsconfigRootDir: import.meta.dirname},
 		},
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
@@ -42,5 +42,11 @@ export default tseslint.config(
 	{
 		files: ['**/*.js', '**/*.mjs'],
 		...tseslint.configs.disableTypeChecked,
+		languageOptions: {globals: {URL: 'readonly', process: 'readonly', console: 'readonly'}},
+	},
+	{
+		// Terminal code: matching escape sequences is the point.
+		files: ['scripts/ink-line-diff.js', 'scripts/string-width-memo.js'],
+		rules: {'no-control-regex': 'off'},
 	},
 );

@@ -10,6 +10,7 @@ import {runEngines} from '../source/orchestrator/run-engines.js';
 import type {RunResult} from '../source/result/result-types.js';
 import {distFile} from '../source/util/dist-file.js';
 import {asyncTaskCost, processCost, threadCost} from './unit-costs.js';
+import {dashboardCost} from './dashboard-cost.js';
 
 type Row = {readonly measure: string; readonly figure: string; readonly target: string; readonly met: boolean | null};
 
@@ -125,6 +126,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
 	scale: async () => [await asyncScale()],
 	dispatch,
 	units: unitCosts,
+	dashboard: dashboardCost,
 };
 // `node dist/bench.js dispatch` runs one section; no argument runs them all.
 const chosen = process.argv.slice(2);

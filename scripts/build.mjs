@@ -5,7 +5,8 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 /**
  * Ink 6.8's incremental renderer moves up one row too few when the previous frame ended with a
  * newline (every frame shorter than the terminal does), so each redraw starts one row low and
- * leaves a stale line above it. See docs/decisions.md. Fails the build if Ink's code changes.
+ * leaves a stale line above it. And it rewrites a changed line whole, where only its tail changed.
+ * See docs/decisions.md. Fails the build if Ink's code changes.
  */
 const patchInkIncrementalRendering = {
 	name: 'patch-ink-incremental-rendering',
@@ -15,12 +16,137 @@ const patchInkIncrementalRendering = {
 			const buggy = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
 			if (!source.includes(buggy)) throw new Error(`${path} changed: review the incremental-rendering patch`);
 			const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
-			return {contents: source.replace(buggy, fixed), loader: 'js'};
+			// Changed lines: write only their changed tail (scripts/ink-line-diff.js).
+			const wholeLine = 'buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +';
+			if (!source.includes(wholeLine)) throw new Error(`${path} changed: review the incremental-rendering patch`);
+			const tailOnly = 'buffer.push(ansiEscapes.cursorTo(0) +\n                (previousLines[i] === undefined ? nextLines[i] + ansiEscapes.eraseEndLine : changedTail(previousLines[i], nextLines[i])) +';
+			const lineDiff = new URL('ink-line-diff.js', import.meta.url).pathname;
+			const contents = `import {changedTail} from ${JSON.stringify(lineDiff)};\n${source.replace(buggy, fixed).replace(wholeLine, tailOnly)}`;
+			return {contents, loader: 'js'};
 		});
 	},
 };
 
 await rm('dist', {recursive: true, force: true});
+
+/**
+ * Ink 6.8 caches each line's parsed characters and widths, but in an OutputCaches made anew for
+ * every frame, so an unchanged line is parsed again 10 times a second. The cached objects are
+ * only read, so the caches can outlive a frame: shared by all frames, keeping what recent frames
+ * used (scripts/two-generation-cache.js).
+ * Likewise each frame's grid starts as width x height blank cells: one frozen object serves, and
+ * a row made of the same cell objects as in the previous frame reuses that frame's text.
+ */
+const shareInkOutputCaches = {
+	name: 'share-ink-output-caches',
+	setup(build) {
+		build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const perFrame = 'class OutputCaches {\n    widths = new Map();\n    blockWidths = new Map();\n    styledChars = new Map();';
+			if (!source.includes(perFrame)) throw new Error(`${path} changed: review the output-cache patch`);
+			const cacheModule = JSON.stringify(new URL('two-generation-cache.js', import.meta.url).pathname);
+			const shared = [
+				`import {TwoGenerationCache} from ${cacheModule};`,
+				'const sharedCaches = {widths: new TwoGenerationCache(2000), blockWidths: new TwoGenerationCache(200), styledChars: new TwoGenerationCache(400)};',
+				'class OutputCaches {',
+				'    widths = sharedCaches.widths;',
+				'    blockWidths = sharedCaches.blockWidths;',
+				'    styledChars = sharedCaches.styledChars;',
+			].join('\n');
+			// Blank cells are only read, never changed: one object serves them all.
+			const blankCell = "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });";
+			if (!source.includes(blankCell)) throw new Error(`${path} changed: review the output-cache patch`);
+			// A row whose cells are the very objects of the previous frame's row prints the same.
+			const rowsToString = `const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`;
+			if (!source.includes(rowsToString)) throw new Error(`${path} changed: review the output-cache patch`);
+			const cachedRows = `const generatedOutput = output
+            .map((line, y) => {
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            const previous = previousRows[y];
+            if (previous && previous.cells.length === lineWithoutEmptyItems.length && previous.cells.every((cell, x) => cell === lineWithoutEmptyItems[x])) return previous.text;
+            const text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
+            previousRows[y] = {cells: lineWithoutEmptyItems, text};
+            return text;
+        })`;
+			const patched = source
+				.replace(perFrame, shared)
+				.replace(rowsToString, cachedRows)
+				.replace('class OutputCaches {', 'const previousRows = [];\nclass OutputCaches {')
+				.replace(blankCell, 'row.push(sharedBlankCell);')
+				.replace('class OutputCaches {', "const sharedBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nclass OutputCaches {");
+			return {contents: patched, loader: 'js'};
+		});
+	},
+};
+
+/**
+ * Ink 6.8 keeps every text it ever measured or wrapped in caches that never shrink: a dashboard
+ * whose panel text changes 10 times a second grew its heap by 1.2 MB/s. Both become bounded
+ * caches that keep what recent frames used.
+ */
+const boundInkTextCaches = {
+	name: 'bound-ink-text-caches',
+	setup(build) {
+		const cacheModule = JSON.stringify(new URL('two-generation-cache.js', import.meta.url).pathname);
+		build.onLoad({filter: /ink[\\/]build[\\/](measure-text|wrap-text)\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const isMeasure = path.endsWith('measure-text.js');
+			const replacements = isMeasure
+				? [['const cache = new Map();', 'const cache = new TwoGenerationCache(200);']]
+				: [
+						['const cache = {};', 'const cache = new TwoGenerationCache(200);'],
+						['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+						['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
+					];
+			let contents = source;
+			for (const [from, to] of replacements) {
+				if (!contents.includes(from)) throw new Error(`${path} changed: review the text-cache patch`);
+				contents = contents.replace(from, to);
+			}
+
+			return {contents: `import {TwoGenerationCache} from ${cacheModule};\n${contents}`, loader: 'js'};
+		});
+	},
+};
+
+/**
+ * @alcalzone/ansi-tokenize (Ink's line parser) copies the active styles into a new array for
+ * every character, then diffs neighbours' arrays when printing. The arrays it builds are never
+ * changed afterwards, so neighbours with the same styles can share one array, and printing can
+ * skip the diff when they do.
+ */
+const shareStyleArrays = {
+	name: 'share-style-arrays',
+	setup(build) {
+		build.onLoad({filter: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const copy = 'styles: [...codes],';
+			const diff = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+			if (!source.includes(copy) || !source.includes(diff)) throw new Error(`${path} changed: review the style-sharing patch`);
+			const contents = source
+				.replace(copy, 'styles: codes,')
+				.replace(diff, 'if (chars[i - 1].styles !== char.styles) ' + diff);
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
+/** Every import of string-width in the bundle goes through a memoising wrapper (see the file). */
+const memoiseStringWidth = {
+	name: 'memoise-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width(-original)?$/}, async ({path, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'original') return undefined;
+			if (path === 'string-width-original') return build.resolve('string-width', {resolveDir, kind, pluginData: 'original'});
+			return {path: new URL('string-width-memo.js', import.meta.url).pathname};
+		});
+	},
+};
 
 const shared = {
 	bundle: true,
@@ -36,7 +162,9 @@ const shared = {
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
 	// React's production build: smaller and faster than its development checks.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [patchInkIncrementalRendering],
+	plugins: [patchInkIncrementalRendering, shareInkOutputCaches, boundInkTextCaches, shareStyleArrays, memoiseStringWidth],
+	// Native and test-only packages, used by the benchmark alone, load from node_modules.
+	external: ['node-pty', '@xterm/headless'],
 };
 
 await build({

@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {WireEvent} from '../source/bus/events.js';
-import {EventSink} from '../source/engines/host/event-sink.js';
+import {batchEveryMs, EventSink} from '../source/engines/host/event-sink.js';
 
 const start = (id: number): WireEvent => ({name: 'task:start', data: {engine: 'async', t: 0, id, lane: 0, pid: 1, tid: 1}});
 const end = (id: number): WireEvent => ({name: 'task:end', data: {engine: 'async', t: 0, id, ok: true, error: null, cpu: 0, runStartT: null}});
@@ -13,15 +13,15 @@ describe('the host event sink', () => {
 		vi.useRealTimers();
 	});
 
-	it('sends events in batches every 50 ms, not one by one', () => {
+	it('sends events in batches every 100 ms, not one by one', () => {
 		const batches: WireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
-		vi.advanceTimersByTime(60);
+		vi.advanceTimersByTime(batchEveryMs + 10);
 		batches.length = 0;
 		sink.emit(start(0));
 		sink.emit(start(1));
 		expect(batches).toHaveLength(0);
-		vi.advanceTimersByTime(50);
+		vi.advanceTimersByTime(batchEveryMs);
 		expect(batches).toHaveLength(1);
 		expect(batches[0]!.map((event) => event.name)).toEqual(['task:start', 'task:start']);
 		sink.close();
@@ -30,11 +30,11 @@ describe('the host event sink', () => {
 	it('coalesces progress to the latest value per task, after the other events', () => {
 		const batches: WireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
-		vi.advanceTimersByTime(60);
+		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.emit(start(0));
 		for (const fraction of [0.1, 0.2, 0.3]) sink.reportProgress(0, fraction);
 		sink.reportProgress(1, 0.5);
-		vi.advanceTimersByTime(50);
+		vi.advanceTimersByTime(batchEveryMs);
 		const batch = batches.at(-1)!;
 		expect(batch.map((event) => event.name)).toEqual(['task:start', 'task:progress']);
 		const progress = batch[1]!;
@@ -45,7 +45,7 @@ describe('the host event sink', () => {
 	it('drops stale progress of a task that has ended', () => {
 		const batches: WireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
-		vi.advanceTimersByTime(60);
+		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.reportProgress(0, 0.9);
 		sink.emit(end(0));
 		sink.close();
@@ -56,8 +56,8 @@ describe('the host event sink', () => {
 		const batches: WireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
 		// Time passes without timers running, as while a synchronous task holds the loop.
-		vi.setSystemTime(Date.now() + 80);
-		vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 80);
+		vi.setSystemTime(Date.now() + batchEveryMs + 30);
+		vi.spyOn(performance, 'now').mockReturnValue(performance.now() + batchEveryMs + 30);
 		sink.emit(start(0));
 		expect(batches).toHaveLength(1);
 		sink.close();

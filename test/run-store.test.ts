@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RunBus} from '../source/bus/run-bus.js';
 import {publishEveryMs, RunStore} from '../source/store/run-store.js';
-import {config, machine} from './helpers/dashboard-fixtures.js';
+import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
 
 describe('the run store', () => {
 	beforeEach(() => {
@@ -37,8 +37,19 @@ describe('the run store', () => {
 		expect(async.tasks[1]!.progress).toBe(0.25);
 	});
 
-	it('publishes nothing when nothing changed', () => {
-		const {store} = started();
+	it('publishes on a steady clock while an engine runs, since its bars move with time', () => {
+		const {store, clock} = started();
+		const listener = vi.fn();
+		store.subscribe(listener);
+		clock.now += 1000;
+		vi.advanceTimersByTime(10 * publishEveryMs);
+		expect(listener).toHaveBeenCalledTimes(10);
+		expect(store.getSnapshot().engines[0]!.elapsedMs).toBe(1000);
+	});
+
+	it('publishes nothing once the run is over and nothing changes', () => {
+		const {bus, store} = started();
+		bus.emit('run:end', {result: runResult});
 		const listener = vi.fn();
 		store.subscribe(listener);
 		vi.advanceTimersByTime(10 * publishEveryMs);

@@ -11,7 +11,14 @@ import {writeFileAtomic} from '../util/atomic-write.js';
 /** Settings keys restart the run once typing pauses this long, not on every key. */
 const restartDelayMs = 300;
 
-type SessionOptions = {readonly tracePath: string | null; readonly onRunEnd?: (result: RunResult) => void; readonly onQuit: () => void};
+type SessionOptions = {
+	readonly tracePath: string | null;
+	readonly savePath: string | null;
+	/** Frames per second at most: the store publishes at this rate. */
+	readonly fps: number;
+	readonly onRunEnd?: (result: RunResult) => void;
+	readonly onQuit: () => void;
+};
 
 /**
  * Owns the dashboard's runs: one bus and one store for the session, a run at a time. Keys
@@ -32,11 +39,7 @@ export class DashboardSession {
 		private readonly options: SessionOptions,
 	) {
 		this.config = config;
-		this.store = new RunStore(this.bus, config, machine);
-	}
-
-	get result(): RunResult | null {
-		return this.lastResult;
+		this.store = new RunStore(this.bus, config, machine, Date.now, 1000 / options.fps);
 	}
 
 	readonly controls: DashboardControls = {
@@ -111,6 +114,7 @@ export class DashboardSession {
 			if (controller.signal.aborted) return;
 			this.lastResult = result;
 			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath));
+			if (this.options.savePath) writeFileAtomic(this.options.savePath, `${JSON.stringify(result, null, 2)}\n`);
 			this.options.onRunEnd?.(result);
 		});
 		this.running = {controller, done: done.catch(() => undefined)};

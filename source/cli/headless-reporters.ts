@@ -8,6 +8,7 @@ import type {CliOptions} from './parse-flags.js';
 export function subscribeHeadlessReporters(bus: RunBus, options: CliOptions, write: (text: string) => void): void {
 	bus.on('run:end', ({result}) => {
 		if (options.tracePath) writeFileAtomic(options.tracePath, JSON.stringify(chromeTrace(result)));
+		if (options.savePath) writeFileAtomic(options.savePath, `${JSON.stringify(result, null, 2)}\n`);
 		write(options.json ? `${JSON.stringify(result, null, 2)}\n` : textReport(result));
 	});
 }

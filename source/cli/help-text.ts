@@ -22,6 +22,7 @@ export const helpText = `
 	Output
 	  --json                print the result document (JSON) and exit
 	  --trace FILE          also write a Chrome trace (open it in Perfetto)
+	  --save FILE           also write the result document (JSON) after each run
 	  --exit                dashboard: quit by itself once the result is shown
 	  --fps N               dashboard: frames per second at most (1..60)        (default: 10)
 	  --help, --version

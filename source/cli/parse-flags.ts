@@ -25,6 +25,7 @@ export const flagDefinitions = {
 	json: {type: 'boolean', default: false},
 	trace: {type: 'string'},
 	exit: {type: 'boolean', default: false},
+	save: {type: 'string'},
 	fps: {type: 'string'},
 } as const;
 
@@ -35,6 +36,8 @@ export type CliOptions = {
 	readonly config: RunConfig;
 	readonly json: boolean;
 	readonly tracePath: string | null;
+	/** Where to write the result document after each run, or null. */
+	readonly savePath: string | null;
 	/** Dashboard: quit by itself once the run has ended and its result is on screen. */
 	readonly exitWhenDone: boolean;
 	/** Dashboard: frames per second at most. */
@@ -42,7 +45,7 @@ export type CliOptions = {
 };
 
 const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60} as const;
-const defaultFps = 10;
+const defaultFps = 9;
 
 function asText(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
@@ -104,6 +107,12 @@ function taskModulePath(value: unknown): string | null {
 	return path;
 }
 
+function filePath(name: string, value: unknown): string | null {
+	if (value === undefined) return null;
+	if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} needs a file path`);
+	return resolve(value);
+}
+
 /** Known flags in the camelCase meow uses, plus their short names. */
 const knownKeys = new Set<string>([
 	...Object.keys(flagDefinitions),
@@ -139,15 +148,14 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		preset,
 	};
 
-	const trace = flags.trace;
-	if (trace !== undefined && (typeof trace !== 'string' || trace.trim() === '')) {
-		throw new UsageError('--trace needs a file path');
-	}
+	const trace = filePath('trace', flags.trace);
+	const save = filePath('save', flags.save);
 
 	return {
 		config,
 		json: flags.json === true,
-		tracePath: typeof trace === 'string' ? resolve(trace) : null,
+		tracePath: trace,
+		savePath: save,
 		exitWhenDone: flags.exit === true,
 		fps: wholeNumber('fps', flags.fps, limits.fps) ?? defaultFps,
 	};

@@ -14,6 +14,8 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 	let unmount = () => {};
 	const session = new DashboardSession(options.config, machine, {
 		tracePath: options.tracePath,
+		savePath: options.savePath,
+		fps: options.fps,
 		onRunEnd(result) {
 			if (!options.exitWhenDone) return;
 			code = exitCodeOf(result);
@@ -27,7 +29,8 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 	});
 	const interactive = Boolean(process.stdin.isTTY);
 	const instance = render(<App store={session.store} controls={session.controls} interactive={interactive} />, {
-		maxFps: options.fps,
+		// The store publishes at --fps; Ink's throttle sits above it so it never merges two publishes.
+		maxFps: options.fps * 2,
 		incrementalRendering: true,
 		exitOnCtrlC: false,
 		patchConsole: false,

@@ -52,6 +52,8 @@ export class RunStore {
 	private axisMs = firstAxisMs;
 	private changed = false;
 	private timer: NodeJS.Timeout | undefined;
+	/** While an engine runs its bars move with time itself: snapshots then follow a steady clock. */
+	private ticker: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
 	private readonly unsubscribe: Array<() => void> = [];
 
@@ -60,6 +62,7 @@ export class RunStore {
 		private config: RunConfig,
 		private readonly machine: MachineInfo,
 		private readonly clock: () => number = Date.now,
+		private readonly publishEvery = publishEveryMs,
 	) {
 		this.snapshot = this.build();
 		this.reset(config);
@@ -76,6 +79,9 @@ export class RunStore {
 		on('engine:start', (event) => {
 			const draft = this.draft(event.engine);
 			Object.assign(draft, {phase: 'running', t0: event.t, startupMs: event.startupMs});
+			this.ticker ??= setInterval(() => {
+				this.publish();
+			}, this.publishEvery).unref();
 			this.touch(event.engine);
 		});
 		on('lane:open', (event) => {
@@ -142,6 +148,7 @@ export class RunStore {
 		on('run:end', (event) => {
 			this.phase = 'done';
 			this.result = event.result;
+			this.stopTicker();
 			this.publish();
 		});
 	}
@@ -154,7 +161,13 @@ export class RunStore {
 		this.phase = 'calibrating';
 		this.result = null;
 		this.axisMs = firstAxisMs;
+		this.stopTicker();
 		this.publish();
+	}
+
+	private stopTicker(): void {
+		clearInterval(this.ticker);
+		this.ticker = undefined;
 	}
 
 	setNotice(notice: string | null): void {
@@ -171,6 +184,7 @@ export class RunStore {
 
 	dispose(): void {
 		clearTimeout(this.timer);
+		this.stopTicker();
 		for (const off of this.unsubscribe) off();
 		this.listeners.clear();
 	}
@@ -185,17 +199,20 @@ export class RunStore {
 		return draft;
 	}
 
-	/** Marks a change; the snapshot follows within publishEveryMs. */
+	/** Marks a change; the snapshot follows within one publishing interval. */
 	private touch(engine?: EngineName): void {
 		if (engine) this.dirty.add(engine);
 		this.changed = true;
+		if (this.ticker) return;
 		this.timer ??= setTimeout(() => {
 			this.timer = undefined;
 			if (this.changed) this.publish();
-		}, publishEveryMs);
+		}, this.publishEvery);
 	}
 
 	private publish(): void {
+		clearTimeout(this.timer);
+		this.timer = undefined;
 		this.changed = false;
 		const now = this.clock() - this.runStartedAt;
 		for (const draft of this.drafts.values()) {

@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import {fit} from './panel/panel-lines.js';
+import {fitSegments} from './panel/panel-lines.js';
 
 const levels = ' ▁▂▃▄▅▆▇█';
 
@@ -15,7 +15,7 @@ function glyph(busy: number): string {
  * (256 on 80 columns), each cell shows the mean of a group of cores.
  */
 export function hardwareStripLine(cores: readonly number[], width: number): string {
-	if (cores.length === 0) return fit(chalk.dim('cores: sampling…'), width);
+	if (cores.length === 0) return fitSegments([['cores: sampling…', chalk.dim]], width);
 	const mean = cores.reduce((sum, busy) => sum + busy, 0) / cores.length;
 	const busyCount = cores.filter((busy) => busy >= 0.5).length;
 	const head = `${cores.length} cores `;
@@ -30,6 +30,9 @@ export function hardwareStripLine(cores: readonly number[], width: number): stri
 		cells.push(glyph(group.reduce((sum, busy) => sum + busy, 0) / group.length));
 	}
 
-	const grouping = perCell > 1 ? chalk.dim(` (${perCell}/cell)`) : '';
-	return fit(`${chalk.dim(head)}▕${cells.join('')}▏${chalk.dim(tail)}${grouping}`, width);
+	const grouping = perCell > 1 ? ` (${perCell}/cell)` : '';
+	// The meters are one column each: their width is known without measuring the styled string.
+	const meters = `▕${cells.join('')}▏`;
+	const rest = fitSegments([[tail + grouping, chalk.dim]], Math.max(0, width - head.length - cells.length - 2));
+	return chalk.dim(head) + meters + rest;
 }

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import {milliseconds} from '../result/format.js';
 import type {DashboardSnapshot} from '../store/views.js';
-import {fit} from './panel/panel-lines.js';
+import {fitSegments} from './panel/panel-lines.js';
 
 const phaseText: Record<DashboardSnapshot['phase'], string> = {
 	idle: 'idle',
@@ -15,6 +15,6 @@ export function headerLine(snapshot: DashboardSnapshot, width: number): string {
 	const work = config.workload === 'module' ? 'task module' : config.workload;
 	const spawn = config.threads === 'spawn' ? ' (thread per task)' : '';
 	const facts = `${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${spawn} · ${config.mode} · ${machine.cores} cores`;
-	const phase = snapshot.phase === 'done' ? chalk.green(phaseText.done) : chalk.yellow(phaseText[snapshot.phase]);
-	return fit(`${chalk.bold.cyan('concur-tui')}  ${facts}  ${phase}`, width);
+	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
+	return fitSegments([['concur-tui', chalk.bold.cyan], [`  ${facts}  `], [phaseText[snapshot.phase], phaseColour]], width);
 }

@@ -3,10 +3,12 @@ import type {WireEvent} from '../../bus/events.js';
 import {epochNow} from '../../measure/clock.js';
 
 const sampleEveryMs = 250;
+/** The dashboard draws at most ~10 times a second: batches more often only cost IPC. */
+export const batchEveryMs = 100;
 
 /**
  * Collects an engine's events and sends them in batches. Progress is coalesced to the latest
- * value per task. A batch leaves every `intervalMs` from a timer, and also from `emit` itself,
+ * value per task. A batch leaves every 100 ms from a timer, and also from `emit` itself,
  * so a host whose event loop is blocked by CPU work still reports while it works.
  */
 export class EventSink {
@@ -25,7 +27,7 @@ export class EventSink {
 		private readonly engine: EngineName,
 		private readonly send: (events: WireEvent[]) => void,
 		private readonly cpuSoFar: () => number | undefined = () => undefined,
-		private readonly intervalMs = 50,
+		private readonly intervalMs = batchEveryMs,
 	) {
 		this.timer = setInterval(() => {
 			this.flush();

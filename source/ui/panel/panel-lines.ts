@@ -10,11 +10,32 @@ import {laneIdentity, laneShortName} from './lane-names.js';
 export const labelWidth = 8;
 export const suffixWidth = 5;
 
-/** Pads or cuts a (possibly styled) line to exactly `width` columns. */
-export function fit(line: string, width: number): string {
-	const visible = stringWidth(line);
-	if (visible <= width) return line + ' '.repeat(width - visible);
-	return cliTruncate(line, width);
+/** Pads or cuts plain text to exactly `width` columns. */
+export function fit(text: string, width: number): string {
+	const visible = stringWidth(text);
+	if (visible <= width) return text + ' '.repeat(width - visible);
+	return cliTruncate(text, width);
+}
+
+/** A piece of a line and how to colour it. */
+export type Segment = readonly [text: string, paint?: (text: string) => string];
+
+/**
+ * Segments laid out to exactly `width` columns, cut at the end if too long. Widths are measured
+ * on the plain text, then colours applied: measuring styled strings every frame was the
+ * dashboard's largest own cost.
+ */
+export function fitSegments(segments: readonly Segment[], width: number): string {
+	let out = '';
+	let used = 0;
+	for (const [text, paint] of segments) {
+		if (used >= width) break;
+		const piece = used + stringWidth(text) > width ? cliTruncate(text, width - used) : text;
+		out += paint ? paint(piece) : piece;
+		used += stringWidth(piece);
+	}
+
+	return out + ' '.repeat(Math.max(0, width - used));
 }
 
 const phaseNotes: Record<EngineView['phase'], string> = {
@@ -32,10 +53,13 @@ export function titleLine(view: EngineView, width: number): string {
 		total > 0 ? `${view.done}/${total}` : '',
 		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
 		view.engine === 'async' && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
-		view.failed > 0 ? chalk.red(`${view.failed} failed`) : '',
-		view.phase === 'failed' && view.error ? chalk.red(view.error) : '',
-	].filter(Boolean);
-	return fit(`${chalk.bold(engineTitles[view.engine])}  ${figures.join('  ')}`, width);
+	]
+		.filter(Boolean)
+		.join('  ');
+	const problems = [view.failed > 0 ? `${view.failed} failed` : '', view.phase === 'failed' && view.error ? view.error : '']
+		.filter(Boolean)
+		.join('  ');
+	return fitSegments([[engineTitles[view.engine], chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
 }
 
 /** Which lanes the tasks ran on, with their pid or tid and the core they last ran on. */
@@ -50,7 +74,7 @@ export function legendLine(view: EngineView, width: number): string {
 		const core = lastCore.get(lane.id);
 		return `${laneShortName(view.engine, lane)} ${laneIdentity(view.engine, lane)}${core === undefined ? '' : ` core ${core}`}`;
 	});
-	return fit(chalk.dim(`${pid}${lanes.join(' · ') || 'no lanes yet'}`), width);
+	return fitSegments([[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim]], width);
 }
 
 function suffix(task: TaskView): string {
@@ -65,7 +89,7 @@ function label(text: string): string {
 }
 
 /**
- * The bar rows of one panel, at most `rows`: one row per task when they fit (sorted by id,
+ * The bar rows of one panel, at most `rows`, each exactly label + cells + suffix wide: one row per task when they fit (sorted by id,
  * labelled with their lane), else one row per lane with consecutive tasks as segments.
  */
 export function barLines(view: EngineView, scale: TimeScale, rows: number): string[] {
@@ -100,7 +124,7 @@ export function barLines(view: EngineView, scale: TimeScale, rows: number): stri
 	if (shown.length < view.lanes.length) {
 		const hidden = view.lanes.slice(shown.length);
 		const busy = hidden.filter((lane) => (byLane.get(lane.id) ?? []).some((task) => task.state === 'running')).length;
-		lines.push(chalk.dim(`… ${hidden.length} more lanes, ${busy} busy`));
+		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], labelWidth + scale.cells + suffixWidth));
 	}
 
 	return lines;
@@ -131,7 +155,7 @@ export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout
 	const scale = {axisMs, cells: cellsFor(layout.width)};
 	const withLegend = layout.rows >= 4;
 	const head = [titleLine(view, layout.width), ...(withLegend ? [legendLine(view, layout.width)] : [])];
-	const bars = barLines(view, scale, layout.rows - head.length).map((line) => fit(line, layout.width));
+	const bars = barLines(view, scale, layout.rows - head.length);
 	return [...head, ...bars];
 }
 

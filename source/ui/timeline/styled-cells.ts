@@ -16,24 +16,21 @@ const paint: Record<CellColor, (text: string) => string> = {
 export type Cells = {chars: string[]; colors: CellColor[]};
 
 export function blankCells(width: number): Cells {
-	return {chars: Array.from({length: width}, () => ' '), colors: Array.from({length: width}, (): CellColor => 'idle')};
+	return {chars: new Array<string>(width).fill(' '), colors: new Array<CellColor>(width).fill('idle')};
 }
 
 /** The row as one string, one colour escape per run of equal colours (fewer bytes on the wire). */
 export function styleCells({chars, colors}: Cells): string {
 	let out = '';
-	let run = '';
-	let color: CellColor | undefined;
-	for (let i = 0; i < chars.length; i++) {
-		if (colors[i] !== color) {
-			if (run) out += color === undefined ? run : paint[color](run);
-			run = '';
-			color = colors[i];
-		}
-
-		run += chars[i];
+	let start = 0;
+	for (let i = 1; i <= chars.length; i++) {
+		if (i < chars.length && colors[i] === colors[start]) continue;
+		const run = chars.slice(start, i).join('');
+		const color = colors[start] ?? 'idle';
+		// Blank runs need no colour.
+		out += color === 'idle' && run.trim() === '' ? run : paint[color](run);
+		start = i;
 	}
 
-	if (run && color) out += run.trim() === '' ? run : paint[color](run);
 	return out;
 }
