@@ -1,4 +1,7 @@
 // The built CLI in a real pseudo-terminal, read from a headless xterm: what a person sees.
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
 import {PtyScreen} from './helpers/pty-screen.js';
@@ -88,6 +91,51 @@ describe('the dashboard in a terminal', () => {
 			expect(screen.text()).toContain('Verdict:');
 		} finally {
 			screen.kill();
+		}
+	});
+});
+
+describe('the dashboard keys, for real', () => {
+	it('w, ] and m change the run and restart it; t writes a trace of the finished run', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-keys-'));
+		const screen = new PtyScreen(['-w', 'cpu', '-n', '2', '--task-ms', '100', '-p', '2', '-e', 'async,threads'], {cols: 100, rows: 30}, {cwd: folder});
+		try {
+			await screen.waitFor((text) => text.includes('Verdict:'));
+			screen.write('w');
+			await screen.waitFor((text) => /concur-tui +sleep · 2 tasks/.test(text));
+			screen.write(']');
+			await screen.waitFor((text) => text.includes('pool 3'));
+			screen.write('m');
+			await screen.waitFor((text) => text.includes('· race ·'));
+			await screen.waitFor((text) => text.includes('Verdict:'));
+			screen.write('t');
+			const text = await screen.waitFor((t) => t.includes('trace written'));
+			expect(text).toContain(folder);
+			const traces = readdirSync(folder).filter((name) => name.endsWith('.trace.json'));
+			expect(traces).toHaveLength(1);
+			const trace = JSON.parse(readFileSync(join(folder, traces[0]!), 'utf8')) as {traceEvents: Array<{ph: string}>};
+			expect(trace.traceEvents.filter((event) => event.ph === 'X')).toHaveLength(4);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
+describe('colours', () => {
+	const colourCode = /\u001B\[(?:3[0-7]|9[0-7]|38;)/;
+
+	it('uses colour in a terminal, and none with NO_COLOR', async () => {
+		for (const [env, coloured] of [[{}, true], [{NO_COLOR: '1'}, false]] as const) {
+			const screen = new PtyScreen(['-w', 'sleep', '-n', '2', '--task-ms', '300', '-e', 'async', '--exit'], {cols: 80, rows: 24}, {env});
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await screen.exited;
+				expect(colourCode.test(screen.raw)).toBe(coloured);
+			} finally {
+				screen.kill();
+			}
 		}
 	});
 });

@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {MachineInfo} from '../result/result-types.js';
 import {App} from '../ui/app.js';
+import {applyColorPreference} from './color-level.js';
 import {DashboardSession} from './dashboard-session.js';
 import {exitCodeOf, exitCodes} from './exit-code.js';
 import type {CliOptions} from './parse-flags.js';
@@ -10,6 +11,7 @@ const exitAfterResultMs = 500;
 
 /** Runs the live dashboard until the user quits (or, with --exit, until the run has ended). */
 export async function runDashboard(options: CliOptions, machine: MachineInfo): Promise<number> {
+	applyColorPreference();
 	let code: number = exitCodes.ok;
 	let unmount = () => {};
 	const session = new DashboardSession(options.config, machine, {

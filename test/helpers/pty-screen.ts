@@ -15,14 +15,22 @@ export class PtyScreen {
 	/** Bytes concur-tui wrote to the terminal. */
 	bytes = 0;
 
-	constructor(args: readonly string[], size: {cols: number; rows: number}, options: {shellCommand?: string} = {}) {
+	/** Everything concur-tui wrote, escape sequences included. */
+	raw = '';
+
+	constructor(
+		args: readonly string[],
+		size: {cols: number; rows: number},
+		options: {shellCommand?: string; env?: Record<string, string>; cwd?: string} = {},
+	) {
 		this.terminal = new Terminal({cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000});
-		const env = userEnv({TERM: 'xterm-256color', FORCE_COLOR: '1'});
+		const env = {...userEnv({TERM: 'xterm-256color'}), ...options.env};
 		this.process = options.shellCommand
-			? pty.spawn('/bin/sh', ['-c', options.shellCommand], {cols: size.cols, rows: size.rows, env})
-			: pty.spawn(process.execPath, [cliPath, ...args], {cols: size.cols, rows: size.rows, env});
+			? pty.spawn('/bin/sh', ['-c', options.shellCommand], {cols: size.cols, rows: size.rows, env, cwd: options.cwd})
+			: pty.spawn(process.execPath, [cliPath, ...args], {cols: size.cols, rows: size.rows, env, cwd: options.cwd});
 		this.process.onData((data) => {
 			this.bytes += Buffer.byteLength(data);
+			this.raw += data;
 			this.pending = this.pending.then(async () => new Promise<void>((resolve) => this.terminal.write(data, resolve)));
 		});
 		this.exited = new Promise((resolve) => {

@@ -7,7 +7,7 @@ import {styleCells} from '../timeline/styled-cells.js';
 import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
 import {laneIdentity, laneShortName} from './lane-names.js';
 
-export const labelWidth = 8;
+export const labelWidth = 10;
 export const suffixWidth = 5;
 
 /** Pads or cuts plain text to exactly `width` columns. */
