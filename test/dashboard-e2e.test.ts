@@ -124,7 +124,8 @@ describe('the dashboard keys, for real', () => {
 });
 
 describe('colours', () => {
-	const colourCode = /\u001B\[(?:3[0-7]|9[0-7]|38;)/;
+	// A foreground colour: ESC [ 30-37, 90-97 or 38;… m.
+	const colourCode = new RegExp(`${String.fromCodePoint(27)}\\[(?:3[0-7]|9[0-7]|38;)`);
 
 	it('uses colour in a terminal, and none with NO_COLOR', async () => {
 		for (const [env, coloured] of [[{}, true], [{NO_COLOR: '1'}, false]] as const) {
