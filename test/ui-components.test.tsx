@@ -34,8 +34,8 @@ describe('a task bar', () => {
 describe('a lane of consecutive tasks', () => {
 	it('alternates colours between consecutive tasks, without false overlaps at their boundaries', () => {
 		const cells = laneCells([task(0, {startMs: 0, endMs: 250}), task(1, {startMs: 250, endMs: 500}), task(2, {startMs: 500, endMs: 750})], scale, 750);
-		expect(text(cells)).toBe(`${'█'.repeat(15)}${' '.repeat(5)}`);
-		expect(cells.colors.slice(0, 15)).toEqual([...Array(5).fill('doneB'), ...Array(5).fill('doneA'), ...Array(5).fill('doneB')]);
+		expect(text(cells)).toBe(`${'█'.repeat(5)}${'▓'.repeat(5)}${'█'.repeat(5)}${' '.repeat(5)}`);
+		expect(cells.colors.slice(0, 15)).toEqual([...Array(5).fill('doneA'), ...Array(5).fill('doneB'), ...Array(5).fill('doneA')]);
 	});
 
 	it('marks moments when several tasks ran at once', () => {
@@ -78,8 +78,8 @@ describe('an engine panel', () => {
 		);
 		const rows = lastFrame()!.split('\n');
 		expect(rows).toHaveLength(4);
-		expect(rows[2]).toMatch(/^T1 +█{10,}/);
-		expect(rows[3]).toMatch(/^T2 +█{10,}/);
+		expect(rows[2]).toMatch(/^T1 +(█+▓+){3}/);
+		expect(rows[3]).toMatch(/^T2 +(█+▓+){3}/);
 	});
 
 	it('summarises lanes that do not fit', () => {

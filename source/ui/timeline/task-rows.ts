@@ -60,7 +60,8 @@ export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: n
 	const running = new Float64Array(width + 1);
 	// A task shorter than a cell may cover no cell centre: it still marks its cell.
 	const brief = new Uint8Array(width);
-	let order = 0;
+	// The first task on a lane is 0: drawn █, the next ▓, and so on.
+	let order = -1;
 	let lastEnd = Number.NEGATIVE_INFINITY;
 	const add = (array: Float64Array, from: number, to: number, value: number) => {
 		array[from]! += value;
@@ -108,11 +109,13 @@ export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: n
 			continue;
 		}
 
-		cells.chars[i] = c > 1.5 ? '▒' : '█';
+		// Alternate glyphs as well as colours: boundaries must show without colour too.
+		const second = p > 0.5;
+		cells.chars[i] = c > 1.5 ? '▒' : second ? '▓' : '█';
 		if (f > 0.5) cells.colors[i] = 'fail';
 		else if (r > 0.5) cells.colors[i] = 'run';
 		else if (c > 1.5) cells.colors[i] = 'overlap';
-		else cells.colors[i] = p > 0.5 ? 'doneB' : 'doneA';
+		else cells.colors[i] = second ? 'doneB' : 'doneA';
 	}
 
 	return cells;
