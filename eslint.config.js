@@ -42,7 +42,7 @@ export default tseslint.config(
 	{
 		files: ['**/*.js', '**/*.mjs'],
 		...tseslint.configs.disableTypeChecked,
-		languageOptions: {globals: {URL: 'readonly', process: 'readonly', console: 'readonly'}},
+		languageOptions: {globals: {URL: 'readonly', process: 'readonly', console: 'readonly', performance: 'readonly'}},
 	},
 	{
 		// Terminal code: matching escape sequences is the point.
