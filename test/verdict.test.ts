@@ -2,27 +2,11 @@ import {describe, expect, it} from 'vitest';
 import type {EngineName} from '../source/config/run-config.js';
 import type {EngineResult, RunResult} from '../source/result/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
+import {engineResult} from './helpers/dashboard-fixtures.js';
 
+/** A result whose figures the verdict reads: elapsed, parallelism, peak memory 50 MB. */
 function engine(name: EngineName, elapsedMs: number, parallelism: number, extra: Partial<EngineResult> = {}): EngineResult {
-	return {
-		engine: name,
-		elapsedMs,
-		cpuMs: elapsedMs * parallelism,
-		parallelism,
-		peakRssBytes: 50 * 1024 * 1024,
-		startupMs: 0,
-		loopLagMaxMs: 0,
-		loopLagP99Ms: 0,
-		unitsStarted: 2,
-		coresUsed: 1,
-		contended: false,
-		complete: true,
-		error: null,
-		lanes: [],
-		tasks: [],
-		coreSamples: [],
-		...extra,
-	};
+	return engineResult(name, elapsedMs, parallelism, {peakRssBytes: 50 * 1024 * 1024, loopLagMaxMs: 0, coresUsed: 1, ...extra});
 }
 
 function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<RunResult, 'verdict'> {

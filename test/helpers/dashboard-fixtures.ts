@@ -44,7 +44,7 @@ export function engineView(patch: Partial<EngineView> = {}): EngineView {
 	};
 }
 
-function engineResult(name: EngineResult['engine'], elapsedMs: number, parallelism: number): EngineResult {
+export function engineResult(name: EngineResult['engine'], elapsedMs: number, parallelism: number, patch: Partial<EngineResult> = {}): EngineResult {
 	return {
 		engine: name,
 		elapsedMs,
@@ -62,6 +62,7 @@ function engineResult(name: EngineResult['engine'], elapsedMs: number, paralleli
 		lanes: name === 'async' ? [lane(0, {label: 'event loop'})] : [lane(0), lane(1)],
 		tasks: [],
 		coreSamples: [],
+		...patch,
 	};
 }
 
