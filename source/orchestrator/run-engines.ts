@@ -71,7 +71,7 @@ export async function runEngines(config: RunConfig, bus: RunBus, machine: Machin
 			});
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
 		} catch (error) {
-			const reason = signal?.aborted ? 'interrupted' : describeError(error);
+			const reason = signal?.aborted ? 'interrupted' : error instanceof Error ? error.message : describeError(error);
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
 			stopHost(host);

@@ -98,10 +98,13 @@ export class ResultCollector {
 		const m = draft.end?.measurements;
 		const elapsedMs = m?.elapsedMs ?? 0;
 		const relative = (t: number | null) => (t === null ? null : t - t0);
+		const stopped = draft.end?.error;
 		const tasks = [...draft.tasks.values()]
 			.sort((a, b) => a.id - b.id)
 			.map((task) => ({
 				...task,
+				// A task its engine never finished says why.
+				error: task.endMs === null && stopped ? `not finished: ${stopped}` : task.error,
 				queuedMs: task.queuedMs - t0,
 				startMs: relative(task.startMs),
 				runStartMs: relative(task.runStartMs),

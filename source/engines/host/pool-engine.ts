@@ -1,10 +1,11 @@
 import workerpool from 'workerpool';
 import {epochNow} from '../../measure/clock.js';
 import {distFile} from '../../util/dist-file.js';
-import {describeError, type TaskOutcome, type UnitReport} from '../units/run-task.js';
+import type {TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {UnitIdentity} from '../units/unit-identity.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
+import {unitLossReason} from './unit-loss.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
 function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
@@ -66,7 +67,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		await Promise.all(
 			Array.from({length: plan.tasks}, (_, id) =>
 				(pool.exec('runTask', [id], options) as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
-					tracker.onLost(id, describeError(error));
+					tracker.onLost(id, unitLossReason(error));
 				}),
 			),
 		);
