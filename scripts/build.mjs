@@ -172,6 +172,7 @@ await build({
 	entryPoints: {
 		cli: 'source/cli.ts',
 		host: 'source/engines/host/host-main.ts',
+		reaper: 'source/orchestrator/reaper-main.ts',
 		worker: 'source/engines/units/pool-worker-main.ts',
 		'spawn-worker': 'source/engines/units/spawn-worker-main.ts',
 		bench: 'bench/bench-main.ts',

@@ -27,3 +27,20 @@ describe.runIf(process.platform === 'linux')('signals during a headless run', ()
 		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
 	});
 });
+
+describe.runIf(process.platform === 'linux')('concur-tui killed without warning', () => {
+	it('SIGKILL: every process it started is gone within 1 s, busy ones too', async () => {
+		// The async host spins on the CPU for 20 s and cannot notice anything by itself.
+		const child = spawn(process.execPath, [cliPath, '-w', 'cpu', '-n', '40', '--task-ms', '500', '-p', '2', '--mode', 'race', '--json'], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const tree = descendantsOf(child.pid!);
+		child.kill('SIGKILL');
+		expect(await exited).toBe('SIGKILL');
+		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+	});
+});

@@ -6,6 +6,7 @@ import type {HostReply, HostRequest} from '../engines/host/host-protocol.js';
 import type {Calibration, HostMeasurements} from '../result/result-types.js';
 import {distFile} from '../util/dist-file.js';
 import {UsageError} from '../util/usage-error.js';
+import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
 
 const stderrKeep = 4000;
 
@@ -20,14 +21,17 @@ export class HostClient {
 	private readonly unitPids = new Set<number>();
 
 	constructor() {
-		// stdout is dropped so a task's console.log never mixes into concur-tui's own output.
-		this.child = fork(distFile('host.js'), [], {execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc']});
+		// stdout is dropped so a task's console.log never mixes into concur-tui's own output. The
+		// host leads its own process group, which the reaper kills whole if concur-tui dies.
+		this.child = fork(distFile('host.js'), [], {execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
+		if (this.child.pid) guardHost(this.child.pid);
 		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
 		});
 		this.child.on('message', (reply: HostReply) => this.onReply?.(reply));
 		this.child.on('exit', (code, signal) => {
 			this.exited = true;
+			if (this.child.pid) releaseHost(this.child.pid);
 			const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
 			const detail = this.stderrTail.trim().split('\n').at(-1);
 			this.onExit?.(`engine host ${how}${detail ? `: ${detail}` : ''}`);
@@ -71,7 +75,7 @@ export class HostClient {
 		}
 
 		this.unitPids.clear();
-		if (!this.exited) this.child.kill('SIGKILL');
+		if (!this.exited && this.child.pid) killHostGroup(this.child.pid);
 	}
 
 	private async request<T>(

@@ -1,0 +1,40 @@
+// Entry of the reaper (dist/reaper.js): a small detached process that outlives nothing. concur-tui
+// writes "+PID" for every engine host it starts (each leads its own process group) and "-PID"
+// when one ends. When concur-tui dies, whatever kills it (SIGKILL, out of memory, a crash), the
+// kernel closes this pipe; the reaper then kills every group left, busy children included, and
+// exits. No child has to notice anything by itself.
+const groups = new Set<number>();
+let pending = '';
+
+function reapAll(): never {
+	for (const pid of groups) {
+		for (const target of [-pid, pid]) {
+			try {
+				process.kill(target, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		}
+	}
+
+	process.exit(0);
+}
+
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+	pending += chunk;
+	const lines = pending.split('\n');
+	pending = lines.pop() ?? '';
+	for (const line of lines) {
+		const pid = Number(line.slice(1));
+		if (!Number.isInteger(pid) || pid <= 0) continue;
+		if (line.startsWith('+')) groups.add(pid);
+		else groups.delete(pid);
+	}
+});
+process.stdin.on('end', reapAll);
+process.stdin.on('close', reapAll);
+process.stdin.on('error', reapAll);
+// Signals meant for the terminal's foreground group never reach this detached process; these
+// come from someone who wants it gone: clean up first.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, reapAll);
