@@ -1,5 +1,6 @@
 // An interrupted headless run exits as the signal says and leaves no process behind.
 import {spawn} from 'node:child_process';
+import pty from 'node-pty';
 import {describe, expect, it} from 'vitest';
 import {cliPath, userEnv} from './helpers/run-cli.js';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
@@ -41,6 +42,20 @@ describe.runIf(process.platform === 'linux')('concur-tui killed without warning'
 		const tree = descendantsOf(child.pid!);
 		child.kill('SIGKILL');
 		expect(await exited).toBe('SIGKILL');
+		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+	});
+});
+
+describe.runIf(process.platform === 'linux')('an SSH hang-up', () => {
+	it('closing the terminal under an interactive shell leaves no process behind', async () => {
+		const shell = pty.spawn('/bin/bash', ['--noprofile', '--norc', '-i'], {cols: 80, rows: 24, env: userEnv({TERM: 'xterm-256color'})});
+		shell.onData(() => {});
+		// exec: concur-tui takes the shell's place, as a login shell's last command would run.
+		shell.write(`exec "${process.execPath}" "${cliPath}" -w cpu -n 40 --task-ms 500 -p 2 --mode race\r`);
+		expect(await waitFor(() => descendantsOf(shell.pid).length >= 5, 10_000)).toBe(true);
+		const tree = [shell.pid, ...descendantsOf(shell.pid)];
+		// Close the terminal itself (the pty master), as a dropped SSH connection does.
+		(shell as unknown as {destroy: () => void}).destroy();
 		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
 	});
 });
