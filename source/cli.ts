@@ -20,16 +20,22 @@ function parse(): CliOptions {
 }
 
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
+const exitGraceMs = 800;
 
 async function main(): Promise<void> {
 	const options = parse();
 	// Engines load lazily: --help and bad flags never pay for them.
 	const {runEngines, stopAllHosts} = await import('./orchestrator/run-engines.js');
-	// Interrupted: take the engine hosts down with us, and exit as the signal would have.
+	// Interrupted: stop the engines, let the exports record the partial run (marked incomplete),
+	// and exit as the signal would have; within 800 ms whatever happens.
+	const interruption = new AbortController();
+	let signalExitCode: number | undefined;
 	for (const [signal, number] of Object.entries(signalNumbers)) {
 		process.once(signal, () => {
+			signalExitCode = 128 + number;
+			interruption.abort();
 			stopAllHosts();
-			process.exit(128 + number);
+			setTimeout(() => process.exit(128 + number), exitGraceMs).unref();
 		});
 	}
 
@@ -41,8 +47,8 @@ async function main(): Promise<void> {
 
 	const bus = new RunBus();
 	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
-	const result = await runEngines(options.config, bus, machineInfo());
-	process.exitCode = exitCodeOf(result);
+	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal);
+	process.exitCode = signalExitCode ?? exitCodeOf(result);
 }
 
 try {

@@ -1,6 +1,10 @@
 // An interrupted headless run exits as the signal says and leaves no process behind.
 import {spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import pty from 'node-pty';
+import type {RunResult} from '../source/result/result-types.js';
 import {describe, expect, it} from 'vitest';
 import {cliPath, userEnv} from './helpers/run-cli.js';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
@@ -57,5 +61,48 @@ describe.runIf(process.platform === 'linux')('an SSH hang-up', () => {
 		// Close the terminal itself (the pty master), as a dropped SSH connection does.
 		(shell as unknown as {destroy: () => void}).destroy();
 		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+	});
+});
+
+describe.runIf(process.platform === 'linux')('an interrupted run', () => {
+	it('still writes its exports, marked incomplete, and exits as the signal says within 1 s', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));
+		const save = join(folder, 'result.json');
+		const trace = join(folder, 'run.trace.json');
+		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '6', '--task-ms', '3000', '-p', '2', '--save', save, '--trace', trace], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+		expect(await waitFor(() => descendantsOf(child.pid!).length >= 2, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 800));
+		const sentAt = Date.now();
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
+		expect(Date.now() - sentAt).toBeLessThan(1000);
+		const result = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
+		expect(result.complete).toBe(false);
+		expect(result.engines.some((engine) => !engine.complete)).toBe(true);
+		expect(JSON.parse(readFileSync(trace, 'utf8'))).toHaveProperty('traceEvents');
+		expect(readdirSync(folder).sort()).toEqual(['result.json', 'run.trace.json']);
+	});
+
+	it('q in the dashboard mid-run exports the partial run too', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));
+		const save = join(folder, 'result.json');
+		const terminal = pty.spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '4', '--task-ms', '3000', '-p', '2', '--save', save], {
+			cols: 80,
+			rows: 24,
+			env: userEnv({TERM: 'xterm-256color'}),
+		});
+		let text = '';
+		terminal.onData((data) => (text += data));
+		const exited = new Promise<number>((resolve) => terminal.onExit(({exitCode}) => resolve(exitCode)));
+		expect(await waitFor(() => text.includes('Async · one event loop') && descendantsOf(terminal.pid).length >= 2, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		terminal.write('q');
+		expect(await exited).toBe(0);
+		const result = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
+		expect(result.complete).toBe(false);
 	});
 });

@@ -111,11 +111,13 @@ export class DashboardSession {
 		this.store.reset(config);
 		const controller = new AbortController();
 		const done = runEngines(config, this.bus, this.machine, controller.signal).then((result) => {
-			if (controller.signal.aborted) return;
+			// A run replaced by another is dropped; one cut short by quitting is still exported,
+			// marked incomplete (result.complete is false).
+			if (controller.signal.aborted && !this.quitting) return;
 			this.lastResult = result;
 			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath));
 			if (this.options.savePath) writeFileAtomic(this.options.savePath, `${JSON.stringify(result, null, 2)}\n`);
-			this.options.onRunEnd?.(result);
+			if (!this.quitting) this.options.onRunEnd?.(result);
 		});
 		this.running = {controller, done: done.catch(() => undefined)};
 		try {

@@ -78,7 +78,7 @@ export class ResultCollector {
 		if (!this.start) throw new Error('the run never started');
 		const {config, machine} = this.start;
 		const engines = config.engines.map((engine) => this.engineResult(engine));
-		const partial = {schema: 1 as const, machine, config: {...config, calibration}, engines};
+		const partial = {schema: 1 as const, machine, config: {...config, calibration}, engines, complete: engines.every((engine) => engine.complete)};
 		return {...partial, verdict: verdictOf(partial)};
 	}
 

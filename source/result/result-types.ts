@@ -60,6 +60,8 @@ export type RunResult = {
 	readonly machine: MachineInfo;
 	readonly config: RunConfig & {readonly calibration: Calibration | null};
 	readonly engines: readonly EngineResult[];
+	/** False when the run was interrupted or an engine stopped early: the figures are partial. */
+	readonly complete: boolean;
 	readonly verdict: string;
 };
 

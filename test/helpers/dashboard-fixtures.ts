@@ -71,5 +71,6 @@ export const runResult: RunResult = {
 	machine,
 	config: {...config, calibration: null},
 	engines: [engineResult('async', 400, 1), engineResult('threads', 210, 1.9), engineResult('processes', 220, 1.85)],
+	complete: true,
 	verdict: 'threads won on 4 cpu tasks in 0.21 s, 1.90× faster than async: CPU-bound work needs cores.',
 };
