@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import pty from 'node-pty';
 import type {RunResult} from '../source/result/result-types.js';
 import {describe, expect, it} from 'vitest';
-import {cliPath, userEnv} from './helpers/run-cli.js';
+import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
 
 describe.runIf(process.platform === 'linux')('signals during a headless run', () => {
@@ -104,5 +104,21 @@ describe.runIf(process.platform === 'linux')('an interrupted run', () => {
 		expect(await exited).toBe(0);
 		const result = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
 		expect(result.complete).toBe(false);
+	});
+});
+
+describe.runIf(process.platform === 'linux')('a task module that will not die', () => {
+	it.each(['SIGHUP', 'SIGKILL'] as const)('leaves no process behind when concur-tui gets %s', async (signal) => {
+		const child = spawn(process.execPath, [cliPath, '--task', fixture('stubborn-task.mjs'), '-n', '4', '--task-ms', '20000', '-p', '2', '--mode', 'race', '--json'], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const tree = descendantsOf(child.pid!);
+		child.kill(signal);
+		await exited;
+		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
 	});
 });
