@@ -1,11 +1,11 @@
-import {readFileSync} from 'node:fs';
 import pty from 'node-pty';
+import {processCpuMs} from '../source/measure/process-cpu.js';
 
-/** CPU ms a process has used (all its threads), from /proc. */
-export function processCpuMs(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) * 10;
+/** CPU ms a process has used so far (Linux /proc; the benchmark needs it). */
+function cpuMsOf(pid: number): number {
+	const ms = processCpuMs(pid);
+	if (ms === null) throw new Error(`no CPU figures for pid ${pid}: the benchmark reads Linux's /proc`);
+	return ms;
 }
 
 /** A terminal program in a pseudo-terminal, with what it writes counted: bytes and frames. */
@@ -60,14 +60,14 @@ export class TerminalProbe {
 
 	/** CPU (% of one core), bytes per second and frames per second over the next `ms`. */
 	async measure(ms: number): Promise<{cpuPercent: number; kbPerSecond: number; framesPerSecond: number}> {
-		const cpu0 = processCpuMs(this.pid);
+		const cpu0 = cpuMsOf(this.pid);
 		const bytes0 = this.bytes;
 		const frames0 = this.frames;
 		const start = performance.now();
 		await new Promise((resolve) => setTimeout(resolve, ms));
 		const elapsed = performance.now() - start;
 		return {
-			cpuPercent: ((processCpuMs(this.pid) - cpu0) / elapsed) * 100,
+			cpuPercent: ((cpuMsOf(this.pid) - cpu0) / elapsed) * 100,
 			kbPerSecond: (this.bytes - bytes0) / elapsed,
 			framesPerSecond: ((this.frames - frames0) / elapsed) * 1000,
 		};

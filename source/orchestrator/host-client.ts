@@ -17,8 +17,6 @@ export class HostClient {
 	private onReply: ((reply: HostReply) => void) | undefined;
 	private onExit: ((reason: string) => void) | undefined;
 	private exited = false;
-	/** Child processes the host started (process-pool units), learnt from its lane:open events. */
-	private readonly unitPids = new Set<number>();
 
 	constructor() {
 		// stdout is dropped so a task's console.log never mixes into concur-tui's own output. The
@@ -52,29 +50,14 @@ export class HostClient {
 
 	async run(plan: EnginePlan, onEvents: (events: WireEvent[]) => void): Promise<HostMeasurements> {
 		return this.request({type: 'run', plan}, (reply, resolve, reject) => {
-			if (reply.type === 'events') {
-				for (const event of reply.events) {
-					if (event.name === 'lane:open' && event.data.lane.pid !== this.child.pid) this.unitPids.add(event.data.lane.pid);
-				}
-
-				onEvents(reply.events);
-			}
+			if (reply.type === 'events') onEvents(reply.events);
 			else if (reply.type === 'done') resolve(reply.measurements);
 			else if (reply.type === 'failed') reject(new Error(reply.message));
 		});
 	}
 
-	/** Ends the host and every process it started, at once: a busy child must not linger. */
+	/** Ends the host and, with its process group, every process it started: busy ones too. */
 	kill(): void {
-		for (const pid of this.unitPids) {
-			try {
-				process.kill(pid, 'SIGKILL');
-			} catch {
-				// Already gone.
-			}
-		}
-
-		this.unitPids.clear();
 		if (!this.exited && this.child.pid) killHostGroup(this.child.pid);
 	}
 

@@ -4,7 +4,7 @@ import type {EngineName, RunConfig} from '../config/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
-import {describeError} from '../engines/units/run-task.js';
+import {describeError} from '../util/describe-error.js';
 import type {Calibration, MachineInfo, RunResult} from '../result/result-types.js';
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';

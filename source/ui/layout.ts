@@ -6,8 +6,6 @@ export const sideBySideColumns = 150;
 /** From this height the result is shown below the timeline instead of on a page of its own. */
 export const combinedRows = 40;
 
-export type Page = 'timeline' | 'result' | 'help';
-
 export type DashboardLayout =
 	| {readonly kind: 'too-small'}
 	| {

@@ -5,7 +5,7 @@ import {calibrateHash} from '../../workloads/hash.js';
 import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
 import type {WorkloadName} from '../../config/run-config.js';
 import type {Calibration} from '../../result/result-types.js';
-import {describeError} from '../units/run-task.js';
+import {describeError} from '../../util/describe-error.js';
 import {runAsyncEngine} from './async-engine.js';
 import type {EnginePlan, EngineRunner} from './engine-plan.js';
 import {EventSink} from './event-sink.js';

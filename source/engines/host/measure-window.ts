@@ -3,7 +3,6 @@ import {epochNow} from '../../measure/clock.js';
 import {processCpuMs} from '../../measure/process-cpu.js';
 
 export type WindowFigures = {
-	readonly t0: number;
 	readonly elapsedMs: number;
 	/** CPU time of this host process, all its threads (workers, libuv pool) included. */
 	readonly hostCpuMs: number;
@@ -76,7 +75,6 @@ export class MeasureWindow {
 		const p99 = this.lag.count > 0 ? this.lag.percentile(99) / 1e6 : 0;
 		// Each sample is the whole interval between two ticks: lag is what exceeds the resolution.
 		return {
-			t0: this.t0,
 			elapsedMs,
 			hostCpuMs,
 			loopLagMaxMs: Math.max(0, max - lagResolutionMs),

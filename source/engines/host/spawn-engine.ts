@@ -3,7 +3,7 @@ import WorkerThreadsPool from 'worker-threads-pool';
 import {epochNow} from '../../measure/clock.js';
 import {distFile} from '../../util/dist-file.js';
 import type {SpawnWorkerData, SpawnWorkerMessage} from '../units/spawn-worker-main.js';
-import {describeError} from '../units/run-task.js';
+import {describeError} from '../../util/describe-error.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 

@@ -1,4 +1,4 @@
-import {describeError} from '../units/run-task.js';
+import {describeError} from '../../util/describe-error.js';
 
 /**
  * Why a pool unit died under a task, in plain words: "exited with code 1", "killed by SIGKILL".

@@ -5,7 +5,8 @@ import {workerData} from 'node:worker_threads';
 import workerpool from 'workerpool';
 import {resolveTask, type WorkloadSpec} from '../../workloads/resolve-task.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
-import {describeError, messageReporter, runTask, taskFailure} from './run-task.js';
+import {describeError} from '../../util/describe-error.js';
+import {messageReporter, runTask, taskFailure} from './run-task.js';
 import {unitIdentity} from './unit-identity.js';
 
 const spec = (workerData ?? JSON.parse(process.argv[2] ?? 'null')) as WorkloadSpec;

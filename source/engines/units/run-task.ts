@@ -1,5 +1,6 @@
 import {epochNow} from '../../measure/clock.js';
 import {currentThreadPlace} from '../../measure/thread-info.js';
+import {describeError} from '../../util/describe-error.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
 
 export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
@@ -57,24 +58,8 @@ export type TaskOutcome = {
 /** Progress is forwarded at most this often per task; the rest is dropped as stale. */
 const progressEveryMs = 40;
 
-export function describeError(error: unknown): string {
-	if (error instanceof Error) {
-		const text = error.message ? `${error.name}: ${error.message}` : error.name;
-		return text.split('\n')[0] ?? text;
-	}
-
-	return String(error);
-}
-
 function isThenable(value: unknown): value is PromiseLike<unknown> {
 	return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
-}
-
-export type ProcessStats = {readonly processCpuMs: number; readonly maxRssBytes: number};
-
-export function processStats(): ProcessStats {
-	const usage = process.resourceUsage();
-	return {processCpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024};
 }
 
 type RunOptions = {readonly signal: AbortSignal};

@@ -1,7 +1,8 @@
 // Entry of a thread spawned for one task by worker-threads-pool (dist/spawn-worker.js).
 import {parentPort, workerData} from 'node:worker_threads';
 import {resolveTask, type WorkloadSpec} from '../../workloads/resolve-task.js';
-import {describeError, messageReporter, runTask, taskFailure, type TaskOutcome, type UnitReport} from './run-task.js';
+import {describeError} from '../../util/describe-error.js';
+import {messageReporter, runTask, taskFailure, type TaskOutcome, type UnitReport} from './run-task.js';
 
 export type SpawnWorkerData = {readonly id: number; readonly spec: WorkloadSpec};
 export type SpawnWorkerMessage = UnitReport | {readonly kind: 'end'; readonly outcome: TaskOutcome};
