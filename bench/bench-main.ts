@@ -28,6 +28,8 @@ async function run(config: Partial<RunConfig>): Promise<RunResult> {
 			engines: ['async', 'threads', 'processes'],
 			threads: 'pool',
 			preset: null,
+			timeoutMs: null,
+			heapLimitMb: null,
 			...config,
 		},
 		new RunBus(),

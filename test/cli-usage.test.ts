@@ -16,6 +16,9 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['an unknown strategy', ['--threads', 'fibers'], /--threads must be one of pool, spawn/],
 	['an unknown preset', ['--preset', 'seed'], /--preset must be one of seed-io, seed-cpu/],
 	['an unknown flag', ['--bogus'], /unknown flag --bogus/],
+	['a timeout of zero', ['--timeout', '0'], /--timeout must be a number of ms above 0/],
+	['a heap limit too small to run Node', ['--heap-limit', '8'], /--heap-limit must be at least 16 MB/],
+	['a fractional heap limit', ['--heap-limit', '64.5'], /--heap-limit must be a whole number/],
 	['a stray argument', ['cpu'], /unexpected argument "cpu"/],
 	['a missing task module', ['--task', 'no/such/file.mjs'], /task module not found: no\/such\/file.mjs/],
 	['a task module with a syntax error', ['--task', fixture('syntax-error.mjs')], /failed to load: SyntaxError/],
@@ -41,7 +44,7 @@ describe('help and version', () => {
 	it('prints usage with every flag and exits 0', async () => {
 		const run = await runCli(['--help']);
 		expect(run.code).toBe(0);
-		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--json', '--trace']) {
+		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--timeout', '--heap-limit', '--json', '--trace']) {
 			expect(run.stdout).toContain(flag);
 		}
 	});

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {EnginePanel} from '../source/ui/panel/engine-panel.js';
 import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {computeLayout} from '../source/ui/layout.js';
-import {ResultView} from '../source/ui/result-view.js';
+import {fitProblems, problemLines, ResultView} from '../source/ui/result-view.js';
 import {laneCells, taskCells} from '../source/ui/timeline/task-rows.js';
 import {engineView, lane, runResult, task} from './helpers/dashboard-fixtures.js';
 
@@ -69,6 +69,20 @@ describe('an engine panel', () => {
 		expect(frame.split('\n')).toHaveLength(8);
 	});
 
+	it('says what --timeout does on its engine: only async leaves stopping to the task', () => {
+		const frameOf = (engine: 'async' | 'threads' | 'processes') =>
+			render(
+				<Box width={100}>
+					<EnginePanel view={engineView({engine, tasks: [task(0, {lane: 0})], done: 1})} axisMs={1000} width={100} rows={4} timeoutMs={300} />
+				</Box>,
+			).lastFrame()!;
+		expect(frameOf('async')).toContain('timeout 300 ms: signal only, async cancellation is cooperative · ');
+		expect(frameOf('threads')).toContain('timeout 300 ms: late threads stopped · one process, pid 100');
+		expect(frameOf('processes')).toContain('timeout 300 ms: late processes stopped · ');
+		const withoutTimeout = render(<EnginePanel view={engineView({engine: 'async'})} axisMs={1000} width={100} rows={4} />).lastFrame()!;
+		expect(withoutTimeout).not.toContain('timeout');
+	});
+
 	it('switches to one row per lane when tasks outnumber its rows', () => {
 		const tasks = Array.from({length: 12}, (_, id) => task(id, {lane: id % 2, startMs: Math.floor(id / 2) * 100, endMs: Math.floor(id / 2) * 100 + 100}));
 		const {lastFrame} = render(
@@ -112,6 +126,15 @@ describe('the result', () => {
 		expect(frame).toMatch(/│ threads +│ 0\.21 s +│ 1\.90× +│ 1\.90/);
 		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2 busy, ∥ 1\.85 +│ no +│ 2 processes, 1 thread each/);
 		expect(frame).toContain('Verdict: threads won');
+	});
+
+	it('lists problems one per line, as many as fit, then how many more', () => {
+		const problems = Array.from({length: 5}, (_, id) => `threads #${id}: timed out after 300 ms`);
+		expect(fitProblems(problems, 5)).toEqual(problems);
+		expect(fitProblems(problems, 3)).toEqual([problems[0], problems[1], '… and 3 more (all of them in --json and the plain report)']);
+		expect(fitProblems(problems, 0)).toEqual([]);
+		const stopped = {...runResult, engines: runResult.engines.map((engine) => (engine.engine === 'async' ? {...engine, error: 'out of memory'} : engine))};
+		expect(problemLines(stopped)[0]).toBe('async stopped: out of memory');
 	});
 
 	it('fits the results table in 80 columns', () => {

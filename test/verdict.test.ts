@@ -13,7 +13,7 @@ function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<
 	return {
 		schema: 1,
 		machine: {cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux-x64'},
-		config: {workload, modulePath: null, tasks: 8, taskMs: 300, pool: 2, mode: 'sequential', engines: engines.map((e) => e.engine), threads: 'pool', preset: null, calibration: null},
+		config: {workload, modulePath: null, tasks: 8, taskMs: 300, pool: 2, mode: 'sequential', engines: engines.map((e) => e.engine), threads: 'pool', preset: null, timeoutMs: null, heapLimitMb: null, calibration: null},
 		engines,
 		complete: engines.every((engine) => engine.complete),
 	};

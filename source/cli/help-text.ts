@@ -19,12 +19,18 @@ export const helpText = `
 	  --threads KIND        pool (a workerpool of threads) | spawn (a new thread per task)
 	  --mode, -m MODE       sequential (one engine at a time) | race (all at once)
 
+	Limits (each task, each unit)
+	  --timeout MS          a task still running after MS fails: its thread or process is
+	                        stopped and replaced; on async its signal is aborted (cooperative)
+	  --heap-limit MB       heap of each thread, process and the async loop (≥ 16)
+	                                                                    (default: V8's own)
+
 	Output
 	  --json                print the result document (JSON) and exit
 	  --trace FILE          also write a Chrome trace (open it in Perfetto)
 	  --save FILE           also write the result document (JSON) after each run
 	  --exit                dashboard: quit by itself once the result is shown
-	  --fps N               dashboard: frames per second at most (1..60)        (default: 10)
+	  --fps N               dashboard: frames per second at most (1..60)         (default: 9)
 	  --help, --version
 
 	In a terminal concur-tui shows a live dashboard; with stdout piped or --json it prints a

@@ -27,6 +27,8 @@ export const flagDefinitions = {
 	exit: {type: 'boolean', default: false},
 	save: {type: 'string'},
 	fps: {type: 'string'},
+	timeout: {type: 'string'},
+	heapLimit: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -44,7 +46,7 @@ export type CliOptions = {
 	readonly fps: number;
 };
 
-const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60} as const;
+const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536} as const;
 const defaultFps = 9;
 
 function asText(value: unknown): string {
@@ -81,6 +83,16 @@ function positiveMs(name: string, value: unknown, max: number): number | undefin
 	}
 
 	return number;
+}
+
+/** V8 cannot run a Node thread or process in less than this many MB of old space. */
+const smallestHeapMb = 16;
+
+function heapLimit(value: unknown): number | null {
+	const mb = wholeNumber('heapLimit', value, limits.heapLimitMb);
+	if (mb === undefined) return null;
+	if (mb < smallestHeapMb) throw new UsageError(`--heap-limit must be at least ${smallestHeapMb} MB (got "${asText(value)}")`);
+	return mb;
 }
 
 function engineList(value: unknown): EngineName[] | undefined {
@@ -146,6 +158,8 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		mode: oneOf('mode', flags.mode, modeNames) ?? 'sequential',
 		engines: engineList(flags.engines) ?? [...engineNames],
 		preset,
+		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? null,
+		heapLimitMb: heapLimit(flags.heapLimit),
 	};
 
 	const trace = filePath('trace', flags.trace);

@@ -26,7 +26,14 @@ export type RunConfig = {
 	readonly engines: readonly EngineName[];
 	readonly threads: ThreadStrategy;
 	readonly preset: PresetName | null;
+	/** Each task's time budget in ms, or null for none (--timeout). */
+	readonly timeoutMs: number | null;
+	/** Heap limit of each unit in MB, or null for V8's own (--heap-limit). */
+	readonly heapLimitMb: number | null;
 };
+
+/** What bounds one unit of execution: the part of the run configuration each host enforces. */
+export type UnitLimits = Pick<RunConfig, 'timeoutMs' | 'heapLimitMb'>;
 
 /** Workloads whose tasks keep a core busy, so more of them than cores contend. */
 export function isCpuBound(workload: WorkloadName): boolean {

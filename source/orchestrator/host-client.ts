@@ -9,6 +9,13 @@ import {UsageError} from '../util/usage-error.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
 
 const stderrKeep = 4000;
+/** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
+const lastWordsMs = 50;
+
+export type HostOptions = {
+	/** --max-old-space-size of the host: the async engine's tasks share its one heap. */
+	readonly heapLimitMb: number | null;
+};
 
 /** One forked engine host, seen from the UI process. */
 export class HostClient {
@@ -17,11 +24,14 @@ export class HostClient {
 	private onReply: ((reply: HostReply) => void) | undefined;
 	private onExit: ((reason: string) => void) | undefined;
 	private exited = false;
+	/** Why concur-tui stopped this host itself, when it did. */
+	private stopReason: string | undefined;
 
-	constructor() {
+	constructor(private readonly options: HostOptions = {heapLimitMb: null}) {
 		// stdout is dropped so a task's console.log never mixes into concur-tui's own output. The
 		// host leads its own process group, which the reaper kills whole if concur-tui dies.
-		this.child = fork(distFile('host.js'), [], {execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
+		const execArgv = options.heapLimitMb === null ? [] : [`--max-old-space-size=${options.heapLimitMb}`];
+		this.child = fork(distFile('host.js'), [], {execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
 		if (this.child.pid) guardHost(this.child.pid);
 		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
@@ -30,9 +40,12 @@ export class HostClient {
 		this.child.on('exit', (code, signal) => {
 			this.exited = true;
 			if (this.child.pid) releaseHost(this.child.pid);
-			const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-			const detail = this.stderrTail.trim().split('\n').at(-1);
-			this.onExit?.(`engine host ${how}${detail ? `: ${detail}` : ''}`);
+			if (this.stopReason !== undefined) {
+				this.onExit?.(this.stopReason);
+				return;
+			}
+
+			setTimeout(() => this.onExit?.(this.deathReason(code, signal)), lastWordsMs);
 		});
 	}
 
@@ -56,9 +69,27 @@ export class HostClient {
 		});
 	}
 
+	/** Ends the host (as `kill` does); a pending request fails with `reason`. */
+	stop(reason: string): void {
+		this.stopReason = reason;
+		this.kill();
+	}
+
 	/** Ends the host and, with its process group, every process it started: busy ones too. */
 	kill(): void {
+		this.stopReason ??= 'engine host stopped';
 		if (!this.exited && this.child.pid) killHostGroup(this.child.pid);
+	}
+
+	private deathReason(code: number | null, signal: NodeJS.Signals | null): string {
+		if (this.stderrTail.includes('heap out of memory')) {
+			const limit = this.options.heapLimitMb === null ? 'its heap limit' : `its heap limit (${this.options.heapLimitMb} MB)`;
+			return `out of memory: the engine's process reached ${limit} and aborted`;
+		}
+
+		const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+		const detail = this.stderrTail.trim().split('\n').at(-1);
+		return `engine host ${how}${detail ? `: ${detail}` : ''}`;
 	}
 
 	private async request<T>(

@@ -1,3 +1,4 @@
+import type {WireEvent} from '../bus/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import {rebaseEvent} from '../bus/rebase-event.js';
 import type {EngineName, RunConfig} from '../config/run-config.js';
@@ -8,7 +9,8 @@ import {describeError} from '../util/describe-error.js';
 import type {Calibration, MachineInfo, RunResult} from '../result/result-types.js';
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
-import {HostClient} from './host-client.js';
+import {BlockedLoopWatchdog} from './blocked-loop-watchdog.js';
+import {HostClient, type HostOptions} from './host-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
 const liveHosts = new Set<HostClient>();
@@ -21,8 +23,8 @@ export function stopAllHosts(): void {
 
 process.on('exit', stopAllHosts);
 
-function startHost(): HostClient {
-	const host = new HostClient();
+function startHost(options?: HostOptions): HostClient {
+	const host = new HostClient(options);
 	liveHosts.add(host);
 	return host;
 }
@@ -56,24 +58,40 @@ export async function runEngines(config: RunConfig, bus: RunBus, machine: Machin
 
 	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
 		if (signal?.aborted) return;
-		const host = startHost();
+		// The async engine's tasks run in its host, so they share the host's heap.
+		const host = startHost({heapLimitMb: engine === 'async' ? config.heapLimitMb : null});
 		hostsOfThisRun.add(host);
 		const plan: EnginePlan = {
 			engine,
 			tasks: config.tasks,
 			pool: config.pool,
 			threads: config.threads,
-			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration},
+			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs},
+			heapLimitMb: config.heapLimitMb,
 		};
+		const forward = (events: readonly WireEvent[]) => {
+			for (const event of events) bus.emitWire(rebaseEvent(event, startedAt));
+		};
+
+		const watchdog =
+			engine === 'async' && config.timeoutMs !== null
+				? new BlockedLoopWatchdog(engine, config.timeoutMs, (endEvents, reason) => {
+						forward(endEvents);
+						host.stop(reason);
+					})
+				: undefined;
+		watchdog?.start();
 		try {
 			const measurements = await host.run(plan, (events) => {
-				for (const event of events) bus.emitWire(rebaseEvent(event, startedAt));
+				watchdog?.heard(events);
+				forward(events);
 			});
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
 		} catch (error) {
 			const reason = signal?.aborted ? 'interrupted' : error instanceof Error ? error.message : describeError(error);
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
+			watchdog?.stop();
 			stopHost(host);
 			hostsOfThisRun.delete(host);
 		}

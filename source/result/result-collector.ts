@@ -96,7 +96,8 @@ export class ResultCollector {
 		const draft = this.draft(engine);
 		const t0 = draft.t0 ?? 0;
 		const m = draft.end?.measurements;
-		const elapsedMs = m?.elapsedMs ?? 0;
+		// An engine stopped before its end ran for as long as it was watched.
+		const elapsedMs = m?.elapsedMs ?? (draft.t0 !== null && draft.end ? Math.max(0, draft.end.t - draft.t0) : 0);
 		const relative = (t: number | null) => (t === null ? null : t - t0);
 		const stopped = draft.end?.error;
 		const tasks = [...draft.tasks.values()]

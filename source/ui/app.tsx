@@ -82,7 +82,7 @@ export function App({store, controls, interactive}: AppProps) {
 
 	const axis = axisLine({axisMs: snapshot.axisMs, cells: cellsFor(layout.panelWidth)});
 	const panels = snapshot.engines.map((view) => (
-		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} />
+		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} timeoutMs={snapshot.config.timeoutMs} />
 	));
 	return (
 		<Box flexDirection="column">

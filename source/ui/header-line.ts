@@ -14,7 +14,11 @@ export function headerLine(snapshot: DashboardSnapshot, width: number): string {
 	const {config, machine} = snapshot;
 	const work = config.workload === 'module' ? 'task module' : config.workload;
 	const spawn = config.threads === 'spawn' ? ' (thread per task)' : '';
-	const facts = `${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${spawn} · ${config.mode} · ${machine.cores} cores`;
+	const limits = [
+		config.timeoutMs === null ? '' : ` · timeout ${milliseconds(config.timeoutMs)}`,
+		config.heapLimitMb === null ? '' : ` · heap ${config.heapLimitMb} MB`,
+	].join('');
+	const facts = `${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${spawn} · ${config.mode}${limits} · ${machine.cores} cores`;
 	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
 	return fitSegments([['concur-tui', chalk.bold.cyan], [`  ${facts}  `], [phaseText[snapshot.phase], phaseColour]], width);
 }

@@ -8,14 +8,29 @@ export const tableHeight = (rows: number) => 2 * rows + 3;
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};
 
+/** Engines that stopped early and tasks that failed, each with its reason, worst first. */
+export function problemLines(result: RunResult): string[] {
+	const stopped = result.engines.filter((engine) => engine.error).map((engine) => `${engine.engine} stopped: ${engine.error}`);
+	const failed = result.engines.flatMap((engine) =>
+		engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => `${engine.engine} #${task.id}: ${task.error ?? 'failed'}`),
+	);
+	return [...stopped, ...failed];
+}
+
+/** As many problem lines as `rows` allow, the last one saying how many more there are. */
+export function fitProblems(problems: readonly string[], rows: number): string[] {
+	if (problems.length <= rows) return [...problems];
+	if (rows <= 0) return [];
+	return [...problems.slice(0, rows - 1), `… and ${problems.length - rows + 1} more (all of them in --json and the plain report)`];
+}
+
 /** The run's results table, the seed's differences beside the measurements, and the verdict. */
 export function ResultView({result, rows, width}: ResultViewProps) {
 	const verdictRows = Math.ceil(`Verdict: ${result.verdict}`.length / Math.max(20, width - 2)) + 1;
 	const results = tableHeight(result.engines.length);
 	const showDifferences = rows >= results + verdictRows + tableHeight(result.engines.length);
-	const failed = result.engines.flatMap((engine) =>
-		engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => `${engine.engine} #${task.id}: ${task.error ?? 'failed'}`),
-	);
+	const used = results + verdictRows + (showDifferences ? tableHeight(result.engines.length) : 0);
+	const problems = fitProblems(problemLines(result), rows - used);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Table data={resultRows(result)} />
@@ -23,11 +38,11 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 			<Text wrap="wrap">
 				<Text bold>Verdict:</Text> {result.verdict}
 			</Text>
-			{failed.length > 0 && rows > results + verdictRows ? (
-				<Text color="red" wrap="truncate">
-					{failed.length} failed: {failed.slice(0, 3).join(' · ')}
+			{problems.map((line) => (
+				<Text key={line} color="red" wrap="truncate">
+					{line}
 				</Text>
-			) : null}
+			))}
 		</Box>
 	);
 }

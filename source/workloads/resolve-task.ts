@@ -12,6 +12,8 @@ export type WorkloadSpec = {
 	readonly modulePath: string | null;
 	readonly taskMs: number;
 	readonly calibration: Calibration;
+	/** Each task's time budget in ms (its signal aborts then), or null. */
+	readonly timeoutMs: number | null;
 };
 
 function builtinTask(spec: WorkloadSpec): TaskFunction {

@@ -15,6 +15,8 @@ export const config: RunConfig = {
 	engines: ['async', 'threads', 'processes'],
 	threads: 'pool',
 	preset: null,
+	timeoutMs: null,
+	heapLimitMb: null,
 };
 
 export function task(id: number, patch: Partial<TaskView> = {}): TaskView {

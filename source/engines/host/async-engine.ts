@@ -4,8 +4,11 @@ import {runTask, type Reporter, type TaskOutcome} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 
+/** How long past its timeout a task that ignores its signal is still waited for. */
+const abandonAfterMs = 250;
+
 /** Every task starts at once on this host's single event loop, as asyncio.gather does. */
-export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) => {
+export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	const lanes = new LaneRegistry(plan.engine, sink, 'event loop');
 	const loop = lanes.open(process.pid, currentThreadPlace().tid, 'event loop');
 	const tracker = new TaskTracker(plan.engine, sink, () => loop);
@@ -15,9 +18,14 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) =
 	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
 	tracker.queued(plan.tasks, t0);
 	// On the loop itself, reports go straight to the sink: no message objects per progress tick.
+	// With a time budget, the start of a task that follows a synchronous one leaves at once: if
+	// it never yields, its host falls silent, and concur-tui must know which task holds the loop.
+	const watched = plan.work.timeoutMs !== null;
+	let afterSyncTask = true;
 	const reporter: Reporter = {
 		start(report) {
 			tracker.onReport(report);
+			if (watched && afterSyncTask) sink.flush();
 		},
 		progress(id, fraction) {
 			sink.reportProgress(id, fraction);
@@ -31,7 +39,8 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window, signal) =
 	// so a live view sees the staircase as it happens.
 	const pending: Array<Promise<void>> = [];
 	for (let id = 0; id < plan.tasks; id++) {
-		const outcome = runTask(id, task, plan.work.taskMs, reporter, {signal});
+		const outcome = runTask(id, task, plan.work.taskMs, reporter, {timeoutMs: plan.work.timeoutMs, abandonAfterMs});
+		afterSyncTask = !(outcome instanceof Promise);
 		if (outcome instanceof Promise) pending.push(outcome.then(onOutcome));
 		else onOutcome(outcome);
 	}

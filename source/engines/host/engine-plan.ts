@@ -10,6 +10,8 @@ export type EnginePlan = {
 	readonly pool: number;
 	readonly threads: ThreadStrategy;
 	readonly work: WorkloadSpec;
+	/** Heap limit of each unit (threads, processes) in MB; the host itself is started with it. */
+	readonly heapLimitMb: number | null;
 };
 
 /** What an engine measured beside its host's own figures. */
@@ -22,4 +24,4 @@ export type EngineOutcome = {
 	readonly unitsStarted: number;
 };
 
-export type EngineRunner = (plan: EnginePlan, sink: EventSink, window: MeasureWindow, signal: AbortSignal) => Promise<EngineOutcome>;
+export type EngineRunner = (plan: EnginePlan, sink: EventSink, window: MeasureWindow) => Promise<EngineOutcome>;

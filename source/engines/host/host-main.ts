@@ -51,7 +51,7 @@ async function run(plan: EnginePlan): Promise<void> {
 		() => window.cpuSoFarMs(),
 	);
 	try {
-		const outcome = await runnerFor(plan)(plan, sink, window, new AbortController().signal);
+		const outcome = await runnerFor(plan)(plan, sink, window);
 		sink.close();
 		const {figures} = outcome;
 		reply({

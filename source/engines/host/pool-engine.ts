@@ -5,6 +5,7 @@ import type {TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {UnitIdentity} from '../units/unit-identity.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
+import {OverdueProcessKiller} from './overdue-process-killer.js';
 import {unitLossReason} from './unit-loss.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
@@ -30,17 +31,25 @@ async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitId
  */
 export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const isProcess = plan.engine === 'processes';
+	const {timeoutMs} = plan.work;
+	const limits = {timeoutMs, heapLimitMb: plan.heapLimitMb};
 	const startupStart = epochNow();
 	const pool = workerpool.pool(distFile('worker.js'), {
 		workerType: isProcess ? 'process' : 'thread',
 		minWorkers: plan.pool,
 		maxWorkers: plan.pool,
 		emitStdStreams: false,
+		// A timed-out unit gets this long to answer workerpool's clean-up, then as long to exit.
+		workerTerminateTimeout: 150,
 		// Each unit gets the run's workload once, at creation.
-		workerThreadOpts: {workerData: plan.work},
+		workerThreadOpts: {
+			workerData: plan.work,
+			...(plan.heapLimitMb !== null && {resourceLimits: {maxOldGenerationSizeMb: plan.heapLimitMb}}),
+		},
 		forkArgs: [JSON.stringify(plan.work)],
-		forkOpts: {execArgv: []},
+		forkOpts: {execArgv: plan.heapLimitMb === null ? [] : [`--max-old-space-size=${plan.heapLimitMb}`]},
 	});
+	const overdue = isProcess && timeoutMs !== null ? new OverdueProcessKiller(timeoutMs) : undefined;
 	const lanes = new LaneRegistry(plan.engine, sink, isProcess ? 'process' : 'thread');
 	try {
 		const units = await identifyAll(pool, plan.pool);
@@ -56,25 +65,34 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		// bounded by this thread's allocations.
 		const options = {
 			on(report: UnitReport) {
+				if (overdue && report.kind === 'start') overdue.started(report.id, report.pid);
 				tracker.onReport(report);
 			},
 		};
 		const onOutcome = (outcome: TaskOutcome) => {
+			overdue?.ended(outcome.id);
 			tracker.onOutcome(outcome);
 		};
 
-		// workerpool's promises are its own class: one then() per task, no async wrapper.
+		const unitKind = isProcess ? 'process' : 'thread';
+		// workerpool's promises are its own class: one then() per task, no async wrapper. Its
+		// timeout starts when the task reaches a unit, and stops and replaces that unit.
 		await Promise.all(
-			Array.from({length: plan.tasks}, (_, id) =>
-				(pool.exec('runTask', [id], options) as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
-					tracker.onLost(id, unitLossReason(error));
-				}),
-			),
+			Array.from({length: plan.tasks}, (_, id) => {
+				const execution = pool.exec('runTask', [id], options);
+				if (timeoutMs !== null) void execution.timeout(timeoutMs);
+				return (execution as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
+					// A timeout rejects at once, while the unit is still being stopped: keep watching it.
+					if (!(error instanceof workerpool.Promise.TimeoutError)) overdue?.ended(id);
+					tracker.onLost(id, unitLossReason(error, unitKind, limits));
+				});
+			}),
 		);
 		const figures = await window.end();
 		const children = isProcess ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
 		return {figures, startupMs, childCpuMs: children.cpuMs, childPeakRssBytes: children.peakRssBytes, unitsStarted: units.length};
 	} finally {
+		overdue?.clear();
 		await pool.terminate(true);
 	}
 };

@@ -6,6 +6,8 @@ import type {SpawnWorkerData, SpawnWorkerMessage} from '../units/spawn-worker-ma
 import {describeError} from '../../util/describe-error.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
+import {timedOutText} from '../units/task-deadline.js';
+import {outOfMemoryText} from './unit-loss.js';
 
 /**
  * A new Worker for every task (worker-threads-pool, at most `plan.pool` at once): the bar of
@@ -22,11 +24,13 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
 	tracker.queued(plan.tasks, t0);
 	const file = distFile('spawn-worker.js');
+	const {timeoutMs} = plan.work;
+	const resourceLimits = plan.heapLimitMb === null ? undefined : {maxOldGenerationSizeMb: plan.heapLimitMb};
 
 	const runOne = async (id: number) =>
 		new Promise<void>((resolve) => {
 			const workerData: SpawnWorkerData = {id, spec: plan.work};
-			pool.acquire(file, {workerData}, (error: Error | null, worker: Worker) => {
+			pool.acquire(file, {workerData, resourceLimits}, (error: Error | null, worker: Worker) => {
 				if (error) {
 					tracker.onLost(id, describeError(error));
 					resolve();
@@ -37,6 +41,14 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 				const slot = freeSlots.shift() ?? 0;
 				slotOfTask.set(id, slot);
 				let ended = false;
+				let timedOut = false;
+				const timer =
+					timeoutMs === null
+						? undefined
+						: setTimeout(() => {
+								timedOut = true;
+								void worker.terminate();
+							}, timeoutMs);
 				worker.on('message', (message: SpawnWorkerMessage) => {
 					if (message.kind === 'end') {
 						ended = true;
@@ -45,12 +57,15 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 						tracker.onReport(message, message.kind === 'start' ? createdT : undefined);
 					}
 				});
-				worker.once('error', (crash) => {
-					if (!ended) tracker.onLost(id, describeError(crash));
+				worker.once('error', (crash: Error & {code?: string}) => {
+					const reason = crash.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryText('thread', plan.heapLimitMb) : describeError(crash);
+					if (!ended) tracker.onLost(id, reason);
 					ended = true;
 				});
 				worker.once('exit', (code) => {
-					if (!ended) tracker.onLost(id, `thread exited with code ${code}`);
+					clearTimeout(timer);
+					if (!ended && timedOut && timeoutMs !== null) tracker.onLost(id, timedOutText(timeoutMs, 'its thread was stopped'));
+					else if (!ended) tracker.onLost(id, `thread exited with code ${code}`);
 					freeSlots.push(slot);
 					resolve();
 				});

@@ -1,13 +1,33 @@
+import type {UnitLimits} from '../../config/run-config.js';
 import {describeError} from '../../util/describe-error.js';
+import {timedOutText} from '../units/task-deadline.js';
+
+export type UnitKind = 'thread' | 'process';
+
+/** What a lost unit's task says when its unit reached its heap limit. */
+export function outOfMemoryText(kind: UnitKind, heapLimitMb: number | null): string {
+	const limit = heapLimitMb === null ? 'its heap limit' : `its heap limit (${heapLimitMb} MB)`;
+	return kind === 'thread'
+		? `out of memory: the thread reached ${limit} and was stopped`
+		: `out of memory: the process reached ${limit} and aborted (SIGABRT)`;
+}
 
 /**
- * Why a pool unit died under a task, in plain words: "exited with code 1", "killed by SIGKILL".
- * workerpool reports it as "Workerpool Worker terminated Unexpectedly" with the exit code and
- * signal on the lines below.
+ * Why a pool unit's task failed when the unit itself went down, in plain words: "timed out after
+ * 500 ms; ...", "out of memory: ...", "exited with code 1", "killed by SIGKILL". workerpool
+ * reports a dead unit as "Workerpool Worker terminated Unexpectedly" with the exit code and
+ * signal on the lines below, and a thread out of memory as a worker error.
  */
-export function unitLossReason(error: unknown): string {
+export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimits): string {
 	const text = error instanceof Error ? error.message : String(error);
+	if (error instanceof Error && error.name === 'TimeoutError' && limits.timeoutMs !== null) {
+		return timedOutText(limits.timeoutMs, `its ${kind} was stopped and replaced`);
+	}
+
+	if (text.includes('reaching memory limit')) return outOfMemoryText('thread', limits.heapLimitMb);
 	const signal = /signalCode: `(SIG[A-Z]+)`/.exec(text)?.[1];
+	// V8 aborts a process whose heap is full; with a limit set that is by far the likeliest cause.
+	if (signal === 'SIGABRT' && limits.heapLimitMb !== null) return outOfMemoryText('process', limits.heapLimitMb);
 	if (signal) return `killed by ${signal}`;
 	const code = /exitCode: `(\d+)`/.exec(text)?.[1];
 	if (code !== undefined) return `exited with code ${code}`;

@@ -10,10 +10,10 @@ import {messageReporter, runTask, taskFailure} from './run-task.js';
 import {unitIdentity} from './unit-identity.js';
 
 const spec = (workerData ?? JSON.parse(process.argv[2] ?? 'null')) as WorkloadSpec;
-const never = new AbortController().signal;
+// With a time budget every start is sent at once: the host watches each running task.
 const reporter = messageReporter((message) => {
 	workerpool.workerEmit(message);
-});
+}, spec.timeoutMs === null);
 
 let task: TaskFunction | string;
 try {
@@ -25,5 +25,5 @@ try {
 workerpool.worker({
 	identify: unitIdentity,
 	runTask: (id: number) =>
-		typeof task === 'string' ? taskFailure(id, task) : runTask(id, task, spec.taskMs, reporter, {signal: never}),
+		typeof task === 'string' ? taskFailure(id, task) : runTask(id, task, spec.taskMs, reporter, {timeoutMs: spec.timeoutMs}),
 });

@@ -2,6 +2,7 @@ import {epochNow} from '../../measure/clock.js';
 import {currentThreadPlace} from '../../measure/thread-info.js';
 import {describeError} from '../../util/describe-error.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
+import {TaskDeadline, timedOutText} from './task-deadline.js';
 
 export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
 export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
@@ -24,12 +25,12 @@ const shortTaskMs = 5;
  * tasks are short, a start travels with the task's outcome (which carries the same facts),
  * saving one message per task: the start arrives within 5 ms of when it would have.
  */
-export function messageReporter(send: (report: UnitReport) => void): Reporter {
+export function messageReporter(send: (report: UnitReport) => void, holdShortStarts = true): Reporter {
 	let previousMs = Number.POSITIVE_INFINITY;
 	let heldStart: StartReport | undefined;
 	return {
 		start(report) {
-			if (previousMs < shortTaskMs) heldStart = report;
+			if (holdShortStarts && previousMs < shortTaskMs) heldStart = report;
 			else send(report);
 		},
 		progress(id, p) {
@@ -62,7 +63,18 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 	return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
-type RunOptions = {readonly signal: AbortSignal};
+type RunOptions = {
+	/** The task's time budget: its signal aborts then (null: never). */
+	readonly timeoutMs: number | null;
+	/**
+	 * On an event loop nothing can stop a task that ignores its signal: stop waiting for it this
+	 * long after the timeout (the async engine). Units leave it out: their host stops them.
+	 */
+	readonly abandonAfterMs?: number;
+};
+
+const neverAborted = new AbortController().signal;
+const ignoredSignal = 'it ignored its abort signal; async cancellation is cooperative, so its code may still run';
 
 /**
  * Runs task `id` of the run on the current thread and reports its start and progress. A task
@@ -80,8 +92,13 @@ export function runTask(
 	// previous synchronous task returned, which is what makes CPU work a staircase.
 	const startT = epochNow();
 	reporter.start({kind: 'start', id, t: startT, pid: process.pid, tid: currentThreadPlace().tid});
-	const finish = (error: string | null): TaskOutcome => {
-		const outcome = outcomeOf(id, startT, error);
+	const deadline = options.timeoutMs === null ? undefined : new TaskDeadline(options.timeoutMs);
+	let outcome: TaskOutcome | undefined;
+	const finish = (error: string | null, lateHow?: string): TaskOutcome => {
+		if (outcome) return outcome;
+		deadline?.clear();
+		const how = lateHow ?? (error === null ? 'it ended late, ignoring its abort signal' : 'it stopped on its abort signal');
+		outcome = outcomeOf(id, startT, deadline?.expired ? timedOutText(deadline.timeoutMs, how) : error);
 		reporter.ended?.(outcome.endT - startT);
 		return outcome;
 	};
@@ -89,24 +106,34 @@ export function runTask(
 	let lastReport = 0;
 	const progress = (fraction: number) => {
 		const now = performance.now();
-		if (now - lastReport < progressEveryMs) return;
+		if (outcome || now - lastReport < progressEveryMs) return;
 		lastReport = now;
 		reporter.progress(id, Math.min(1, Math.max(0, Number(fraction) || 0)));
 	};
 
 	let returned: unknown;
 	try {
-		returned = task({index: id, taskMs}, {progress, signal: options.signal});
+		returned = task({index: id, taskMs}, {progress, signal: deadline?.signal ?? neverAborted});
 	} catch (error) {
 		return finish(describeError(error));
 	}
 
 	// Awaiting a plain value would defer the end behind every queued task on this loop.
 	if (!isThenable(returned)) return finish(null);
-	return Promise.resolve(returned).then(
+	const settled = Promise.resolve(returned).then(
 		() => finish(null),
 		(error: unknown) => finish(describeError(error)),
 	);
+	const {abandonAfterMs} = options;
+	if (!deadline || abandonAfterMs === undefined) return settled;
+	return new Promise<TaskOutcome>((resolve) => {
+		void settled.then(resolve);
+		deadline.onExpired(() => {
+			setTimeout(() => {
+				resolve(finish(null, ignoredSignal));
+			}, abandonAfterMs);
+		});
+	});
 }
 
 function outcomeOf(id: number, startT: number, error: string | null): TaskOutcome {

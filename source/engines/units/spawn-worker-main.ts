@@ -12,7 +12,7 @@ const send = (message: SpawnWorkerMessage) => parentPort?.postMessage(message);
 let outcome: TaskOutcome;
 try {
 	const task = await resolveTask(spec);
-	outcome = await runTask(id, task, spec.taskMs, messageReporter(send), {signal: new AbortController().signal});
+	outcome = await runTask(id, task, spec.taskMs, messageReporter(send), {timeoutMs: spec.timeoutMs});
 } catch (error) {
 	outcome = taskFailure(id, describeError(error));
 }

@@ -3,14 +3,21 @@ import {memo} from 'react';
 import type {EngineView} from '../../store/views.js';
 import {panelLines} from './panel-lines.js';
 
-type EnginePanelProps = {readonly view: EngineView; readonly axisMs: number; readonly width: number; readonly rows: number};
+type EnginePanelProps = {
+	readonly view: EngineView;
+	readonly axisMs: number;
+	readonly width: number;
+	readonly rows: number;
+	/** --timeout, which the panel explains: it means something different on each engine. */
+	readonly timeoutMs?: number | null;
+};
 
 /**
  * One engine's panel as a single Text of pre-built lines, padded to exactly `rows` so the frame
  * never changes height. Memoised: it re-renders only when its engine's view or the axis changed.
  */
-export const EnginePanel = memo(function EnginePanel({view, axisMs, width, rows}: EnginePanelProps) {
-	const lines = panelLines(view, axisMs, {width, rows});
+export const EnginePanel = memo(function EnginePanel({view, axisMs, width, rows, timeoutMs = null}: EnginePanelProps) {
+	const lines = panelLines(view, axisMs, {width, rows}, timeoutMs);
 	while (lines.length < rows) lines.push(' '.repeat(width));
 	return (
 		<Box width={width} height={rows}>

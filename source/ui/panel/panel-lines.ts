@@ -62,8 +62,18 @@ export function titleLine(view: EngineView, width: number): string {
 	return fitSegments([[engineTitles[view.engine], chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
 }
 
-/** Which lanes the tasks ran on, with their pid or tid and the core they last ran on. */
-export function legendLine(view: EngineView, width: number): string {
+/** What --timeout does on this engine: only async leaves stopping to the task itself. */
+export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | null): string {
+	if (timeoutMs === null) return '';
+	const what = engine === 'async' ? 'signal only, async cancellation is cooperative' : `late ${engine} stopped`;
+	return `timeout ${milliseconds(timeoutMs)}: ${what} · `;
+}
+
+/**
+ * Which lanes the tasks ran on, with their pid or tid and the core they last ran on, after what
+ * --timeout does here when it is set.
+ */
+export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null): string {
 	const lastCore = new Map<number, number>();
 	for (const task of view.tasks) {
 		if (task.lane !== null && task.cpu !== null) lastCore.set(task.lane, task.cpu);
@@ -74,7 +84,13 @@ export function legendLine(view: EngineView, width: number): string {
 		const core = lastCore.get(lane.id);
 		return `${laneShortName(view.engine, lane)} ${laneIdentity(view.engine, lane)}${core === undefined ? '' : ` core ${core}`}`;
 	});
-	return fitSegments([[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim]], width);
+	return fitSegments(
+		[
+			[timeoutNote(view.engine, timeoutMs), chalk.yellow],
+			[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim],
+		],
+		width,
+	);
 }
 
 function suffix(task: TaskView): string {
@@ -151,10 +167,10 @@ export function cellsFor(width: number): number {
 export type PanelLayout = {readonly width: number; readonly rows: number};
 
 /** Every line of one panel, each exactly `width` wide, at most `rows` of them. */
-export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout): string[] {
+export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout, timeoutMs: number | null = null): string[] {
 	const scale = {axisMs, cells: cellsFor(layout.width)};
 	const withLegend = layout.rows >= 4;
-	const head = [titleLine(view, layout.width), ...(withLegend ? [legendLine(view, layout.width)] : [])];
+	const head = [titleLine(view, layout.width), ...(withLegend ? [legendLine(view, layout.width, timeoutMs)] : [])];
 	const bars = barLines(view, scale, layout.rows - head.length);
 	return [...head, ...bars];
 }
