@@ -1,6 +1,13 @@
 // Run: npm run build. Bundles the CLI and the engine entry points into dist/.
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {parseArgs} from 'node:util';
+
+// --outdir DIR (its last folder must be named dist: built code finds its siblings by it) and
+// --fault render: a test build whose header throws once a task is done (test/render-error).
+const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}}});
+const outdir = cli.outdir;
 
 /**
  * Ink 6.8's incremental renderer moves up one row too few when the previous frame ended with a
@@ -27,7 +34,7 @@ const patchInkIncrementalRendering = {
 	},
 };
 
-await rm('dist', {recursive: true, force: true});
+await rm(outdir, {recursive: true, force: true});
 
 /**
  * Ink 6.8 caches each line's parsed characters and widths, but in an OutputCaches made anew for
@@ -148,12 +155,25 @@ const memoiseStringWidth = {
 	},
 };
 
+/** The test build's render error: app.tsx gets a header that throws mid-run. */
+const renderFault = {
+	name: 'render-fault',
+	setup(build) {
+		build.onResolve({filter: /header-line\.js$/}, ({importer}) =>
+			importer.endsWith('app.tsx') ? {path: new URL('../test/fixtures/faulty-header-line.ts', import.meta.url).pathname} : undefined,
+		);
+	},
+};
+
+const faults = {render: renderFault};
+if (cli.fault !== undefined && !(cli.fault in faults)) throw new Error(`unknown --fault ${cli.fault}`);
+
 const shared = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	outdir: 'dist',
+	outdir,
 	sourcemap: true,
 	logLevel: 'warning',
 	// CommonJS dependencies bundled into ESM still call require() for Node built-ins.
@@ -162,7 +182,14 @@ const shared = {
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
 	// React's production build: smaller and faster than its development checks.
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [patchInkIncrementalRendering, shareInkOutputCaches, boundInkTextCaches, shareStyleArrays, memoiseStringWidth],
+	plugins: [
+		patchInkIncrementalRendering,
+		shareInkOutputCaches,
+		boundInkTextCaches,
+		shareStyleArrays,
+		memoiseStringWidth,
+		...(cli.fault ? [faults[cli.fault]] : []),
+	],
 	// Native and test-only packages, used by the benchmark alone, load from node_modules.
 	external: ['node-pty', '@xterm/headless'],
 };
@@ -181,4 +208,4 @@ await build({
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
 });
-await chmod('dist/cli.js', 0o755);
+await chmod(join(outdir, 'cli.js'), 0o755);

@@ -55,5 +55,5 @@ try {
 	await main();
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message, exitCodes.usage);
-	fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, exitCodes.taskFailed);
+	fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, exitCodes.internal);
 }

@@ -88,6 +88,11 @@ export class DashboardSession {
 		this.options.onQuit();
 	}
 
+	/** Settles once the current run has stopped and its exports are written. */
+	async stopped(): Promise<void> {
+		await this.running?.done;
+	}
+
 	private restart(config: RunConfig, delayMs = restartDelayMs): void {
 		this.config = config;
 		this.store.reset(config);

@@ -1,6 +1,7 @@
 import type {RunResult} from '../result/result-types.js';
 
-export const exitCodes = {ok: 0, taskFailed: 1, usage: 2} as const;
+/** 70 is sysexits' EX_SOFTWARE: concur-tui itself failed. */
+export const exitCodes = {ok: 0, taskFailed: 1, usage: 2, internal: 70} as const;
 
 /** 0 when every task of every engine ended ok, else 1. */
 export function exitCodeOf(result: RunResult): number {

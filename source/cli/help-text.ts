@@ -36,7 +36,8 @@ export const helpText = `
 	In a terminal concur-tui shows a live dashboard; with stdout piped or --json it prints a
 	report instead.
 
-	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage.
+	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage, 70 concur-tui itself failed,
+	128+n stopped by signal n.
 
 	Examples
 	  $ concur-tui --preset seed-io

@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {MachineInfo} from '../result/result-types.js';
 import {App} from '../ui/app.js';
+import {RenderGuard} from '../ui/render-guard.js';
 import {applyColorPreference} from './color-level.js';
 import {DashboardSession} from './dashboard-session.js';
 import {exitCodeOf, exitCodes} from './exit-code.js';
@@ -9,7 +10,17 @@ import type {CliOptions} from './parse-flags.js';
 /** How long the final frame stays up before --exit quits: at least one frame at any --fps. */
 const exitAfterResultMs = 500;
 
-/** Runs the live dashboard until the user quits (or, with --exit, until the run has ended). */
+/** The dashboard itself failed (a bug in concur-tui): its engines are stopped, the terminal restored. */
+export class DashboardCrash extends Error {
+	constructor(override readonly cause: Error) {
+		super(`the dashboard failed to draw: ${cause.message}`);
+	}
+}
+
+/**
+ * Runs the live dashboard until the user quits (or, with --exit, until the run has ended). A
+ * render error stops everything and rejects with a DashboardCrash once the terminal is restored.
+ */
 export async function runDashboard(options: CliOptions, machine: MachineInfo): Promise<number> {
 	applyColorPreference();
 	let code: number = exitCodes.ok;
@@ -30,7 +41,18 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 		},
 	});
 	const interactive = Boolean(process.stdin.isTTY);
-	const instance = render(<App store={session.store} controls={session.controls} interactive={interactive} />, {
+	let crash: Error | undefined;
+	const onRenderError = (error: Error) => {
+		crash = error;
+		session.quit();
+	};
+
+	const app = (
+		<RenderGuard onError={onRenderError}>
+			<App store={session.store} controls={session.controls} interactive={interactive} />
+		</RenderGuard>
+	);
+	const instance = render(app, {
 		// The store publishes at --fps; Ink's throttle sits above it so it never merges two publishes.
 		maxFps: options.fps * 2,
 		incrementalRendering: true,
@@ -41,6 +63,12 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 		instance.unmount();
 	};
 
+	// However Ink comes to exit with an error, the run must not outlive the screen.
+	const exited = instance.waitUntilExit();
+	exited.catch(() => {
+		session.quit();
+	});
+
 	try {
 		// Resolves when the first run ends, or is aborted by quitting.
 		await session.start();
@@ -50,6 +78,17 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 		throw error;
 	}
 
-	await instance.waitUntilExit();
+	try {
+		await exited;
+	} catch (error) {
+		crash ??= error instanceof Error ? error : new Error(String(error));
+	}
+
+	if (crash) {
+		// The run cut short is still exported, marked incomplete, before concur-tui exits.
+		await session.stopped();
+		throw new DashboardCrash(crash);
+	}
+
 	return code;
 }
