@@ -95,6 +95,21 @@ describe('the dashboard in a terminal', () => {
 	});
 });
 
+describe('a terminal in a CI job', () => {
+	it.each<Record<string, string>>([{CI: 'true'}, {CI_JOB_ID: '42'}])('with %o prints the report, not a dashboard that would stay blank, and exits', async (env) => {
+		const screen = new PtyScreen(['-w', 'sleep', '-n', '2', '--task-ms', '200', '-p', '2'], {cols: 120, rows: 40}, {env});
+		try {
+			expect((await screen.exited).exitCode).toBe(0);
+			const text = await screen.waitFor((t) => t.includes('Verdict:'));
+			expect(text).toContain('concur-tui: CI is set (Ink would draw only the last frame), so here is the report instead of the dashboard');
+			expect(text).toMatch(/engine +elapsed +speedup/);
+			expect(text).not.toContain('r rerun');
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
 describe('the dashboard keys, for real', () => {
 	it('w, ] and m change the run and restart it; t writes a trace of the finished run', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-keys-'));
