@@ -2,6 +2,8 @@
 import {availableParallelism} from 'node:os';
 import meow from 'meow';
 import {RunBus} from './bus/run-bus.js';
+import {isCiEnvironment} from './cli/ci-environment.js';
+import {keepYoungGenerationSmall} from './cli/dashboard-heap.js';
 import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './cli/headless-reporters.js';
@@ -39,10 +41,16 @@ async function main(): Promise<void> {
 		});
 	}
 
-	if (process.stdout.isTTY && !options.json) {
+	const inCi = isCiEnvironment();
+	if (process.stdout.isTTY && !options.json && !inCi) {
+		keepYoungGenerationSmall();
 		const {runDashboard} = await import('./cli/run-dashboard.js');
 		process.exitCode = await runDashboard(options, machineInfo());
 		return;
+	}
+
+	if (process.stdout.isTTY && !options.json && inCi) {
+		process.stderr.write('concur-tui: CI is set (Ink would draw only the last frame), so here is the report instead of the dashboard\n');
 	}
 
 	const bus = new RunBus();

@@ -42,6 +42,14 @@ function stopHost(host: HostClient): void {
  */
 export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
 	const collector = new ResultCollector(bus);
+	try {
+		return await collectRun(collector, config, bus, machine, signal);
+	} finally {
+		collector.dispose();
+	}
+}
+
+async function collectRun(collector: ResultCollector, config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
 	const hostsOfThisRun = new Set<HostClient>();
 	const abort = () => {
 		for (const host of hostsOfThisRun) stopHost(host);

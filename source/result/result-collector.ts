@@ -1,4 +1,4 @@
-import type {EngineEndEvent, LaneInfo, RunStartEvent} from '../bus/events.js';
+import type {BusEventName, BusEvents, EngineEndEvent, LaneInfo, RunStartEvent} from '../bus/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName} from '../config/run-config.js';
 import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from './result-types.js';
@@ -16,23 +16,31 @@ type EngineDraft = {
 
 const busyThreshold = 0.5;
 
-/** Builds the result document from the bus: the first subscriber of every run. */
+/**
+ * Builds the result document from the bus: the first subscriber of every run. One collector
+ * serves one run; `dispose` ends its subscriptions (a session's bus outlives its runs).
+ */
 export class ResultCollector {
 	private start: RunStartEvent | undefined;
 	private readonly engines = new Map<EngineName, EngineDraft>();
 	private readonly samples: CoreSample[] = [];
+	private readonly unsubscribe: Array<() => void> = [];
 
 	constructor(bus: RunBus) {
-		bus.on('run:start', (event) => {
+		const on = <K extends BusEventName>(name: K, handler: (...args: BusEvents[K]) => void) => {
+			this.unsubscribe.push(bus.subscribe(name, handler));
+		};
+
+		on('run:start', (event) => {
 			this.start = event;
 		});
-		bus.on('engine:start', (event) => {
+		on('engine:start', (event) => {
 			this.draft(event.engine).t0 = event.t;
 		});
-		bus.on('lane:open', (event) => {
+		on('lane:open', (event) => {
 			this.draft(event.engine).lanes.push(event.lane);
 		});
-		bus.on('task:queued', (event) => {
+		on('task:queued', (event) => {
 			const {tasks} = this.draft(event.engine);
 			for (const id of event.ids) {
 				tasks.set(id, {
@@ -50,12 +58,12 @@ export class ResultCollector {
 				});
 			}
 		});
-		bus.on('task:start', (event) => {
+		on('task:start', (event) => {
 			const task = this.draft(event.engine).tasks.get(event.id);
 			if (!task) return;
 			Object.assign(task, {lane: event.lane, pid: event.pid, tid: event.tid, startMs: event.t, runStartMs: event.t});
 		});
-		bus.on('task:end', (event) => {
+		on('task:end', (event) => {
 			const task = this.draft(event.engine).tasks.get(event.id);
 			if (!task) return;
 			const {started} = event;
@@ -66,12 +74,16 @@ export class ResultCollector {
 			Object.assign(task, {endMs: event.t, ok: event.ok, error: event.error, cpu: event.cpu});
 			if (event.runStartT !== null) task.runStartMs = event.runStartT;
 		});
-		bus.on('cpu:sample', (sample) => {
+		on('cpu:sample', (sample) => {
 			this.samples.push(sample);
 		});
-		bus.on('engine:end', (event) => {
+		on('engine:end', (event) => {
 			this.draft(event.engine).end = event;
 		});
+	}
+
+	dispose(): void {
+		for (const end of this.unsubscribe.splice(0)) end();
 	}
 
 	result(calibration: Calibration | null): RunResult {

@@ -67,8 +67,7 @@ export class RunStore {
 		this.snapshot = this.build();
 		this.reset(config);
 		const on = <K extends keyof BusEvents>(name: K, handler: (...args: BusEvents[K]) => void) => {
-			(bus.on as (name: K, handler: (...args: BusEvents[K]) => void) => RunBus)(name, handler);
-			this.unsubscribe.push(() => (bus.off as (name: K, handler: (...args: BusEvents[K]) => void) => RunBus)(name, handler));
+			this.unsubscribe.push(bus.subscribe(name, handler));
 		};
 
 		on('run:start', (event) => {
