@@ -77,11 +77,15 @@ describe.runIf(process.platform === 'linux')('concur-tui killed without warning'
 });
 
 describe.runIf(process.platform === 'linux')('an SSH hang-up', () => {
-	it('closing the terminal under an interactive shell leaves no process behind', async () => {
+	it.each([
+		// exec: concur-tui takes the shell's place, as a login shell's last command would run.
+		['in place of the shell', 'exec '],
+		// A foreground job: the shell passes the hang-up on.
+		['as a job of the shell', ''],
+	])('closing the terminal with concur-tui %s leaves no process behind', async (_how, prefix) => {
 		const shell = pty.spawn('/bin/bash', ['--noprofile', '--norc', '-i'], {cols: 80, rows: 24, env: userEnv({TERM: 'xterm-256color'})});
 		shell.onData(() => {});
-		// exec: concur-tui takes the shell's place, as a login shell's last command would run.
-		shell.write(`exec "${process.execPath}" "${cliPath}" -w cpu -n 40 --task-ms 500 -p 2 --mode race\r`);
+		shell.write(`${prefix}"${process.execPath}" "${cliPath}" -w cpu -n 40 --task-ms 500 -p 2 --mode race\r`);
 		expect(await waitFor(() => descendantsOf(shell.pid).length >= 5, 10_000)).toBe(true);
 		const tree = [shell.pid, ...descendantsOf(shell.pid)];
 		// Close the terminal itself (the pty master), as a dropped SSH connection does.

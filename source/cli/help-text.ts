@@ -22,19 +22,18 @@ export const helpText = `
 	Limits (each task, each unit)
 	  --timeout MS          a task still running after MS fails: its thread or process is
 	                        stopped and replaced; on async its signal is aborted (cooperative)
-	  --heap-limit MB       heap of each thread, process and the async loop (≥ 16)
-	                                                                    (default: V8's own)
+	  --heap-limit MB       heap of each thread and process and of the async loop, ≥ 16
 
 	Output
 	  --json                print the result document (JSON) and exit
 	  --trace FILE          also write a Chrome trace (open it in Perfetto)
 	  --save FILE           also write the result document (JSON) after each run
 	  --exit                dashboard: quit by itself once the result is shown
-	  --fps N               dashboard: frames per second at most (1..60)         (default: 9)
+	  --fps N               dashboard: frames per second at most (1..60)   (default: 9)
 	  --help, --version
 
-	In a terminal concur-tui shows a live dashboard; with stdout piped or --json it prints a
-	report instead.
+	In a terminal concur-tui shows a live dashboard; with stdout piped, --json, or CI set it
+	prints a report instead.
 
 	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage, 70 concur-tui itself failed,
 	128+n stopped by signal n.
