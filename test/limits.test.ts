@@ -33,6 +33,15 @@ describe('a task that never ends, with --timeout', () => {
 		}
 	});
 
+	it('ends the engine even when the stuck unit is the last one running (a pool of 2)', async () => {
+		const {run, result} = await runJson(['--task', fixture('never-ending-task.mjs'), '-n', '4', '-p', '2', '-e', 'processes', '--timeout', String(timeoutMs)]);
+		expect(run.code).toBe(1);
+		const processes = engineOf(result, 'processes');
+		expect(processes.complete).toBe(true);
+		expect(taskOf(processes, 1).error).toBe(`timed out after ${timeoutMs} ms; its process was stopped and replaced`);
+		expect(processes.tasks.filter((task) => task.ok)).toHaveLength(3);
+	});
+
 	it('stops a thread spawned for the task too (--threads spawn)', async () => {
 		const {result} = await runJson(['--task', fixture('never-ending-task.mjs'), '-n', '3', '-p', '1', '-e', 'threads', '--threads', 'spawn', '--timeout', String(timeoutMs)]);
 		const threads = engineOf(result, 'threads');

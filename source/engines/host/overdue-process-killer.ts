@@ -1,5 +1,5 @@
 /** How long past its timeout a process unit may take to die of workerpool's SIGTERM. */
-const graceMs = 500;
+const graceMs = 400;
 
 /**
  * The last resort for a timed-out task in a process unit: workerpool stops a unit with SIGTERM,

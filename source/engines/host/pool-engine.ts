@@ -20,10 +20,19 @@ function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentit
 	return {cpuMs, peakRssBytes};
 }
 
-/** One call per unit at once reaches every unit: each stays busy until it answers. */
+/**
+ * One call per unit at once reaches every unit: each stays busy until it answers. A unit being
+ * stopped (a timed-out task) cannot answer: the others may answer twice, and count once.
+ */
 async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitIdentity[]> {
-	return Promise.all(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
+	const answers = await Promise.allSettled(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
+	const byPid = new Map<number, UnitIdentity>();
+	for (const answer of answers) if (answer.status === 'fulfilled') byPid.set(answer.value.pid, answer.value);
+	return [...byPid.values()];
 }
+
+/** How long the pool may take to stop its units before the host reports anyway. */
+const stopWaitMs = 1000;
 
 /**
  * A workerpool pool of `plan.pool` units: worker threads in this host (threads) or forked
@@ -92,7 +101,16 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		const children = isProcess ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
 		return {figures, startupMs, childCpuMs: children.cpuMs, childPeakRssBytes: children.peakRssBytes, unitsStarted: units.length};
 	} finally {
+		// A unit that ignores SIGTERM would keep terminate() waiting for ever: the overdue killer
+		// (still armed) ends a timed-out one, and concur-tui kills the host's process group after.
+		let waited: NodeJS.Timeout | undefined;
+		await Promise.race([
+			pool.terminate(true).catch(() => undefined),
+			new Promise((resolve) => {
+				waited = setTimeout(resolve, stopWaitMs);
+			}),
+		]);
+		clearTimeout(waited);
 		overdue?.clear();
-		await pool.terminate(true);
 	}
 };
