@@ -32,8 +32,11 @@ async function main(): Promise<void> {
 	// and exit as the signal would have; within 800 ms whatever happens.
 	const interruption = new AbortController();
 	let signalExitCode: number | undefined;
+	// Listening for good (not once): Ink's signal-exit kills the process straight away when it
+	// is a signal's last listener, before the partial run is exported. A second signal forces.
 	for (const [signal, number] of Object.entries(signalNumbers)) {
-		process.once(signal, () => {
+		process.on(signal, () => {
+			if (signalExitCode !== undefined) process.exit(signalExitCode);
 			signalExitCode = 128 + number;
 			interruption.abort();
 			stopAllHosts();
@@ -45,7 +48,8 @@ async function main(): Promise<void> {
 	if (process.stdout.isTTY && !options.json && !inCi) {
 		keepYoungGenerationSmall();
 		const {runDashboard} = await import('./cli/run-dashboard.js');
-		process.exitCode = await runDashboard(options, machineInfo());
+		const code = await runDashboard(options, machineInfo(), interruption.signal);
+		process.exitCode = signalExitCode ?? code;
 		return;
 	}
 

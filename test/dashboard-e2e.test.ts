@@ -183,6 +183,39 @@ describe('leaving the terminal as it was', () => {
 	});
 });
 
+describe('signals to the dashboard', () => {
+	it.each([
+		['SIGINT', 130],
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	] as const)('%s: exit %i within 1 s, the terminal restored, a partial export, nothing left', async (signal, code) => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-signal-'));
+		const saved = join(folder, 'run.json');
+		const shell = new PtyScreen([], {cols: 100, rows: 30}, {
+			shellCommand: `"${process.execPath}" "${process.cwd()}/dist/cli.js" -w cpu -n 40 --task-ms 500 -p 2 --mode race --save "${saved}"; echo "exit=$?"; stty -a > "${join(folder, 'stty.txt')}"; echo stty-done; sleep 5`,
+		});
+		try {
+			await shell.waitFor((text) => text.includes('Multicore · process pool') && /\d+\/40/.test(text));
+			// concur-tui names its process "concur-tui"; its hosts and units run files of dist/.
+			const concurTui = descendantsOf(shell.pid).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith('concur-tui'))!;
+			const tree = [concurTui, ...descendantsOf(concurTui)];
+			const sentAt = Date.now();
+			process.kill(concurTui, signal);
+			await shell.waitFor((text) => text.includes('stty-done'), 5000);
+			expect(Date.now() - sentAt).toBeLessThan(1000);
+			expect(shell.text()).toContain(`exit=${code}`);
+			expect(shell.cursorHidden()).toBe(false);
+			const modes = readFileSync(join(folder, 'stty.txt'), 'utf8').split(/\s+/);
+			expect(modes).toContain('icanon');
+			expect(modes).toContain('echo');
+			expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({complete: false});
+			expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+		} finally {
+			shell.kill();
+		}
+	});
+});
+
 function isShellOrSleep(pid: number): boolean {
 	try {
 		return !readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('dist/');

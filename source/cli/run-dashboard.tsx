@@ -21,7 +21,7 @@ export class DashboardCrash extends Error {
  * Runs the live dashboard until the user quits (or, with --exit, until the run has ended). A
  * render error stops everything and rejects with a DashboardCrash once the terminal is restored.
  */
-export async function runDashboard(options: CliOptions, machine: MachineInfo): Promise<number> {
+export async function runDashboard(options: CliOptions, machine: MachineInfo, interruption?: AbortSignal): Promise<number> {
 	applyColorPreference();
 	let code: number = exitCodes.ok;
 	let unmount = () => {};
@@ -62,6 +62,15 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo): P
 	unmount = () => {
 		instance.unmount();
 	};
+
+	// A signal quits as q does: Ink restores the terminal, the partial run is exported.
+	interruption?.addEventListener(
+		'abort',
+		() => {
+			session.quit();
+		},
+		{once: true},
+	);
 
 	// However Ink comes to exit with an error, the run must not outlive the screen.
 	const exited = instance.waitUntilExit();
