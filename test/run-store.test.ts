@@ -73,7 +73,7 @@ describe('the run store', () => {
 		vi.advanceTimersByTime(publishEveryMs);
 		const view = store.getSnapshot().engines[0]!;
 		expect(view.tasks[2]).toMatchObject({state: 'failed', startMs: 25, endMs: 30, error: 'Error: boom', cpu: 1});
-		expect(view).toMatchObject({done: 1, failed: 1});
+		expect(view).toMatchObject({done: 1, failed: 1, lastFailure: '#2 Error: boom'});
 	});
 
 	it('derives live parallelism from engine samples, and grows the time axis in steps', () => {

@@ -69,6 +69,17 @@ describe('an engine panel', () => {
 		expect(frame.split('\n')).toHaveLength(8);
 	});
 
+	it('says at once why the last task failed, and first why the engine stopped if it did', () => {
+		const frameOf = (patch: Parameters<typeof engineView>[0]) =>
+			render(
+				<Box width={120}>
+					<EnginePanel view={engineView(patch)} axisMs={1000} width={120} rows={4} />
+				</Box>,
+			).lastFrame()!;
+		expect(frameOf({failed: 2, lastFailure: '#3 timed out after 300 ms'})).toContain('2 failed, last #3 timed out after 300 ms');
+		expect(frameOf({phase: 'failed', error: 'out of memory', failed: 1, lastFailure: '#1 boom'})).toContain('out of memory  1 failed, last #1 boom');
+	});
+
 	it('says what --timeout does on its engine: only async leaves stopping to the task', () => {
 		const frameOf = (engine: 'async' | 'threads' | 'processes') =>
 			render(

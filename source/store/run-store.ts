@@ -28,6 +28,7 @@ function emptyEngine(engine: EngineName): EngineDraft {
 		tasks: [],
 		done: 0,
 		failed: 0,
+		lastFailure: null,
 		elapsedMs: 0,
 		parallelism: null,
 		loopLagMs: null,
@@ -118,7 +119,10 @@ export class RunStore {
 			Object.assign(task, {state: event.ok ? 'done' : 'failed', endMs: event.t - t0, progress: 1, error: event.error, cpu: event.cpu});
 			task.startMs ??= task.endMs;
 			draft.done++;
-			if (!event.ok) draft.failed++;
+			if (!event.ok) {
+				draft.failed++;
+				draft.lastFailure = `#${event.id} ${event.error ?? 'failed'}`;
+			}
 			this.touch(event.engine);
 		});
 		on('engine:sample', (event) => {

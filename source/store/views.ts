@@ -32,6 +32,8 @@ export type EngineView = {
 	readonly tasks: readonly TaskView[];
 	readonly done: number;
 	readonly failed: number;
+	/** Why the task that failed last failed: shown the moment it happens, not only at the end. */
+	readonly lastFailure: string | null;
 	/** Ms since the engine's start: live while running, final once done. */
 	readonly elapsedMs: number;
 	/** CPU time ÷ wall time so far. */

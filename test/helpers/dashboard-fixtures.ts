@@ -38,6 +38,7 @@ export function engineView(patch: Partial<EngineView> = {}): EngineView {
 		tasks: [],
 		done: 0,
 		failed: 0,
+		lastFailure: null,
 		elapsedMs: 400,
 		parallelism: 1.9,
 		loopLagMs: null,

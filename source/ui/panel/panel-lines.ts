@@ -56,7 +56,9 @@ export function titleLine(view: EngineView, width: number): string {
 	]
 		.filter(Boolean)
 		.join('  ');
-	const problems = [view.failed > 0 ? `${view.failed} failed` : '', view.phase === 'failed' && view.error ? view.error : '']
+	const failures = view.failed > 0 ? `${view.failed} failed${view.lastFailure ? `, last ${view.lastFailure}` : ''}` : '';
+	// An engine that stopped says why first: that is what ended its tasks.
+	const problems = [view.phase === 'failed' && view.error ? view.error : '', failures]
 		.filter(Boolean)
 		.join('  ');
 	return fitSegments([[engineTitles[view.engine], chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
