@@ -4,6 +4,7 @@ import {availableParallelism} from 'node:os';
 import {join} from 'node:path';
 import workerpool from 'workerpool';
 import {RunBus} from '../source/bus/run-bus.js';
+import {defaultRunConfig} from '../source/config/defaults.js';
 import type {EngineName, RunConfig} from '../source/config/run-config.js';
 import {machineInfo} from '../source/measure/machine-info.js';
 import {runEngines} from '../source/orchestrator/run-engines.js';
@@ -18,20 +19,7 @@ const machine = machineInfo();
 
 async function run(config: Partial<RunConfig>): Promise<RunResult> {
 	return runEngines(
-		{
-			workload: 'cpu',
-			modulePath: null,
-			tasks: 8,
-			taskMs: 250,
-			pool: 2,
-			mode: 'sequential',
-			engines: ['async', 'threads', 'processes'],
-			threads: 'pool',
-			preset: null,
-			timeoutMs: null,
-			heapLimitMb: null,
-			...config,
-		},
+		{...defaultRunConfig(2), tasks: 8, taskMs: 250, ...config},
 		new RunBus(),
 		machine,
 	);

@@ -44,8 +44,8 @@ async function main(): Promise<void> {
 		});
 	}
 
-	const inCi = isCiEnvironment();
-	if (process.stdout.isTTY && !options.json && !inCi) {
+	const inTerminal = process.stdout.isTTY && !options.json;
+	if (inTerminal && !isCiEnvironment()) {
 		keepYoungGenerationSmall();
 		const {runDashboard} = await import('./cli/run-dashboard.js');
 		const code = await runDashboard(options, machineInfo(), interruption.signal);
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	if (process.stdout.isTTY && !options.json && inCi) {
+	if (inTerminal) {
 		process.stderr.write('concur-tui: CI is set (Ink would draw only the last frame), so here is the report instead of the dashboard\n');
 	}
 

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {defaultRunConfig} from '../source/config/defaults.js';
 import type {EngineName} from '../source/config/run-config.js';
 import type {EngineResult, RunResult} from '../source/result/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
@@ -13,7 +14,7 @@ function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<
 	return {
 		schema: 1,
 		machine: {cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux-x64'},
-		config: {workload, modulePath: null, tasks: 8, taskMs: 300, pool: 2, mode: 'sequential', engines: engines.map((e) => e.engine), threads: 'pool', preset: null, timeoutMs: null, heapLimitMb: null, calibration: null},
+		config: {...defaultRunConfig(2), workload, tasks: 8, taskMs: 300, engines: engines.map((e) => e.engine), calibration: null},
 		engines,
 		complete: engines.every((engine) => engine.complete),
 	};

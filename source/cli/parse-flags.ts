@@ -1,6 +1,6 @@
 import {existsSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {defaultTaskShape, presetConfig} from '../config/defaults.js';
+import {defaultRunConfig, presetConfig} from '../config/defaults.js';
 import {
 	engineNames,
 	modeNames,
@@ -144,7 +144,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 	const workload = oneOf('workload', flags.workload, workloadNames);
 	if (modulePath && workload) throw new UsageError('--task and --workload cannot be used together: a task module is the workload');
 
-	const base = {...defaultTaskShape(cores), workload: 'cpu' as const, pool: cores, threads: 'pool' as const};
+	const base = defaultRunConfig(cores);
 	const fromPreset = preset ? presetConfig(preset, cores) : {};
 	const config: RunConfig = {
 		...base,
@@ -155,10 +155,10 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? base.taskMs,
 		pool: wholeNumber('pool', flags.pool, limits.pool) ?? fromPreset.pool ?? base.pool,
 		threads: oneOf('threads', flags.threads, threadStrategies) ?? fromPreset.threads ?? base.threads,
-		mode: oneOf('mode', flags.mode, modeNames) ?? 'sequential',
-		engines: engineList(flags.engines) ?? [...engineNames],
+		mode: oneOf('mode', flags.mode, modeNames) ?? base.mode,
+		engines: engineList(flags.engines) ?? base.engines,
 		preset,
-		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? null,
+		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? base.timeoutMs,
 		heapLimitMb: heapLimit(flags.heapLimit),
 	};
 

@@ -1,4 +1,4 @@
-import type {PresetName, RunConfig} from './run-config.js';
+import {engineNames, type PresetName, type RunConfig} from './run-config.js';
 
 /**
  * Defaults that show the contrast on a first run and finish in about 10 s on 2 to 256 cores:
@@ -9,6 +9,22 @@ export function defaultTaskShape(cores: number): {tasks: number; taskMs: number}
 	const tasks = Math.max(8, 2 * cores);
 	const taskMs = Math.min(300, Math.max(10, Math.round(4000 / tasks)));
 	return {tasks, taskMs};
+}
+
+/** Every setting at its default on `cores` cores: what the flags, presets and tests start from. */
+export function defaultRunConfig(cores: number): RunConfig {
+	return {
+		workload: 'cpu',
+		modulePath: null,
+		...defaultTaskShape(cores),
+		pool: cores,
+		mode: 'sequential',
+		engines: [...engineNames],
+		threads: 'pool',
+		preset: null,
+		timeoutMs: null,
+		heapLimitMb: null,
+	};
 }
 
 /** The seed's programs: asyncio.gather / threading.Thread (seed-io) and Pool.map (seed-cpu). */

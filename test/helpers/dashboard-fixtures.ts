@@ -1,23 +1,12 @@
 import type {LaneInfo} from '../../source/bus/events.js';
+import {defaultRunConfig} from '../../source/config/defaults.js';
 import type {RunConfig} from '../../source/config/run-config.js';
 import type {EngineResult, MachineInfo, RunResult} from '../../source/result/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
 
-export const config: RunConfig = {
-	workload: 'cpu',
-	modulePath: null,
-	tasks: 4,
-	taskMs: 100,
-	pool: 2,
-	mode: 'sequential',
-	engines: ['async', 'threads', 'processes'],
-	threads: 'pool',
-	preset: null,
-	timeoutMs: null,
-	heapLimitMb: null,
-};
+export const config: RunConfig = {...defaultRunConfig(2), tasks: 4, taskMs: 100};
 
 export function task(id: number, patch: Partial<TaskView> = {}): TaskView {
 	return {id, lane: 0, state: 'done', startMs: id * 100, endMs: id * 100 + 100, progress: 1, error: null, cpu: 0, ...patch};

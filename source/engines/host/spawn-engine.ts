@@ -7,7 +7,7 @@ import {describeError} from '../../util/describe-error.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {timedOutText} from '../units/task-deadline.js';
-import {outOfMemoryText} from './unit-loss.js';
+import {unitLossReason} from './unit-loss.js';
 
 /**
  * A new Worker for every task (worker-threads-pool, at most `plan.pool` at once): the bar of
@@ -25,6 +25,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 	tracker.queued(plan.tasks, t0);
 	const file = distFile('spawn-worker.js');
 	const {timeoutMs} = plan.work;
+	const limits = {timeoutMs, heapLimitMb: plan.heapLimitMb};
 	const resourceLimits = plan.heapLimitMb === null ? undefined : {maxOldGenerationSizeMb: plan.heapLimitMb};
 
 	const runOne = async (id: number) =>
@@ -57,9 +58,8 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 						tracker.onReport(message, message.kind === 'start' ? createdT : undefined);
 					}
 				});
-				worker.once('error', (crash: Error & {code?: string}) => {
-					const reason = crash.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryText('thread', plan.heapLimitMb) : describeError(crash);
-					if (!ended) tracker.onLost(id, reason);
+				worker.once('error', (crash) => {
+					if (!ended) tracker.onLost(id, unitLossReason(crash, 'thread', limits));
 					ended = true;
 				});
 				worker.once('exit', (code) => {

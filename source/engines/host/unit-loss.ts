@@ -5,7 +5,7 @@ import {timedOutText} from '../units/task-deadline.js';
 export type UnitKind = 'thread' | 'process';
 
 /** What a lost unit's task says when its unit reached its heap limit. */
-export function outOfMemoryText(kind: UnitKind, heapLimitMb: number | null): string {
+function outOfMemoryText(kind: UnitKind, heapLimitMb: number | null): string {
 	const limit = heapLimitMb === null ? 'its heap limit' : `its heap limit (${heapLimitMb} MB)`;
 	return kind === 'thread'
 		? `out of memory: the thread reached ${limit} and was stopped`
