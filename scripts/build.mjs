@@ -3,6 +3,7 @@ import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
+import {workerpoolExitFix} from './workerpool-exit-fix.js';
 
 // --outdir DIR (its last folder must be named dist: built code finds its siblings by it) and
 // --fault render: a test build whose header throws once a task is done (test/render-error).
@@ -150,6 +151,22 @@ const shareStyleArrays = {
 	},
 };
 
+/** workerpool's hang once every worker has exited by itself (scripts/workerpool-exit-fix.js). */
+const patchWorkerpoolExit = {
+	name: 'patch-workerpool-exit',
+	setup(build) {
+		build.onLoad({filter: /workerpool[\\/]src[\\/]WorkerHandler\.js$/}, async ({path}) => {
+			let contents = await readFile(path, 'utf8');
+			for (const [from, to] of workerpoolExitFix) {
+				if (!contents.includes(from)) throw new Error(`${path} changed: review the workerpool exit patch`);
+				contents = contents.replace(from, to);
+			}
+
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 /** Every import of string-width in the bundle goes through a memoising wrapper (see the file). */
 const memoiseStringWidth = {
 	name: 'memoise-string-width',
@@ -195,6 +212,7 @@ const shared = {
 		boundInkTextCaches,
 		shareStyleArrays,
 		memoiseStringWidth,
+		patchWorkerpoolExit,
 		...(cli.fault ? [faults[cli.fault]] : []),
 	],
 	// Native and test-only packages, used by the benchmark alone, load from node_modules.

@@ -9,6 +9,7 @@ import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './cli/headless-reporters.js';
 import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flags.js';
 import {machineInfo} from './measure/machine-info.js';
+import {describeError} from './util/describe-error.js';
 import {UsageError} from './util/usage-error.js';
 
 function fail(message: string, code: number): never {
@@ -17,27 +18,51 @@ function fail(message: string, code: number): never {
 }
 
 function parse(): CliOptions {
-	const cli = meow(helpText, {importMeta: import.meta, flags: flagDefinitions, allowUnknownFlags: true});
+	let cli;
+	try {
+		cli = meow(helpText, {importMeta: import.meta, flags: flagDefinitions, allowUnknownFlags: true});
+	} catch (error) {
+		// meow's own complaints ("The flag --tasks can only be set once.") are bad usage too.
+		throw new UsageError(describeError(error).replace(/^Error: /, ''));
+	}
+
 	return resolveOptions(cli.flags, cli.input, availableParallelism());
 }
 
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
 const exitGraceMs = 800;
+const forcingSignals = 3;
+/** Set by the first signal: the exit code, whatever happens after it. */
+let signalExitCode: number | undefined;
+
+/** 128 + SIGPIPE: what a shell expects of a program whose reader went away (`| head`). */
+const closedStdoutCode = 141;
 
 async function main(): Promise<void> {
+	// A reader that closed early (`--json | head -c 100`) ends the run quietly, as SIGPIPE would;
+	// the 'exit' handlers still stop every engine host.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(closedStdoutCode);
+		fail(`cannot write to standard output: ${error.message}`, exitCodes.internal);
+	});
 	const options = parse();
 	// Engines load lazily: --help and bad flags never pay for them.
 	const {runEngines, stopAllHosts} = await import('./orchestrator/run-engines.js');
 	// Interrupted: stop the engines, let the exports record the partial run (marked incomplete),
 	// and exit as the signal would have; within 800 ms whatever happens.
 	const interruption = new AbortController();
-	let signalExitCode: number | undefined;
 	// Listening for good (not once): Ink's signal-exit kills the process straight away when it
-	// is a signal's last listener, before the partial run is exported. A second signal forces.
+	// is a signal's last listener, before the partial run is exported. A second signal (GNU
+	// timeout sends one to concur-tui and one to its group) only hurries; a third forces.
+	let signals = 0;
 	for (const [signal, number] of Object.entries(signalNumbers)) {
 		process.on(signal, () => {
-			if (signalExitCode !== undefined) process.exit(signalExitCode);
+			signals++;
+			if (signals >= forcingSignals) process.exit(signalExitCode ?? 128 + number);
+			if (signalExitCode !== undefined) return;
 			signalExitCode = 128 + number;
+			// Also when the run is over and only the exports or the exit remain.
+			process.exitCode = signalExitCode;
 			interruption.abort();
 			stopAllHosts();
 			setTimeout(() => process.exit(128 + number), exitGraceMs).unref();
@@ -66,6 +91,8 @@ async function main(): Promise<void> {
 try {
 	await main();
 } catch (error) {
+	// An engine host stopped by the signal is no failure of concur-tui's.
+	if (signalExitCode !== undefined) process.exit(signalExitCode);
 	if (error instanceof UsageError) fail(error.message, exitCodes.usage);
-	fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, exitCodes.internal);
+	fail(`internal error: ${error instanceof Error ? error.message : describeError(error)}`, exitCodes.internal);
 }

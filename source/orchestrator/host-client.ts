@@ -2,15 +2,19 @@ import {fork, type ChildProcess} from 'node:child_process';
 import type {WireEvent} from '../bus/events.js';
 import type {WorkloadName} from '../config/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
-import type {HostReply, HostRequest} from '../engines/host/host-protocol.js';
+import {isTagged, tagged, type HostReply, type HostRequest} from '../engines/host/host-protocol.js';
 import type {Calibration, HostMeasurements} from '../result/result-types.js';
+import {describeError} from '../util/describe-error.js';
 import {distFile} from '../util/dist-file.js';
 import {UsageError} from '../util/usage-error.js';
+import {lastWords} from './last-words.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
 
 const stderrKeep = 4000;
 /** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
 const lastWordsMs = 50;
+/** Loading a task module and calibrating take well under a second; past this, something hangs. */
+export const prepareLimitMs = 10_000;
 
 export type HostOptions = {
 	/** --max-old-space-size of the host: the async engine's tasks share its one heap. */
@@ -36,16 +40,26 @@ export class HostClient {
 		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
 		});
-		this.child.on('message', (reply: HostReply) => this.onReply?.(reply));
+		this.child.on('message', (reply: HostReply) => {
+			if (isTagged(reply)) this.onReply?.(reply);
+		});
 		this.child.on('exit', (code, signal) => {
 			this.exited = true;
+			// The group outlives its leader: processes a dead host forked (busy units) would run on
+			// with parent pid 1 and hold its stderr pipe open. They go with it, then the reaper may
+			// forget the group.
+			this.killGroup();
 			if (this.child.pid) releaseHost(this.child.pid);
 			if (this.stopReason !== undefined) {
+				this.endStderr();
 				this.onExit?.(this.stopReason);
 				return;
 			}
 
-			setTimeout(() => this.onExit?.(this.deathReason(code, signal)), lastWordsMs);
+			setTimeout(() => {
+				this.endStderr();
+				this.onExit?.(this.deathReason(code, signal));
+			}, lastWordsMs);
 		});
 	}
 
@@ -53,12 +67,36 @@ export class HostClient {
 		return this.child.pid;
 	}
 
-	/** Calibrates the workload and checks a task module; a bad module is a UsageError. */
-	async prepare(workload: WorkloadName, modulePath: string | null): Promise<Calibration> {
-		return this.request({type: 'prepare', workload, modulePath}, (reply, resolve, reject) => {
+	/**
+	 * Calibrates the workload and checks a task module; a bad module is a UsageError, and so is
+	 * one whose import has not settled within `limitMs` (a top-level await that never settles, an
+	 * endless loop at import): the host is stopped.
+	 */
+	async prepare(workload: WorkloadName, modulePath: string | null, limitMs = prepareLimitMs): Promise<Calibration> {
+		let timer: NodeJS.Timeout | undefined;
+		const prepared = this.request<Calibration>({type: 'prepare', workload, modulePath}, (reply, resolve, reject) => {
 			if (reply.type === 'prepared') resolve(reply.calibration);
 			else if (reply.type === 'rejected') reject(new UsageError(reply.message));
+		}).catch((error: unknown) => {
+			// A module that ends its process while it loads (process.exit at import) is bad input.
+			if (modulePath === null || error instanceof UsageError || this.stopReason !== undefined) throw error;
+			throw new UsageError(`task module ${modulePath} ended its process while loading: ${error instanceof Error ? error.message : describeError(error)}`);
 		});
+		const late = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => {
+				const what = modulePath === null ? `calibrating the ${workload} workload` : `${modulePath}: its import`;
+				reject(new UsageError(`${what} did not finish within ${limitMs / 1000} s (a top-level await that never settles, or a loop that never ends?)`));
+				this.stop('gave up waiting for the task module');
+			}, limitMs);
+		});
+		try {
+			return await Promise.race([prepared, late]);
+		} finally {
+			clearTimeout(timer);
+			// The loser of the race rejects later, unobserved.
+			prepared.catch(() => undefined);
+			late.catch(() => undefined);
+		}
 	}
 
 	async run(plan: EnginePlan, onEvents: (events: WireEvent[]) => void): Promise<HostMeasurements> {
@@ -78,7 +116,17 @@ export class HostClient {
 	/** Ends the host and, with its process group, every process it started: busy ones too. */
 	kill(): void {
 		this.stopReason ??= 'engine host stopped';
-		if (!this.exited && this.child.pid) killHostGroup(this.child.pid);
+		if (!this.exited) this.killGroup();
+	}
+
+	private killGroup(): void {
+		// Without process groups a pid may be reused once its process has exited.
+		if (this.child.pid && (hasProcessGroups || !this.exited)) killHostGroup(this.child.pid);
+	}
+
+	/** Nothing may keep concur-tui waiting on a dead host's pipe. */
+	private endStderr(): void {
+		this.child.stderr?.destroy();
 	}
 
 	private deathReason(code: number | null, signal: NodeJS.Signals | null): string {
@@ -88,7 +136,7 @@ export class HostClient {
 		}
 
 		const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-		const detail = this.stderrTail.trim().split('\n').at(-1);
+		const detail = lastWords(this.stderrTail);
 		return `engine host ${how}${detail ? `: ${detail}` : ''}`;
 	}
 
@@ -110,7 +158,7 @@ export class HostClient {
 				reject(new Error(reason));
 			};
 
-			this.child.send(request);
+			this.child.send(tagged(request));
 		});
 	}
 }

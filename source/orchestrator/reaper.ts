@@ -4,29 +4,41 @@ import {distFile} from '../util/dist-file.js';
 /** Process groups can be killed whole on POSIX; elsewhere hosts are killed one by one. */
 export const hasProcessGroups = process.platform !== 'win32';
 
+/** The groups the reaper must kill if concur-tui dies: kept here too, so a new reaper gets them. */
+const guarded = new Set<number>();
 let reaper: ChildProcess | undefined;
+
+/** Starts a reaper and tells it every guarded group. */
+function startReaper(): ChildProcess {
+	const started = spawn(process.execPath, [distFile('reaper.js')], {detached: true, stdio: ['pipe', 'ignore', 'ignore']});
+	// It must never keep concur-tui alive, nor be kept alive by it.
+	started.unref();
+	(started.stdin as unknown as {unref?: () => void} | null)?.unref?.();
+	started.stdin?.on('error', () => undefined);
+	// Killed from outside (or crashed): a new one takes over at once, with every group.
+	started.once('exit', () => {
+		if (reaper !== started) return;
+		reaper = undefined;
+		if (guarded.size > 0) reaperProcess();
+	});
+	if (guarded.size > 0) started.stdin?.write([...guarded].map((pid) => `+${pid}\n`).join(''));
+	return started;
+}
 
 function reaperProcess(): ChildProcess | undefined {
 	if (!hasProcessGroups) return undefined;
-	if (!reaper) {
-		reaper = spawn(process.execPath, [distFile('reaper.js')], {detached: true, stdio: ['pipe', 'ignore', 'ignore']});
-		// It must never keep concur-tui alive, nor be kept alive by it.
-		reaper.unref();
-		(reaper.stdin as unknown as {unref?: () => void} | null)?.unref?.();
-		reaper.stdin?.on('error', () => {
-			reaper = undefined;
-		});
-	}
-
+	reaper ??= startReaper();
 	return reaper;
 }
 
 /** The reaper kills this host's process group if concur-tui dies before releasing it. */
 export function guardHost(pid: number): void {
+	guarded.add(pid);
 	reaperProcess()?.stdin?.write(`+${pid}\n`);
 }
 
 export function releaseHost(pid: number): void {
+	guarded.delete(pid);
 	reaper?.stdin?.write(`-${pid}\n`);
 }
 

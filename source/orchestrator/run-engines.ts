@@ -59,8 +59,13 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 	const startedAt = epochNow();
 	const since = () => epochNow() - startedAt;
 
-	const calibration = await calibrate(config);
+	// Interrupted while calibrating: the run still ends, with no engine run, and is exported so.
+	const calibration = await calibrate(config).catch((error: unknown) => {
+		if (signal?.aborted) return null;
+		throw error;
+	});
 	bus.emit('run:start', {config, machine, startedAt});
+	if (calibration === null) return endRun(collector, bus, null);
 	const sampler = new CoreSampler((busy) => bus.emit('cpu:sample', {t: since(), busy}));
 	sampler.start();
 
@@ -121,6 +126,10 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 		signal?.removeEventListener('abort', abort);
 	}
 
+	return endRun(collector, bus, calibration);
+}
+
+function endRun(collector: ResultCollector, bus: RunBus, calibration: Calibration | null): RunResult {
 	const result = collector.result(calibration);
 	bus.emit('run:end', {result});
 	return result;

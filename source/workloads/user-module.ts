@@ -1,15 +1,11 @@
 import {existsSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
+import {describeError} from '../util/describe-error.js';
 import type {TaskFunction} from './task-function.js';
 
 /** A task module that cannot be used; its message is one line meant for the user. */
 export class TaskModuleError extends Error {
 	override name = 'TaskModuleError';
-}
-
-function firstLine(error: unknown): string {
-	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-	return text.split('\n')[0] ?? text;
 }
 
 /** Imports a user's task module and returns its default export, which must be a function. */
@@ -19,7 +15,7 @@ export async function loadTaskModule(path: string): Promise<TaskFunction> {
 	try {
 		module = (await import(pathToFileURL(path).href)) as {default?: unknown};
 	} catch (error) {
-		throw new TaskModuleError(`task module ${path} failed to load: ${firstLine(error)}`);
+		throw new TaskModuleError(`task module ${path} failed to load: ${describeError(error)}`);
 	}
 
 	if (typeof module.default !== 'function') {

@@ -53,3 +53,22 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, stepM
 
 	return condition();
 }
+
+/**
+ * Live processes whose environment holds `marker` (Linux /proc): every process a run started,
+ * orphans re-parented to init included, which a walk of the tree from concur-tui would miss.
+ */
+export function processesMarked(marker: string): number[] {
+	const found: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		const pid = Number(entry);
+		if (!Number.isInteger(pid) || pid === process.pid) continue;
+		try {
+			if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) found.push(pid);
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+
+	return stillAlive(found);
+}

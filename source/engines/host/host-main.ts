@@ -9,13 +9,13 @@ import {describeError} from '../../util/describe-error.js';
 import {runAsyncEngine} from './async-engine.js';
 import type {EnginePlan, EngineRunner} from './engine-plan.js';
 import {EventSink} from './event-sink.js';
-import type {HostReply, HostRequest} from './host-protocol.js';
+import {isTagged, tagged, type HostReply, type HostRequest} from './host-protocol.js';
 import {MeasureWindow} from './measure-window.js';
 import {runPoolEngine} from './pool-engine.js';
 import {runSpawnEngine} from './spawn-engine.js';
 
 function reply(message: HostReply): void {
-	if (process.connected) process.send?.(message);
+	if (process.connected) process.send?.(tagged(message));
 }
 
 // The UI process is gone: nothing may outlive it.
@@ -73,6 +73,7 @@ async function run(plan: EnginePlan): Promise<void> {
 }
 
 process.on('message', (request: HostRequest) => {
+	if (!isTagged(request)) return;
 	if (request.type === 'prepare') void prepare(request.workload, request.modulePath);
 	else void run(request.plan);
 });

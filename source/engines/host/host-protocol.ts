@@ -15,3 +15,20 @@ export type HostReply =
 	| {readonly type: 'events'; readonly events: WireEvent[]}
 	| {readonly type: 'done'; readonly measurements: HostMeasurements}
 	| {readonly type: 'failed'; readonly message: string};
+
+/**
+ * Every message between concur-tui and a host carries this tag. A task module on the async
+ * engine runs in the host and shares its IPC channel: whatever it sends itself
+ * (`process.send({type: 'done'})`) has no tag, and is never taken for the host's reply.
+ */
+export const hostMessageTag = '__concur_tui_host__';
+
+export type Tagged<T> = T & {readonly [hostMessageTag]: true};
+
+export function tagged<T extends object>(message: T): Tagged<T> {
+	return {...message, [hostMessageTag]: true};
+}
+
+export function isTagged(message: unknown): boolean {
+	return typeof message === 'object' && message !== null && (message as Record<string, unknown>)[hostMessageTag] === true;
+}

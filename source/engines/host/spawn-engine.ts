@@ -9,6 +9,10 @@ import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {timedOutText} from '../units/task-deadline.js';
 import {unitLossReason} from './unit-loss.js';
 
+/** Node ends a thread whose top-level await can no longer settle with this code. */
+const unsettledAwaitCode = 13;
+const unsettledText = "the task's promise never settled and its thread had nothing left to wait for (exit code 13)";
+
 /**
  * A new Worker for every task (worker-threads-pool, at most `plan.pool` at once): the bar of
  * each task starts when its thread is created, so thread start-up cost shows on the timeline.
@@ -65,7 +69,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 				worker.once('exit', (code) => {
 					clearTimeout(timer);
 					if (!ended && timedOut && timeoutMs !== null) tracker.onLost(id, timedOutText(timeoutMs, 'its thread was stopped'));
-					else if (!ended) tracker.onLost(id, `thread exited with code ${code}`);
+					else if (!ended) tracker.onLost(id, code === unsettledAwaitCode ? unsettledText : `thread exited with code ${code}`);
 					freeSlots.push(slot);
 					resolve();
 				});

@@ -44,6 +44,9 @@ export class TaskTracker {
 
 	queued(count: number, t: number): void {
 		this.sink.emit({name: 'task:queued', data: {engine: this.engine, t, ids: Array.from({length: count}, (_, i) => i)}});
+		// Sent before any task code runs: a task that ends its host at once (process.exit, a
+		// crash) must not take the records of every task down with it.
+		this.sink.flush();
 	}
 
 	/** `startT` overrides the unit's start, for a thread spawned for the task (spawn cost shows). */

@@ -25,9 +25,16 @@ export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimit
 	}
 
 	if (text.includes('reaching memory limit')) return outOfMemoryText('thread', limits.heapLimitMb);
+	// An uncaught throw or rejection outside any task's promise (in a timer, say) ends the thread.
+	if (text.startsWith('Workerpool Worker error: ')) {
+		const cause = (error as {cause?: unknown}).cause;
+		return `the ${kind} crashed: ${cause === undefined ? text.slice('Workerpool Worker error: '.length) : describeError(cause)}`;
+	}
+
 	const signal = /signalCode: `(SIG[A-Z]+)`/.exec(text)?.[1];
 	// V8 aborts a process whose heap is full; with a limit set that is by far the likeliest cause.
 	if (signal === 'SIGABRT' && limits.heapLimitMb !== null) return outOfMemoryText('process', limits.heapLimitMb);
+	if (signal === 'SIGABRT') return 'killed by SIGABRT (V8 aborts a process whose heap is full: out of memory?)';
 	if (signal) return `killed by ${signal}`;
 	const code = /exitCode: `(\d+)`/.exec(text)?.[1];
 	if (code !== undefined) return `exited with code ${code}`;

@@ -1,0 +1,194 @@
+// The fault matrix: a user's task module that misbehaves, on every engine where the misbehaviour
+// means something. Each case runs the built CLI headless with --json and asserts the exit code,
+// every task recorded (ok, or failed with the reason expected), nothing left running (orphans
+// included), and a bound on the time: a hang detector, not a timer.
+import {spawn} from 'node:child_process';
+import {randomUUID} from 'node:crypto';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {RunResult} from '../source/result/result-types.js';
+import {processesMarked, waitFor} from './helpers/process-tree.js';
+import {cliPath, userEnv} from './helpers/run-cli.js';
+
+type EngineCase = 'async' | 'threads' | 'processes' | 'spawn';
+const engineArgs: Record<EngineCase, readonly string[]> = {
+	async: ['-e', 'async'],
+	threads: ['-e', 'threads'],
+	processes: ['-e', 'processes'],
+	spawn: ['-e', 'threads', '--threads', 'spawn'],
+};
+
+/** Far beyond any run here (each takes about 0.5 s): reaching it means concur-tui hung. */
+const hangMs = 30_000;
+const tasks = 4;
+const folder = mkdtempSync(join(tmpdir(), 'concur-fault-'));
+
+function moduleFile(name: string, source: string): string {
+	const path = join(folder, `${name}.mjs`);
+	writeFileSync(path, source);
+	return path;
+}
+
+type Outcome = {code: number | null; stdout: string; stderr: string; ms: number; leftover: number[]};
+
+/** Runs concur-tui with a marker in its environment, which every process it starts inherits. */
+async function runMarked(args: readonly string[]): Promise<Outcome> {
+	const marker = `CONCUR_FAULT_CASE=${randomUUID()}`;
+	const [key, value] = marker.split('=') as [string, string];
+	const started = Date.now();
+	const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv({[key]: value}), stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const hang = setTimeout(() => child.kill('SIGKILL'), hangMs);
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	clearTimeout(hang);
+	const ms = Date.now() - started;
+	await waitFor(() => processesMarked(marker).length === 0, 2000);
+	return {code, stdout, stderr, ms, leftover: processesMarked(marker)};
+}
+
+type Fault = {
+	readonly name: string;
+	readonly source: string;
+	/** The reason every task fails with, per engine where the case applies; null: every task ends well. */
+	readonly reasons: Partial<Record<EngineCase, RegExp | null>>;
+	readonly args?: readonly string[];
+};
+
+const hostDied = (how: string) => new RegExp(`^not finished: engine host ${how}`);
+const faults: readonly Fault[] = [
+	{
+		name: 'process.exit(0) in the task',
+		source: 'export default () => { process.exit(0); };',
+		reasons: {async: hostDied('exited with code 0'), threads: /^exited with code 0$/, processes: /^exited with code 0$/, spawn: /^thread exited with code 0$/},
+	},
+	{
+		name: 'process.exit(1) in the task',
+		source: 'export default () => { process.exit(1); };',
+		reasons: {async: hostDied('exited with code 1'), threads: /^exited with code 1$/, processes: /^exited with code 1$/, spawn: /^thread exited with code 1$/},
+	},
+	{
+		name: 'SIGKILL of its own process',
+		source: "export default () => { process.kill(process.pid, 'SIGKILL'); };",
+		// A thread's process is the engine host: the whole engine goes.
+		reasons: {async: hostDied('killed by SIGKILL'), threads: hostDied('killed by SIGKILL'), processes: /^killed by SIGKILL$/, spawn: hostDied('killed by SIGKILL')},
+	},
+	{
+		name: 'an uncaught throw in a timer',
+		source: "export default () => new Promise(() => { setTimeout(() => { throw new Error('boom in a timer'); }, 10); });",
+		reasons: {
+			async: hostDied('exited with code 1: Error: boom in a timer'),
+			threads: /^the thread crashed: Error: boom in a timer$/,
+			processes: /^exited with code 1$/,
+			spawn: /^Error: boom in a timer$/,
+		},
+	},
+	{
+		name: 'an unhandled rejection in a timer',
+		source: "export default () => new Promise(() => { setTimeout(() => { Promise.reject(new Error('rejected in a timer')); }, 10); });",
+		reasons: {
+			async: hostDied('exited with code 1: Error: rejected in a timer'),
+			threads: /^the thread crashed: Error: rejected in a timer$/,
+			processes: /^exited with code 1$/,
+			spawn: /^Error: rejected in a timer$/,
+		},
+	},
+	{
+		name: 'out of memory',
+		source: 'export default () => { const kept = []; for (;;) kept.push(new Array(1e5).fill(1)); };',
+		args: ['--heap-limit', '32'],
+		reasons: {
+			async: /^not finished: out of memory: the engine's process reached its heap limit \(32 MB\)/,
+			threads: /^out of memory: the thread reached its heap limit \(32 MB\)/,
+			processes: /^out of memory: the process reached its heap limit \(32 MB\)/,
+			spawn: /^out of memory: the thread reached its heap limit \(32 MB\)/,
+		},
+	},
+	{
+		name: 'process.disconnect() in a process unit',
+		source: 'export default async () => { process.disconnect(); await new Promise((resolve) => setTimeout(resolve, 300)); };',
+		reasons: {processes: /^exited with code \d+$/},
+	},
+	{
+		name: 'killing its parent (the engine host) while the others spin',
+		source: "export default async (input) => { if (input.index === 0) { await new Promise((r) => setTimeout(r, 200)); process.kill(process.ppid, 'SIGKILL'); } for (;;) {} };",
+		// Only a process unit's parent is the engine host; elsewhere it is concur-tui itself.
+		reasons: {processes: hostDied('killed by SIGKILL')},
+	},
+	{
+		name: 'throw Object.create(null)',
+		source: 'export default () => { throw Object.create(null); };',
+		reasons: {async: /^threw \[Object: null prototype\] \{\}$/, threads: /^threw \[Object: null prototype\] \{\}$/, processes: /^threw \[Object: null prototype\] \{\}$/, spawn: /^threw \[Object: null prototype\] \{\}$/},
+	},
+	{
+		name: 'throw {}',
+		source: 'export default () => { throw {}; };',
+		reasons: {async: /^threw \{\}$/, threads: /^threw \{\}$/, processes: /^threw \{\}$/, spawn: /^threw \{\}$/},
+	},
+	{
+		name: 'throw undefined',
+		source: 'export default () => { throw undefined; };',
+		reasons: {async: /^threw undefined$/, threads: /^threw undefined$/, processes: /^threw undefined$/, spawn: /^threw undefined$/},
+	},
+	{
+		name: "a message of its own on the async host's IPC channel",
+		source: "export default async () => { process.send?.({type: 'failed', message: 'not the host'}); process.send?.({type: 'done', measurements: {}}); await new Promise((r) => setTimeout(r, 50)); return 1; };",
+		reasons: {async: null},
+	},
+];
+
+const matrix = faults.flatMap((fault) =>
+	(Object.entries(fault.reasons) as Array<[EngineCase, RegExp | null]>).map(([engine, reason]) => ({fault, engine, reason})),
+);
+
+describe.runIf(process.platform === 'linux')('the fault matrix: a misbehaving task module', () => {
+	it.each(matrix.map((entry) => [entry.fault.name, entry.engine, entry] as const))(
+		'%s, on %s: bounded, every task recorded with its reason, nothing left',
+		async (_name, engine, {fault, reason}) => {
+			const path = moduleFile(`${engine}-${fault.name.replaceAll(/\W+/g, '-')}`, fault.source);
+			const run = await runMarked(['--task', path, '-n', String(tasks), '-p', '2', ...engineArgs[engine], ...(fault.args ?? []), '--json']);
+			expect(run.ms, 'hung').toBeLessThan(hangMs);
+			expect(run.leftover, 'processes left running').toEqual([]);
+			expect(run.stderr).toBe('');
+			const result = JSON.parse(run.stdout) as RunResult;
+			const [measured] = result.engines;
+			expect(measured!.tasks).toHaveLength(tasks);
+			const failed = measured!.tasks.filter((task) => !task.ok);
+			if (reason === null) {
+				expect(failed).toEqual([]);
+				expect(run.code).toBe(0);
+				return;
+			}
+
+			expect(run.code).toBe(1);
+			expect(failed).toHaveLength(tasks);
+			for (const task of failed) expect(task.error).toMatch(reason);
+		},
+	);
+
+	it.concurrent.each([
+		['a top-level await that never settles', 'await new Promise(() => {});\nexport default () => 1;'],
+		['an endless loop at import', 'for (;;) {}\nexport default () => 1;'],
+	])('%s: given up after 10 s with one line, exit 2, nothing left', async (name, source) => {
+		const run = await runMarked(['--task', moduleFile(name.replaceAll(/\W+/g, '-'), source), '--json']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/^concur-tui: .*its import did not finish within 10 s .*\n$/);
+		expect(run.stderr.split('\n')).toHaveLength(2);
+		expect(run.ms).toBeGreaterThan(9000);
+		expect(run.ms).toBeLessThan(hangMs);
+		expect(run.leftover).toEqual([]);
+	});
+
+	it('process.exit at import is bad input: one line, exit 2, nothing left', async () => {
+		const run = await runMarked(['--task', moduleFile('exit-at-import', 'process.exit(1);\nexport default () => 1;'), '--json']);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/^concur-tui: task module .* ended its process while loading: engine host exited with code 1\n$/);
+		expect(run.leftover).toEqual([]);
+	});
+});
