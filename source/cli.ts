@@ -8,7 +8,8 @@ import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './cli/headless-reporters.js';
 import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flags.js';
-import {machineInfo} from './measure/machine-info.js';
+import {machineCapacity, machineInfo} from './measure/machine-info.js';
+import {scaleConcern} from './config/scale-check.js';
 import {describeError} from './util/describe-error.js';
 import {UsageError} from './util/usage-error.js';
 
@@ -37,6 +38,18 @@ let signalExitCode: number | undefined;
 
 /** 128 + SIGPIPE: what a shell expects of a program whose reader went away (`| head`). */
 const closedStdoutCode = 141;
+
+/**
+ * A run too big for this machine (config/scale-check.ts) starts only with --force, or once the
+ * user says y at the terminal before the dashboard starts.
+ */
+async function checkScale(options: CliOptions, dashboard: boolean): Promise<void> {
+	const concern = options.force ? null : scaleConcern(options.config, machineCapacity());
+	if (concern === null) return;
+	if (!dashboard || !process.stdin.isTTY) throw new UsageError(`${concern}; add --force to run it anyway`);
+	const {confirm} = await import('./cli/confirm.js');
+	if (!(await confirm(`concur-tui: ${concern}. Run it anyway?`))) throw new UsageError(`not started: ${concern}`);
+}
 
 async function main(): Promise<void> {
 	// A reader that closed early (`--json | head -c 100`) ends the run quietly, as SIGPIPE would;
@@ -70,7 +83,9 @@ async function main(): Promise<void> {
 	}
 
 	const inTerminal = process.stdout.isTTY && !options.json;
-	if (inTerminal && !isCiEnvironment()) {
+	const dashboard = inTerminal && !isCiEnvironment();
+	await checkScale(options, dashboard);
+	if (dashboard) {
 		keepYoungGenerationSmall();
 		const {runDashboard} = await import('./cli/run-dashboard.js');
 		const code = await runDashboard(options, machineInfo(), interruption.signal);

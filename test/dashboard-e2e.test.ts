@@ -223,3 +223,34 @@ function isShellOrSleep(pid: number): boolean {
 		return false;
 	}
 }
+
+describe('a run too big for the machine, in a terminal', () => {
+	const tooBig = ['-w', 'sleep', '-n', '2', '--task-ms', '3000', '-p', '64', '-e', 'processes'];
+
+	it('asks first; n (or Enter) starts nothing and exits 2', async () => {
+		const screen = new PtyScreen(tooBig, {cols: 80, rows: 24});
+		try {
+			await screen.waitFor((text) => text.includes('this run starts 64 processes at once: more than 4 × the') && text.includes('[y/N]'));
+			screen.write('n');
+			expect((await screen.exited).exitCode).toBe(2);
+			expect(screen.lines().join('\n')).toMatch(/concur-tui: not started: this run starts 64 processes/);
+			expect(descendantsOf(screen.pid)).toEqual([]);
+		} finally {
+			screen.kill();
+		}
+	});
+
+	it('y starts the dashboard; q exits 0 and leaves nothing', async () => {
+		const screen = new PtyScreen([...tooBig.slice(0, -4), '-p', '9', '-e', 'processes'], {cols: 80, rows: 24});
+		try {
+			await screen.waitFor((text) => text.includes('[y/N]'));
+			screen.write('y');
+			await screen.waitFor((text) => text.includes('Multicore · process pool') && /\d\/2/.test(text));
+			const tree = descendantsOf(screen.pid);
+			await quitAndCheck(screen, tree);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+

@@ -15,7 +15,7 @@ describe('the run store', () => {
 		const bus = new RunBus();
 		const clock = {now: 1000};
 		const store = new RunStore(bus, config, machine, () => clock.now);
-		bus.emit('run:start', {config, machine, startedAt: 1000});
+		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
 		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
 		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
 		vi.advanceTimersByTime(publishEveryMs);

@@ -1,13 +1,14 @@
 // An interrupted headless run exits as the signal says and leaves no process behind.
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {randomUUID} from 'node:crypto';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import pty from 'node-pty';
 import type {RunResult} from '../source/result/result-types.js';
 import {describe, expect, it} from 'vitest';
 import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
-import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
+import {descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';
 
 describe.runIf(process.platform === 'linux')('signals during a headless run', () => {
 	it.each([
@@ -150,5 +151,83 @@ describe.runIf(process.platform === 'linux')('a task module that will not die', 
 		child.kill(signal);
 		await exited;
 		expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+	});
+});
+
+/** Starts the built CLI headless with a marker every process it starts inherits. */
+function startMarked(args: readonly string[]) {
+	const marker = `CONCUR_SIGNAL_CASE=${randomUUID()}`;
+	const [key, value] = marker.split('=') as [string, string];
+	const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv({[key]: value}), stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => child.on('close', (code, signal) => resolve({code, signal})));
+	return {child, marker, exited, output: () => ({stdout, stderr})};
+}
+
+const isReaper = (pid: number) => {
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('reaper.js');
+	} catch {
+		return false;
+	}
+};
+
+describe.runIf(process.platform === 'linux')('signals in every phase', () => {
+	it('a signal while the task module loads (calibration): exit 143, the run exported with no engine run, nothing left', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-calibrating-'));
+		const save = join(folder, 'result.json');
+		const slowModule = join(folder, 'slow.mjs');
+		writeFileSync(slowModule, 'await new Promise((resolve) => setTimeout(resolve, 5000));\nexport default () => 1;\n');
+		const run = startMarked(['--task', slowModule, '--save', save, '--json']);
+		expect(await waitFor(() => processesMarked(run.marker).length >= 2, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const sentAt = Date.now();
+		run.child.kill('SIGTERM');
+		expect((await run.exited).code).toBe(143);
+		expect(Date.now() - sentAt).toBeLessThan(1000);
+		expect(run.output().stderr).toBe('');
+		const saved = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
+		expect(saved.complete).toBe(false);
+		expect(saved.engines.every((engine) => engine.tasks.length === 0 && !engine.complete)).toBe(true);
+		expect((JSON.parse(run.output().stdout) as RunResult).runId).toBe(saved.runId);
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
+	});
+
+	it('two signals at once (GNU timeout sends one to the process and one to its group) still export; exit 143', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-two-signals-'));
+		const save = join(folder, 'result.json');
+		const run = startMarked(['-w', 'sleep', '-n', '6', '--task-ms', '3000', '-p', '2', '--save', save]);
+		expect(await waitFor(() => descendantsOf(run.child.pid!).length >= 2, 10_000)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		run.child.kill('SIGTERM');
+		// Apart enough for the kernel to deliver both (two pending SIGTERMs would be one).
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		run.child.kill('SIGTERM');
+		expect((await run.exited).code).toBe(143);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).complete).toBe(false);
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
+	});
+
+	it('a reaper killed from outside is replaced: SIGKILL of concur-tui after it still leaves nothing', async () => {
+		const run = startMarked(['-w', 'cpu', '-n', '40', '--task-ms', '500', '-p', '2', '--mode', 'race', '--json']);
+		expect(await waitFor(() => processesMarked(run.marker).filter(isReaper).length === 1 && descendantsOf(run.child.pid!).length >= 5, 10_000)).toBe(true);
+		const [first] = processesMarked(run.marker).filter(isReaper);
+		process.kill(first!, 'SIGKILL');
+		expect(await waitFor(() => processesMarked(run.marker).some((pid) => isReaper(pid) && pid !== first), 2000)).toBe(true);
+		run.child.kill('SIGKILL');
+		expect((await run.exited).signal).toBe('SIGKILL');
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
+	});
+
+	it('a reader that closes stdout early (| head -c 100): exit 141, no stack trace, nothing left', async () => {
+		const run = startMarked(['-w', 'sleep', '-n', '3000', '--task-ms', '1', '-e', 'async', '--json']);
+		run.child.stdout.once('data', () => run.child.stdout.destroy());
+		const {code} = await run.exited;
+		expect(code).toBe(141);
+		expect(run.output().stderr).toBe('');
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
 	});
 });

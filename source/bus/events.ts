@@ -11,7 +11,8 @@ export type LaneInfo = {
 };
 
 /** Times (`t`) are ms since the run started, on one axis shared by all engines. */
-export type RunStartEvent = {readonly config: RunConfig; readonly machine: MachineInfo; readonly startedAt: number};
+/** `runId` names the run in every export it writes, so files from different runs never pass for one. */
+export type RunStartEvent = {readonly runId: string; readonly config: RunConfig; readonly machine: MachineInfo; readonly startedAt: number};
 export type EngineStartEvent = {readonly engine: EngineName; readonly t: number; readonly startupMs: number};
 export type LaneOpenEvent = {readonly engine: EngineName; readonly t: number; readonly lane: LaneInfo};
 export type TaskQueuedEvent = {readonly engine: EngineName; readonly t: number; readonly ids: readonly number[]};

@@ -2,11 +2,12 @@ import {join} from 'node:path';
 import {RunBus} from '../bus/run-bus.js';
 import {workloadNames, type RunConfig} from '../config/run-config.js';
 import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
-import {chromeTrace} from '../report/chrome-trace.js';
 import type {MachineInfo, RunResult} from '../result/result-types.js';
 import {RunStore} from '../store/run-store.js';
+import {scaleConcern} from '../config/scale-check.js';
+import {machineCapacity} from '../measure/machine-info.js';
 import type {DashboardControls} from '../ui/controls.js';
-import {writeFileAtomic} from '../util/atomic-write.js';
+import {writeSave, writeTrace} from './exports.js';
 
 /** Settings keys restart the run once typing pauses this long, not on every key. */
 const restartDelayMs = 300;
@@ -16,6 +17,8 @@ type SessionOptions = {
 	readonly savePath: string | null;
 	/** Frames per second at most: the store publishes at this rate. */
 	readonly fps: number;
+	/** --force: keys may make the run bigger than this machine suits. */
+	readonly force?: boolean;
 	readonly onRunEnd?: (result: RunResult) => void;
 	readonly onQuit: () => void;
 };
@@ -57,10 +60,10 @@ export class DashboardSession {
 		},
 		changeTasks: (direction) => {
 			const tasks = Math.min(100_000, Math.max(1, this.config.tasks + direction * this.config.pool));
-			this.restart({...this.config, tasks});
+			this.restartWithinScale({...this.config, tasks});
 		},
 		changePool: (direction) => {
-			this.restart({...this.config, pool: Math.min(1024, Math.max(1, this.config.pool + direction))});
+			this.restartWithinScale({...this.config, pool: Math.min(1024, Math.max(1, this.config.pool + direction))});
 		},
 		toggleMode: () => {
 			this.restart({...this.config, mode: this.config.mode === 'race' ? 'sequential' : 'race'});
@@ -93,6 +96,17 @@ export class DashboardSession {
 		await this.running?.done;
 	}
 
+	/** A key that would make the run too big for this machine says so instead, unless --force. */
+	private restartWithinScale(config: RunConfig): void {
+		const concern = this.options.force ? null : scaleConcern(config, machineCapacity());
+		if (concern !== null && scaleConcern(this.config, machineCapacity()) === null) {
+			this.store.setNotice(`${concern}; start with --force to go further`);
+			return;
+		}
+
+		this.restart(config);
+	}
+
 	private restart(config: RunConfig, delayMs = restartDelayMs): void {
 		this.config = config;
 		this.store.reset(config);
@@ -121,7 +135,7 @@ export class DashboardSession {
 			if (controller.signal.aborted && !this.quitting) return;
 			this.lastResult = result;
 			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath));
-			if (this.options.savePath) writeFileAtomic(this.options.savePath, `${JSON.stringify(result, null, 2)}\n`);
+			if (this.options.savePath) writeSave(this.options.savePath, result);
 			if (!this.quitting) this.options.onRunEnd?.(result);
 		});
 		this.running = {controller, done: done.catch(() => undefined)};
@@ -137,7 +151,7 @@ export class DashboardSession {
 	private writeTrace(path = join(process.cwd(), `concur-tui-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.trace.json`)): string {
 		if (!this.lastResult) return 'no finished run to trace yet';
 		try {
-			writeFileAtomic(path, JSON.stringify(chromeTrace(this.lastResult)));
+			writeTrace(path, this.lastResult);
 			return `trace written: ${path}`;
 		} catch (error) {
 			return `trace not written: ${error instanceof Error ? error.message : String(error)}`;

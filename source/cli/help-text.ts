@@ -23,6 +23,8 @@ export const helpText = `
 	  --timeout MS          a task still running after MS fails: its thread or process is
 	                        stopped and replaced; on async its signal is aborted (cooperative)
 	  --heap-limit MB       heap of each thread and process and of the async loop, ≥ 16
+	  --force               run even with more units than 4 × cores, or more memory
+	                        than 80% of what is available (else: asked, or refused)
 
 	Output
 	  --json                print the result document (JSON) and exit

@@ -11,6 +11,7 @@ import {
 	type RunConfig,
 } from '../config/run-config.js';
 import {UsageError} from '../util/usage-error.js';
+import {checkExportTargets} from './exports.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -29,6 +30,7 @@ export const flagDefinitions = {
 	fps: {type: 'string'},
 	timeout: {type: 'string'},
 	heapLimit: {type: 'string'},
+	force: {type: 'boolean', default: false},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -44,6 +46,8 @@ export type CliOptions = {
 	readonly exitWhenDone: boolean;
 	/** Dashboard: frames per second at most. */
 	readonly fps: number;
+	/** Run even what looks too big for this machine (see config/scale-check.ts). */
+	readonly force: boolean;
 };
 
 const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536} as const;
@@ -164,6 +168,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 
 	const trace = filePath('trace', flags.trace);
 	const save = filePath('save', flags.save);
+	checkExportTargets({tracePath: trace, savePath: save});
 
 	return {
 		config,
@@ -172,5 +177,6 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		savePath: save,
 		exitWhenDone: flags.exit === true,
 		fps: wholeNumber('fps', flags.fps, limits.fps) ?? defaultFps,
+		force: flags.force === true,
 	};
 }

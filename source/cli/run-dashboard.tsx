@@ -29,6 +29,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		tracePath: options.tracePath,
 		savePath: options.savePath,
 		fps: options.fps,
+		force: options.force,
 		onRunEnd(result) {
 			if (!options.exitWhenDone) return;
 			code = exitCodeOf(result);

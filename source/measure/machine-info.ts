@@ -1,4 +1,5 @@
-import {availableParallelism, cpus} from 'node:os';
+import {availableParallelism, cpus, freemem} from 'node:os';
+import type {Capacity} from '../config/scale-check.js';
 import type {MachineInfo} from '../result/result-types.js';
 
 export function machineInfo(): MachineInfo {
@@ -8,4 +9,9 @@ export function machineInfo(): MachineInfo {
 		node: process.version,
 		platform: `${process.platform}-${process.arch}`,
 	};
+}
+
+/** Cores and the memory available right now (on Linux, MemAvailable). */
+export function machineCapacity(): Capacity {
+	return {cores: availableParallelism(), availableMemoryBytes: freemem()};
 }

@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import type {WireEvent} from '../bus/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import {rebaseEvent} from '../bus/rebase-event.js';
@@ -64,7 +65,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 		if (signal?.aborted) return null;
 		throw error;
 	});
-	bus.emit('run:start', {config, machine, startedAt});
+	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
 	if (calibration === null) return endRun(collector, bus, null);
 	const sampler = new CoreSampler((busy) => bus.emit('cpu:sample', {t: since(), busy}));
 	sampler.start();

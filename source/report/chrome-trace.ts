@@ -16,7 +16,7 @@ type TraceEvent = {
  * The run in Chrome Trace Event Format: one process per engine host or child process, one
  * thread per lane, one complete (X) event per task. Times are µs from each engine's start.
  */
-export function chromeTrace(result: RunResult): {traceEvents: TraceEvent[]; displayTimeUnit: 'ms'} {
+export function chromeTrace(result: RunResult): {traceEvents: TraceEvent[]; displayTimeUnit: 'ms'; otherData: {runId: string}} {
 	const events: TraceEvent[] = [];
 	for (const engine of result.engines) {
 		const namedProcesses = new Set<number>();
@@ -53,5 +53,5 @@ export function chromeTrace(result: RunResult): {traceEvents: TraceEvent[]; disp
 		}
 	}
 
-	return {traceEvents: events, displayTimeUnit: 'ms'};
+	return {traceEvents: events, displayTimeUnit: 'ms', otherData: {runId: result.runId}};
 }

@@ -88,9 +88,9 @@ export class ResultCollector {
 
 	result(calibration: Calibration | null): RunResult {
 		if (!this.start) throw new Error('the run never started');
-		const {config, machine} = this.start;
+		const {runId, config, machine} = this.start;
 		const engines = config.engines.map((engine) => this.engineResult(engine));
-		const partial = {schema: 1 as const, machine, config: {...config, calibration}, engines, complete: engines.every((engine) => engine.complete)};
+		const partial = {schema: 1 as const, runId, machine, config: {...config, calibration}, engines, complete: engines.every((engine) => engine.complete)};
 		return {...partial, verdict: verdictOf(partial)};
 	}
 

@@ -57,6 +57,8 @@ export type EngineResult = HostMeasurements & {
 
 export type RunResult = {
 	readonly schema: 1;
+	/** One id per run, in every export of that run (the trace's otherData too). */
+	readonly runId: string;
 	readonly machine: MachineInfo;
 	readonly config: RunConfig & {readonly calibration: Calibration | null};
 	readonly engines: readonly EngineResult[];

@@ -60,6 +60,7 @@ export function engineResult(name: EngineResult['engine'], elapsedMs: number, pa
 
 export const runResult: RunResult = {
 	schema: 1,
+	runId: 'test-run',
 	machine,
 	config: {...config, calibration: null},
 	engines: [engineResult('async', 400, 1), engineResult('threads', 210, 1.9), engineResult('processes', 220, 1.85)],

@@ -1,0 +1,128 @@
+import {closeSync, constants, existsSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
+import {UsageError} from './usage-error.js';
+
+/** How a target is written: replaced through a temporary file, or written into as it is. */
+type WriteMode = 'replace' | 'into';
+
+const temporaryPattern = /^\.(.+)\.(\d+)\.tmp$/;
+
+function temporaryOf(path: string): string {
+	return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Temporary files of an earlier concur-tui that was killed mid-export (SIGKILL) go. */
+function removeStaleTemporaries(path: string): void {
+	try {
+		for (const entry of readdirSync(dirname(path))) {
+			const match = temporaryPattern.exec(entry);
+			if (match?.[1] === basename(path) && !isAlive(Number(match[2]))) rmSync(join(dirname(path), entry), {force: true});
+		}
+	} catch {
+		// An unreadable folder keeps its files; the export itself says what is wrong.
+	}
+}
+
+/**
+ * Where an export really goes and how: a symlink is followed (the link stays a link), a regular
+ * file or a new one is replaced through a temporary file beside it (an interrupted write leaves
+ * no broken file), and a device (/dev/null, a terminal) is written into, never replaced.
+ * A directory, a named pipe (opening one with no reader would block), a missing folder or one
+ * where nothing can be created is a UsageError, found before the run.
+ */
+function resolveTarget(flag: string, path: string): {path: string; mode: WriteMode} {
+	let target = resolve(path);
+	if (existsSync(target) && lstatSync(target).isSymbolicLink()) target = realpathSync(target);
+	if (existsSync(target)) {
+		const stat = statSync(target);
+		if (stat.isDirectory()) throw new UsageError(`--${flag} ${path} is a directory; give a file path`);
+		if (stat.isFIFO()) throw new UsageError(`--${flag} ${path} is a named pipe; concur-tui writes exports to files (--json prints the document)`);
+		if (!stat.isFile()) return {path: target, mode: 'into'};
+	}
+
+	const folder = dirname(target);
+	if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--${flag} ${path}: the folder ${folder} does not exist`);
+	return {path: target, mode: 'replace'};
+}
+
+/** Bytes gathered before each write: few system calls, and never the whole document at once. */
+const chunkBytes = 64 * 1024;
+
+function writeAll(fd: number, chunks: Iterable<string>): void {
+	let buffered = '';
+	for (const chunk of chunks) {
+		buffered += chunk;
+		if (buffered.length >= chunkBytes) {
+			writeSync(fd, buffered);
+			buffered = '';
+		}
+	}
+
+	if (buffered) writeSync(fd, buffered);
+}
+
+/** An export file named by a flag: checked when the flags are read, written after each run. */
+export class ExportFile {
+	private readonly target: {path: string; mode: WriteMode};
+
+	/** Checks the target at once (see resolveTarget): a bad one fails before any engine runs. */
+	constructor(
+		private readonly flag: string,
+		readonly path: string,
+	) {
+		this.target = resolveTarget(flag, path);
+		if (this.target.mode === 'replace') this.probe();
+	}
+
+	/** Writes `chunks` in order; a regular file is replaced only once it is whole. */
+	write(chunks: Iterable<string>): void {
+		const {path, mode} = this.target;
+		if (mode === 'into') {
+			const fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+			try {
+				writeAll(fd, chunks);
+			} finally {
+				closeSync(fd);
+			}
+
+			return;
+		}
+
+		removeStaleTemporaries(path);
+		const temporary = temporaryOf(path);
+		try {
+			const fd = openSync(temporary, 'w');
+			try {
+				writeAll(fd, chunks);
+			} finally {
+				closeSync(fd);
+			}
+
+			renameSync(temporary, path);
+		} catch (error) {
+			rmSync(temporary, {force: true});
+			throw new Error(`--${this.flag} ${this.path} not written: ${(error as Error).message}`);
+		}
+	}
+
+	/** Creates and removes the temporary file once, so a folder where nothing can be written fails now. */
+	private probe(): void {
+		const temporary = temporaryOf(this.target.path);
+		try {
+			closeSync(openSync(temporary, 'w'));
+		} catch (error) {
+			throw new UsageError(`--${this.flag} ${this.path} cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		} finally {
+			rmSync(temporary, {force: true});
+		}
+	}
+}

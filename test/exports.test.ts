@@ -1,0 +1,95 @@
+// Export targets (--trace, --save): checked before the run, written into when they are not
+// regular files (never replaced), followed through symlinks, and one run id in every file.
+import {execFileSync} from 'node:child_process';
+import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {jsonChunks} from '../source/report/json-chunks.js';
+import type {RunResult} from '../source/result/result-types.js';
+import {runCli} from './helpers/run-cli.js';
+
+const quickRun = ['-w', 'sleep', '-n', '2', '--task-ms', '20', '-e', 'async'];
+const fresh = () => mkdtempSync(join(tmpdir(), 'concur-export-'));
+const isRoot = process.getuid?.() === 0;
+
+describe('export targets that cannot take a file', () => {
+	const folder = fresh();
+	mkdirSync(join(folder, 'a-folder'));
+	if (process.platform !== 'win32') execFileSync('mkfifo', [join(folder, 'a-pipe')]);
+	const cases: Array<[string, string, RegExp]> = [
+		['a directory', join(folder, 'a-folder'), /is a directory/],
+		['a missing folder', join(folder, 'missing', 'run.json'), /the folder .* does not exist/],
+		['a folder where nothing can be created', '/proc/concur-tui.json', /cannot be written/],
+	];
+	if (process.platform !== 'win32') cases.push(['a named pipe (no reader would block the export)', join(folder, 'a-pipe'), /is a named pipe/]);
+	it.each(cases)('%s: one line and exit 2 before any engine runs', async (_name, path, message) => {
+		for (const flag of ['--trace', '--save']) {
+			// eslint-disable-next-line no-await-in-loop
+			const run = await runCli([...quickRun, '--json', flag, path]);
+			expect(run.code).toBe(2);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toMatch(message);
+			expect(run.stderr.trim().split('\n')).toHaveLength(1);
+		}
+	});
+});
+
+describe('export targets that are not plain files', () => {
+	it('writes into a device and never replaces it', async () => {
+		const folder = fresh();
+		const device = join(folder, 'null-device');
+		if (isRoot) execFileSync('mknod', [device, 'c', '1', '3']);
+		const target = isRoot ? device : '/dev/null';
+		const run = await runCli([...quickRun, '--trace', target, '--save', target]);
+		expect(run.code).toBe(0);
+		expect(statSync(target).isCharacterDevice()).toBe(true);
+		expect(readdirSync(folder).filter((entry) => entry.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('follows a symlink: the link stays, its target gets the document', async () => {
+		const folder = fresh();
+		const real = join(folder, 'real.json');
+		writeFileSync(real, 'old');
+		symlinkSync('real.json', join(folder, 'link.json'));
+		const run = await runCli([...quickRun, '--save', join(folder, 'link.json')]);
+		expect(run.code).toBe(0);
+		expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
+		expect((JSON.parse(readFileSync(real, 'utf8')) as RunResult).schema).toBe(1);
+		expect(readdirSync(folder).sort()).toEqual(['link.json', 'real.json']);
+	});
+});
+
+describe('export files', () => {
+	it('carry one run id in every export of a run, and a new one for the next run', async () => {
+		const folder = fresh();
+		const save = join(folder, 'run.json');
+		const trace = join(folder, 'run.trace.json');
+		const first = await runCli([...quickRun, '--json', '--save', save, '--trace', trace]);
+		const printed = JSON.parse(first.stdout) as RunResult;
+		expect(printed.runId).toMatch(/^[\da-f-]{36}$/);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).runId).toBe(printed.runId);
+		expect((JSON.parse(readFileSync(trace, 'utf8')) as {otherData: {runId: string}}).otherData.runId).toBe(printed.runId);
+		const second = await runCli([...quickRun, '--json', '--save', save]);
+		expect((JSON.parse(second.stdout) as RunResult).runId).not.toBe(printed.runId);
+	});
+
+	it('removes the temporary file an export killed with SIGKILL left behind', async () => {
+		const folder = fresh();
+		// No process has this pid (above the kernel's pid limit): its writer is dead.
+		const stale = join(folder, '.run.json.4194305.tmp');
+		writeFileSync(stale, '{"half a document');
+		const run = await runCli([...quickRun, '--save', join(folder, 'run.json')]);
+		expect(run.code).toBe(0);
+		expect(existsSync(stale)).toBe(false);
+		expect(readdirSync(folder)).toEqual(['run.json']);
+	});
+});
+
+describe('jsonChunks', () => {
+	it('writes what JSON.stringify writes, in pieces', () => {
+		const value = {a: [1, {b: [], c: {}, d: 'x\ny', e: undefined, f: null}], g: {h: [[1, 2], []], i: true}, j: new Date(0), k: []};
+		for (const space of [0, 2]) expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
+		expect([...jsonChunks([1, 2, 3], 2)].length).toBeGreaterThan(3);
+	});
+});
