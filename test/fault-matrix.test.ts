@@ -120,6 +120,13 @@ const faults: readonly Fault[] = [
 		reasons: {processes: hostDied('killed by SIGKILL')},
 	},
 	{
+		name: 'a promise that never settles, with nothing left to wait for',
+		source: 'export default () => new Promise(() => {});',
+		// A thread spawned for the task ends by itself (exit code 13); pooled units would wait
+		// for --timeout (test/limits.test.ts).
+		reasons: {spawn: /^the task's promise never settled and its thread had nothing left to wait for \(exit code 13\)$/},
+	},
+	{
 		name: 'throw Object.create(null)',
 		source: 'export default () => { throw Object.create(null); };',
 		reasons: {async: /^threw \[Object: null prototype\] \{\}$/, threads: /^threw \[Object: null prototype\] \{\}$/, processes: /^threw \[Object: null prototype\] \{\}$/, spawn: /^threw \[Object: null prototype\] \{\}$/},
