@@ -24,7 +24,7 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a task module with a syntax error', ['--task', fixture('syntax-error.mjs')], /failed to load: SyntaxError/],
 	['a task module without a default export', ['--task', fixture('no-default.mjs')], /must export a default function.*no default export/],
 	['a default export that is not a function', ['--task', fixture('default-not-function.mjs')], /default export of type number/],
-	['a pool far beyond the cores, headless', ['-p', '1024', '-e', 'threads'], /this run starts 1024 threads at once: more than 4 × the \d+ cores; add --force to run it anyway/],
+	['a pool far beyond the cores, headless', ['-p', '1024', '-e', 'threads'], /this run starts 1024 threads: more than 4 × the \d+ cores; add --force to run it anyway/],
 	['a flag given twice', ['--tasks', '5', '--tasks', '6'], /The flag --tasks can only be set once/],
 	['--task with --workload', ['--task', fixture('custom-task.mjs'), '-w', 'cpu'], /cannot be used together/],
 ];

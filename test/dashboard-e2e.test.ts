@@ -230,7 +230,7 @@ describe('a run too big for the machine, in a terminal', () => {
 	it('asks first; n (or Enter) starts nothing and exits 2', async () => {
 		const screen = new PtyScreen(tooBig, {cols: 80, rows: 24});
 		try {
-			await screen.waitFor((text) => text.includes('this run starts 64 processes at once: more than 4 × the') && text.includes('[y/N]'));
+			await screen.waitFor((text) => text.includes('this run starts 64 processes: more than 4 × the') && text.includes('[y/N]'));
 			screen.write('n');
 			expect((await screen.exited).exitCode).toBe(2);
 			expect(screen.lines().join('\n')).toMatch(/concur-tui: not started: this run starts 64 processes/);

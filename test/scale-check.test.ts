@@ -13,8 +13,8 @@ describe('scaleConcern', () => {
 	});
 
 	it('names a pool beyond 4 × the cores, threads and processes apart', () => {
-		expect(scaleConcern({...defaultRunConfig(2), pool: 9}, twoCores)).toBe('this run starts 9 threads and 9 processes at once: more than 4 × the 2 cores');
-		expect(scaleConcern({...defaultRunConfig(2), pool: 9, engines: ['processes']}, twoCores)).toBe('this run starts 9 processes at once: more than 4 × the 2 cores');
+		expect(scaleConcern({...defaultRunConfig(2), pool: 9}, twoCores)).toBe('this run starts 9 threads, then 9 processes: more than 4 × the 2 cores');
+		expect(scaleConcern({...defaultRunConfig(2), pool: 9, engines: ['processes']}, twoCores)).toBe('this run starts 9 processes: more than 4 × the 2 cores');
 	});
 
 	it('follows the machine: 512 processes are fine on 256 cores with memory to spare', () => {
@@ -29,7 +29,7 @@ describe('scaleConcern', () => {
 
 	it('names the memory a run would need past 80% of what is available', () => {
 		const concern = scaleConcern({...defaultRunConfig(256), pool: 300, engines: ['processes']}, {cores: 256, availableMemoryBytes: 10 * gib});
-		expect(concern).toBe('this run starts 300 processes at once: about 12.0 GB of memory, over 80% of the 10.0 GB available');
+		expect(concern).toBe('this run starts 300 processes: about 12.0 GB of memory, over 80% of the 10.0 GB available');
 	});
 
 	it('counts the threads a spawn run holds at once, at most one per task', () => {

@@ -38,11 +38,13 @@ export function scaleConcern(config: RunConfig, capacity: Capacity): string | nu
 	const memory = combine((each) => each.threads * unitMemoryBytes.thread + each.processes * unitMemoryBytes.process);
 	const threads = combine((each) => each.threads);
 	const processes = combine((each) => each.processes);
-	const what = [threads > 0 ? `${threads} threads` : '', processes > 0 ? `${processes} processes` : ''].filter(Boolean).join(' and ');
+	// Sequential engines run one after another: their pools never stand at once.
+	const kinds = [threads > 0 ? `${threads} threads` : '', processes > 0 ? `${processes} processes` : ''].filter(Boolean);
+	const what = config.mode === 'race' ? `${kinds.join(' and ')} at once` : kinds.join(', then ');
 	const reasons: string[] = [];
 	if (units > unitsPerCoreLimit * capacity.cores) reasons.push(`more than ${unitsPerCoreLimit} × the ${capacity.cores} cores`);
 	const allowed = memoryShareLimit * capacity.availableMemoryBytes;
 	if (memory > allowed) reasons.push(`about ${gigabytes(memory)} of memory, over 80% of the ${gigabytes(capacity.availableMemoryBytes)} available`);
 	if (reasons.length === 0) return null;
-	return `this run starts ${what} at once: ${reasons.join(', and ')}`;
+	return `this run starts ${what}: ${reasons.join(', and ')}`;
 }
