@@ -1,13 +1,14 @@
 // Export targets (--trace, --save): checked before the run, written into when they are not
 // regular files (never replaced), followed through symlinks, and one run id in every file.
-import {execFileSync} from 'node:child_process';
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {jsonChunks} from '../source/report/json-chunks.js';
 import type {RunResult} from '../source/result/result-types.js';
-import {runCli} from './helpers/run-cli.js';
+import {waitFor} from './helpers/process-tree.js';
+import {cliPath, runCli, userEnv} from './helpers/run-cli.js';
 
 const quickRun = ['-w', 'sleep', '-n', '2', '--task-ms', '20', '-e', 'async'];
 const fresh = () => mkdtempSync(join(tmpdir(), 'concur-export-'));
@@ -74,15 +75,30 @@ describe('export files', () => {
 		expect((JSON.parse(second.stdout) as RunResult).runId).not.toBe(printed.runId);
 	});
 
-	it('removes the temporary file an export killed with SIGKILL left behind', async () => {
+	it('kill -9 mid-export leaves the target untouched; the next export removes the temporary file', async () => {
 		const folder = fresh();
-		// No process has this pid (above the kernel's pid limit): its writer is dead.
-		const stale = join(folder, '.run.json.4194305.tmp');
-		writeFileSync(stale, '{"half a document');
-		const run = await runCli([...quickRun, '--save', join(folder, 'run.json')]);
+		const save = join(folder, 'run.json');
+		writeFileSync(save, 'the previous run');
+		// 100,000 tasks make a 30 MB document: SIGKILL lands while it is being written.
+		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '100000', '--task-ms', '1', '-e', 'async', '--save', save], {env: userEnv(), stdio: 'ignore'});
+		const exited = new Promise((resolve) => child.on('exit', resolve));
+		const writing = () =>
+			readdirSync(folder).some((entry) => {
+				try {
+					return entry.endsWith('.tmp') && statSync(join(folder, entry)).size > 0;
+				} catch {
+					return false;
+				}
+			});
+		expect(await waitFor(writing, 30_000, 2)).toBe(true);
+		child.kill('SIGKILL');
+		await exited;
+		expect(readFileSync(save, 'utf8')).toBe('the previous run');
+		expect(readdirSync(folder).filter((entry) => entry.endsWith('.tmp'))).toHaveLength(1);
+		const run = await runCli([...quickRun, '--save', save]);
 		expect(run.code).toBe(0);
-		expect(existsSync(stale)).toBe(false);
 		expect(readdirSync(folder)).toEqual(['run.json']);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(1);
 	});
 });
 

@@ -191,6 +191,24 @@ describe.runIf(process.platform === 'linux')('the fault matrix: a misbehaving ta
 		expect(run.leftover).toEqual([]);
 	});
 
+	it.each(['threads', 'processes'] as const)(
+		'units that die at import on %s: the pool gives up after 8 deaths in a row and fails the rest with why',
+		async (engine) => {
+			// Loads well in the host that checks it, then ends every unit as it starts.
+			const source = "import {isMainThread} from 'node:worker_threads';\nif (!isMainThread || process.argv[1]?.endsWith('worker.js')) process.exit(1);\nexport default () => 1;";
+			const run = await runMarked(['--task', moduleFile(`${engine}-exit-in-every-unit`, source), '-n', '40', '-p', '2', ...engineArgs[engine], '--json']);
+			expect(run.code).toBe(1);
+			expect(run.leftover).toEqual([]);
+			const [measured] = (JSON.parse(run.stdout) as RunResult).engines;
+			expect(measured!.tasks).toHaveLength(40);
+			const reasons = measured!.tasks.map((task) => task.error);
+			expect(reasons.filter((reason) => reason === 'exited with code 1').length).toBeGreaterThanOrEqual(8);
+			const stopped = 'not finished: 8 units in a row died before finishing a task (the last: exited with code 1), so the engine stopped';
+			expect(reasons.filter((reason) => reason === stopped).length).toBeGreaterThan(20);
+			expect(reasons.every((reason) => reason === 'exited with code 1' || reason === stopped)).toBe(true);
+		},
+	);
+
 	it('process.exit at import is bad input: one line, exit 2, nothing left', async () => {
 		const run = await runMarked(['--task', moduleFile('exit-at-import', 'process.exit(1);\nexport default () => 1;'), '--json']);
 		expect(run.code).toBe(2);

@@ -7,6 +7,7 @@ import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {OverdueProcessKiller} from './overdue-process-killer.js';
 import {unitLossReason} from './unit-loss.js';
+import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
 function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
@@ -78,8 +79,10 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 				tracker.onReport(report);
 			},
 		};
+		const breaker = new UnitDeathBreaker(deathsInARowLimit(plan.pool));
 		const onOutcome = (outcome: TaskOutcome) => {
 			overdue?.ended(outcome.id);
+			breaker.taskFinished();
 			tracker.onOutcome(outcome);
 		};
 
@@ -91,14 +94,24 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 				const execution = pool.exec('runTask', [id], options);
 				if (timeoutMs !== null) void execution.timeout(timeoutMs);
 				return (execution as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
+					if (breaker.givenUp !== null) {
+						tracker.onLost(id, `not finished: ${breaker.givenUp}`);
+						return;
+					}
+
 					// A timeout rejects at once, while the unit is still being stopped: keep watching it.
-					if (!(error instanceof workerpool.Promise.TimeoutError)) overdue?.ended(id);
-					tracker.onLost(id, unitLossReason(error, unitKind, limits));
+					const timedOut = error instanceof workerpool.Promise.TimeoutError;
+					if (!timedOut) overdue?.ended(id);
+					const reason = unitLossReason(error, unitKind, limits);
+					tracker.onLost(id, reason);
+					// The queued tasks and those still running are rejected by the pool's end.
+					if (!timedOut && breaker.unitDied(reason)) void pool.terminate(true).catch(() => undefined);
 				});
 			}),
 		);
 		const figures = await window.end();
-		const children = isProcess ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
+		// A pool that gave up has no units left to ask.
+		const children = isProcess && breaker.givenUp === null ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
 		return {figures, startupMs, childCpuMs: children.cpuMs, childPeakRssBytes: children.peakRssBytes, unitsStarted: units.length};
 	} finally {
 		// A unit that ignores SIGTERM would keep terminate() waiting for ever: the overdue killer
