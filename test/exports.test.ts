@@ -61,6 +61,17 @@ describe('export targets that are not plain files', () => {
 	});
 });
 
+/** An export is being written in `folder`: its temporary file has content (the flag check's is empty). */
+function writingIn(folder: string): boolean {
+	return readdirSync(folder).some((entry) => {
+		try {
+			return entry.endsWith('.tmp') && statSync(join(folder, entry)).size > 0;
+		} catch {
+			return false;
+		}
+	});
+}
+
 describe('export files', () => {
 	it('carry one run id in every export of a run, and a new one for the next run', async () => {
 		const folder = fresh();
@@ -75,6 +86,19 @@ describe('export files', () => {
 		expect((JSON.parse(second.stdout) as RunResult).runId).not.toBe(printed.runId);
 	});
 
+	it('a signal while the exports are written: the file is whole, the exit code says the signal (143)', async () => {
+		const folder = fresh();
+		const save = join(folder, 'run.json');
+		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '100000', '--task-ms', '1', '-e', 'async', '--save', save], {env: userEnv(), stdio: 'ignore'});
+		const exited = new Promise((resolve) => child.on('exit', resolve));
+		expect(await waitFor(() => writingIn(folder), 30_000, 2)).toBe(true);
+		child.kill('SIGTERM');
+		expect(await exited).toBe(143);
+		const saved = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
+		expect(saved.engines[0]!.tasks).toHaveLength(100_000);
+		expect(readdirSync(folder)).toEqual(['run.json']);
+	});
+
 	it('kill -9 mid-export leaves the target untouched; the next export removes the temporary file', async () => {
 		const folder = fresh();
 		const save = join(folder, 'run.json');
@@ -82,15 +106,7 @@ describe('export files', () => {
 		// 100,000 tasks make a 30 MB document: SIGKILL lands while it is being written.
 		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '100000', '--task-ms', '1', '-e', 'async', '--save', save], {env: userEnv(), stdio: 'ignore'});
 		const exited = new Promise((resolve) => child.on('exit', resolve));
-		const writing = () =>
-			readdirSync(folder).some((entry) => {
-				try {
-					return entry.endsWith('.tmp') && statSync(join(folder, entry)).size > 0;
-				} catch {
-					return false;
-				}
-			});
-		expect(await waitFor(writing, 30_000, 2)).toBe(true);
+		expect(await waitFor(() => writingIn(folder), 30_000, 2)).toBe(true);
 		child.kill('SIGKILL');
 		await exited;
 		expect(readFileSync(save, 'utf8')).toBe('the previous run');
