@@ -84,8 +84,12 @@ export class HostClient {
 		});
 		const late = new Promise<never>((_, reject) => {
 			timer = setTimeout(() => {
-				const what = modulePath === null ? `calibrating the ${workload} workload` : `${modulePath}: its import`;
-				reject(new UsageError(`${what} did not finish within ${limitMs / 1000} s (a top-level await that never settles, or a loop that never ends?)`));
+				// Only a user's module can be to blame; a built-in workload that hangs is concur-tui's bug.
+				reject(
+					modulePath === null
+						? new Error(`calibrating the ${workload} workload did not finish within ${limitMs / 1000} s`)
+						: new UsageError(`${modulePath}: its import did not finish within ${limitMs / 1000} s (a top-level await that never settles, or a loop that never ends?)`),
+				);
 				this.stop('gave up waiting for the task module');
 			}, limitMs);
 		});
