@@ -2,6 +2,7 @@
 // engines -> bus -> store -> ui; engines import neither React nor Ink, components no engine.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.js';
 
 export default tseslint.config(
 	{ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', 'scripts/empty-module.js']},
@@ -20,18 +21,22 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['source/engines/**', 'source/workloads/**', 'source/measure/**', 'source/orchestrator/**', 'source/bus/**'],
+		// Layers of source/, at any depth (eslint-rules/layers.js): each imports only the layers
+		// below it, and no chain of imports comes back (test/lint-layers.test.ts proves both bite).
+		files: ['source/**/*.ts', 'source/**/*.tsx'],
+		plugins: {layers},
+		rules: {'layers/allowed-imports': 'error', 'layers/no-cycle': 'error'},
+	},
+	{
+		files: ['source/{model,util,config,engines,workloads,measure,orchestrator,bus,result,store,report}/**'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['react', 'ink', 'ink-*', '@alcalzone/*', '*/ui/*'], message: 'Engines, bus and measurements never import the UI.'}]}],
+			'no-restricted-imports': ['error', {patterns: [{group: ['react', 'react/*', 'ink', 'ink-*', '@alcalzone/*'], message: 'Only ui/ and cli/ draw: no React or Ink below them.'}]}],
 		},
 	},
 	{
 		files: ['source/ui/**'],
 		rules: {
-			'no-restricted-imports': [
-				'error',
-				{patterns: [{group: ['*/engines/*', '*/orchestrator/*', 'workerpool', 'worker-threads-pool'], message: 'Components read the store; they never touch an engine.'}]},
-			],
+			'no-restricted-imports': ['error', {patterns: [{group: ['workerpool', 'worker-threads-pool', 'node:worker_threads', 'node:child_process'], message: 'Components read the store; they never run work.'}]}],
 		},
 	},
 	{
@@ -42,7 +47,11 @@ export default tseslint.config(
 	{
 		files: ['**/*.js', '**/*.mjs'],
 		...tseslint.configs.disableTypeChecked,
-		languageOptions: {globals: {URL: 'readonly', process: 'readonly', console: 'readonly', performance: 'readonly'}},
+		// Parsed without a TypeScript program: no default project for plain scripts.
+		languageOptions: {
+			parserOptions: {projectService: false, project: false, program: null},
+			globals: {URL: 'readonly', process: 'readonly', console: 'readonly', performance: 'readonly'},
+		},
 	},
 	{
 		// Terminal code: matching escape sequences is the point.

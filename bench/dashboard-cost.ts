@@ -2,8 +2,8 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {EngineName} from '../source/config/run-config.js';
-import type {RunResult} from '../source/result/result-types.js';
+import type {EngineName} from '../source/model/run-config.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {distFile} from '../source/util/dist-file.js';
 import {TerminalProbe} from './terminal-probe.js';
 

@@ -30,12 +30,33 @@ const patchInkIncrementalRendering = {
 			const tailOnly = 'buffer.push(ansiEscapes.cursorTo(0) +\n                (previousLines[i] === undefined ? nextLines[i] + ansiEscapes.eraseEndLine : changedTail(previousLines[i], nextLines[i])) +';
 			const lineDiff = new URL('ink-line-diff.js', import.meta.url).pathname;
 			const contents = `import {changedTail} from ${JSON.stringify(lineDiff)};\n${source.replace(buggy, fixed).replace(wholeLine, tailOnly)}`;
+			patchApplied('patch-ink-incremental-rendering', path);
 			return {contents, loader: 'js'};
 		});
 	},
 };
 
 await rm(outdir, {recursive: true, force: true});
+
+/**
+ * Each patch below names the files it must change; the build fails unless each was changed once.
+ * A dependency that renames or drops a file must never let a patch be skipped without a word.
+ */
+const expectedPatches = new Map();
+const appliedPatches = new Map();
+for (const [name, files] of Object.entries({
+	'patch-ink-incremental-rendering': 1,
+	'share-ink-output-caches': 1,
+	'bound-ink-text-caches': 2,
+	'share-style-arrays': 1,
+	'patch-workerpool-exit': 1,
+})) {
+	expectedPatches.set(name, files);
+}
+
+function patchApplied(name, path) {
+	appliedPatches.set(name, [...(appliedPatches.get(name) ?? []), path]);
+}
 
 /**
  * Ink 6.8 caches each line's parsed characters and widths, but in an OutputCaches made anew for
@@ -87,6 +108,7 @@ const shareInkOutputCaches = {
 				.replace('class OutputCaches {', 'const previousRows = [];\nclass OutputCaches {')
 				.replace(blankCell, 'row.push(sharedBlankCell);')
 				.replace('class OutputCaches {', "const sharedBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nclass OutputCaches {");
+			patchApplied('share-ink-output-caches', path);
 			return {contents: patched, loader: 'js'};
 		});
 	},
@@ -117,6 +139,7 @@ const boundInkTextCaches = {
 				contents = contents.replace(from, to);
 			}
 
+			patchApplied('bound-ink-text-caches', path);
 			return {contents: `import {TwoGenerationCache} from ${cacheModule};\n${contents}`, loader: 'js'};
 		});
 	},
@@ -146,6 +169,7 @@ const shareStyleArrays = {
 				.replace(spread, 'type: token.type, value: token.value, fullWidth: token.fullWidth,')
 				.replace(copy, 'styles: codes,')
 				.replace(diff, 'if (chars[i - 1].styles !== char.styles) ' + diff);
+			patchApplied('share-style-arrays', path);
 			return {contents, loader: 'js'};
 		});
 	},
@@ -162,6 +186,7 @@ const patchWorkerpoolExit = {
 				contents = contents.replace(from, to);
 			}
 
+			patchApplied('patch-workerpool-exit', path);
 			return {contents, loader: 'js'};
 		});
 	},
@@ -234,3 +259,8 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 });
 await chmod(join(outdir, 'cli.js'), 0o755);
+
+for (const [name, files] of expectedPatches) {
+	const applied = appliedPatches.get(name) ?? [];
+	if (applied.length !== files) throw new Error(`patch ${name} changed ${applied.length} of its ${files} files (${applied.join(', ') || 'none'}): review it against the installed package`);
+}

@@ -1,6 +1,6 @@
 // The three engines, run for real through the built CLI (npm test builds first).
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {RunResult, TaskRecord} from '../source/result/result-types.js';
+import type {RunResult, TaskRecord} from '../source/model/result-types.js';
 import {engineOf, fixture, runJson} from './helpers/run-cli.js';
 
 const duration = (task: TaskRecord) => (task.endMs ?? 0) - (task.startMs ?? 0);

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {WireEvent} from '../source/bus/events.js';
+import type {WireEvent} from '../source/model/events.js';
 import {batchEveryMs, EventSink} from '../source/engines/host/event-sink.js';
 
 const start = (id: number): WireEvent => ({name: 'task:start', data: {engine: 'async', t: 0, id, lane: 0, pid: 1, tid: 1}});

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {jsonChunks} from '../source/report/json-chunks.js';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {waitFor} from './helpers/process-tree.js';
 import {cliPath, runCli, userEnv} from './helpers/run-cli.js';
 

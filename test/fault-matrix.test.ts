@@ -8,7 +8,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {processesMarked, waitFor} from './helpers/process-tree.js';
 import {cliPath, userEnv} from './helpers/run-cli.js';
 

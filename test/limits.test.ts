@@ -1,7 +1,7 @@
 // --timeout and --heap-limit: a task that never ends or eats all memory fails with the reason,
 // its unit is stopped and replaced, and the other tasks finish.
 import {describe, expect, it} from 'vitest';
-import type {EngineResult} from '../source/result/result-types.js';
+import type {EngineResult} from '../source/model/result-types.js';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 import {engineOf, fixture, runJson} from './helpers/run-cli.js';

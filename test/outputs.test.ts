@@ -3,7 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {fixture, runCli, runJson} from './helpers/run-cli.js';
 
 describe('the JSON result document', () => {

@@ -6,7 +6,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 

@@ -5,7 +5,7 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import pty from 'node-pty';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {describe, expect, it} from 'vitest';
 import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
 import {descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';

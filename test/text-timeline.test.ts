@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {laneRow, maxOverlap} from '../source/report/text-timeline.js';
-import type {TaskRecord} from '../source/result/result-types.js';
+import type {TaskRecord} from '../source/model/result-types.js';
 
 function task(id: number, startMs: number, endMs: number, ok = true): TaskRecord {
 	return {id, lane: 0, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs, runStartMs: startMs, endMs, ok, error: ok ? null : 'boom'};

@@ -2,7 +2,7 @@
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {RunResult} from '../source/result/result-types.js';
+import type {RunResult} from '../source/model/result-types.js';
 import {descendantsOf, waitFor} from './helpers/process-tree.js';
 import {cliPath, engineOf, fixture, runJson, userEnv} from './helpers/run-cli.js';
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {defaultRunConfig} from '../source/config/defaults.js';
-import type {EngineName} from '../source/config/run-config.js';
-import type {EngineResult, RunResult} from '../source/result/result-types.js';
+import type {EngineName} from '../source/model/run-config.js';
+import type {EngineResult, RunResult} from '../source/model/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
 import {engineResult} from './helpers/dashboard-fixtures.js';
 

@@ -1,4 +1,4 @@
-import type {WireEvent} from './events.js';
+import type {WireEvent} from '../model/events.js';
 
 /** Moves an event's epoch-ms times onto the run's axis: ms since `origin`. */
 export function rebaseEvent(event: WireEvent, origin: number): WireEvent {

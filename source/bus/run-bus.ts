@@ -1,5 +1,5 @@
 import {EventEmitter} from 'node:events';
-import type {BusEventName, BusEvents, WireEvent} from './events.js';
+import type {BusEventName, BusEvents, WireEvent} from '../model/events.js';
 
 type Handler<K extends BusEventName> = (...args: BusEvents[K]) => void;
 

@@ -1,8 +1,8 @@
 import {join} from 'node:path';
 import {RunBus} from '../bus/run-bus.js';
-import {workloadNames, type RunConfig} from '../config/run-config.js';
+import {workloadNames, type RunConfig} from '../model/run-config.js';
 import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
-import type {MachineInfo, RunResult} from '../result/result-types.js';
+import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {RunStore} from '../store/run-store.js';
 import {scaleConcern} from '../config/scale-check.js';
 import {machineCapacity} from '../measure/machine-info.js';

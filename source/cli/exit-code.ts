@@ -1,4 +1,4 @@
-import type {RunResult} from '../result/result-types.js';
+import type {RunResult} from '../model/result-types.js';
 
 /** 70 is sysexits' EX_SOFTWARE: concur-tui itself failed. */
 export const exitCodes = {ok: 0, taskFailed: 1, usage: 2, internal: 70} as const;

@@ -1,6 +1,6 @@
 import {chromeTrace} from '../report/chrome-trace.js';
 import {jsonChunks} from '../report/json-chunks.js';
-import type {RunResult} from '../result/result-types.js';
+import type {RunResult} from '../model/result-types.js';
 import {ExportFile} from '../util/export-file.js';
 
 export type ExportPaths = {readonly tracePath: string | null; readonly savePath: string | null};

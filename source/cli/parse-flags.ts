@@ -9,7 +9,7 @@ import {
 	workloadNames,
 	type EngineName,
 	type RunConfig,
-} from '../config/run-config.js';
+} from '../model/run-config.js';
 import {UsageError} from '../util/usage-error.js';
 import {checkExportTargets} from './exports.js';
 

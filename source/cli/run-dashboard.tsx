@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import type {MachineInfo} from '../result/result-types.js';
+import type {MachineInfo} from '../model/result-types.js';
 import {App} from '../ui/app.js';
 import {RenderGuard} from '../ui/render-guard.js';
 import {applyColorPreference} from './color-level.js';

@@ -1,4 +1,4 @@
-import {engineNames, type PresetName, type RunConfig} from './run-config.js';
+import {engineNames, type PresetName, type RunConfig} from '../model/run-config.js';
 
 /**
  * Defaults that show the contrast on a first run and finish in about 10 s on 2 to 256 cores:

@@ -1,4 +1,4 @@
-import type {RunConfig} from './run-config.js';
+import type {RunConfig} from '../model/run-config.js';
 
 /** What one unit of execution costs here (resident memory, measured by `npm run bench`). */
 export const unitMemoryBytes = {thread: 8 * 2 ** 20, process: 41 * 2 ** 20} as const;

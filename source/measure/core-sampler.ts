@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
+import {coreSampleIntervalMs} from '../model/sampling.js';
 
 type CoreTimes = {readonly busy: number; readonly total: number};
 
@@ -42,8 +43,6 @@ export function busyBetween(before: readonly CoreTimes[], after: readonly CoreTi
 	});
 }
 
-export const sampleIntervalMs = 200;
-
 /** Samples per-core utilisation every `intervalMs` while started. */
 export class CoreSampler {
 	private timer: NodeJS.Timeout | undefined;
@@ -51,7 +50,7 @@ export class CoreSampler {
 
 	constructor(
 		private readonly onSample: (busy: number[]) => void,
-		readonly intervalMs = sampleIntervalMs,
+		readonly intervalMs = coreSampleIntervalMs,
 	) {}
 
 	start(): void {

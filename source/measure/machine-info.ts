@@ -1,6 +1,6 @@
 import {availableParallelism, cpus, freemem} from 'node:os';
 import type {Capacity} from '../config/scale-check.js';
-import type {MachineInfo} from '../result/result-types.js';
+import type {MachineInfo} from '../model/result-types.js';
 
 export function machineInfo(): MachineInfo {
 	return {

@@ -1,6 +1,6 @@
-import type {WireEvent} from '../bus/events.js';
-import type {EngineName} from '../config/run-config.js';
-import {timedOutText} from '../engines/units/task-deadline.js';
+import type {WireEvent} from '../model/events.js';
+import type {EngineName} from '../model/run-config.js';
+import {timedOutText} from '../model/failure-texts.js';
 import {epochNow} from '../measure/clock.js';
 
 /** Past its timeout a task gets this much longer before its event loop is declared stuck. */

@@ -1,4 +1,4 @@
-import {isCpuBound, type EngineName, type RunConfig} from '../config/run-config.js';
+import {isCpuBound, type EngineName, type RunConfig} from '../model/run-config.js';
 
 /** libuv's default thread pool size: async hashing runs on up to this many threads. */
 const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;

@@ -1,9 +1,9 @@
 import {fork, type ChildProcess} from 'node:child_process';
-import type {WireEvent} from '../bus/events.js';
-import type {WorkloadName} from '../config/run-config.js';
+import type {WireEvent} from '../model/events.js';
+import type {WorkloadName} from '../model/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {isTagged, tagged, type HostReply, type HostRequest} from '../engines/host/host-protocol.js';
-import type {Calibration, HostMeasurements} from '../result/result-types.js';
+import type {Calibration, HostMeasurements} from '../model/result-types.js';
 import {describeError} from '../util/describe-error.js';
 import {distFile} from '../util/dist-file.js';
 import {UsageError} from '../util/usage-error.js';

@@ -1,13 +1,13 @@
 import {randomUUID} from 'node:crypto';
-import type {WireEvent} from '../bus/events.js';
+import type {WireEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import {rebaseEvent} from '../bus/rebase-event.js';
-import type {EngineName, RunConfig} from '../config/run-config.js';
+import type {EngineName, RunConfig} from '../model/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
 import {describeError} from '../util/describe-error.js';
-import type {Calibration, MachineInfo, RunResult} from '../result/result-types.js';
+import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
 import {BlockedLoopWatchdog} from './blocked-loop-watchdog.js';

@@ -1,5 +1,5 @@
 import {engineTitles} from '../result/format.js';
-import type {RunResult} from '../result/result-types.js';
+import type {RunResult} from '../model/result-types.js';
 
 type TraceEvent = {
 	readonly name: string;

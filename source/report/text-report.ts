@@ -1,5 +1,5 @@
 import {engineTitles, megabytes, milliseconds, seconds, times} from '../result/format.js';
-import type {EngineResult, RunResult} from '../result/result-types.js';
+import type {EngineResult, RunResult} from '../model/result-types.js';
 import {plainTable} from './plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
 

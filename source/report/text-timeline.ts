@@ -1,5 +1,5 @@
-import type {LaneInfo} from '../bus/events.js';
-import type {TaskRecord} from '../result/result-types.js';
+import type {LaneInfo} from '../model/events.js';
+import type {TaskRecord} from '../model/result-types.js';
 
 /** Consecutive tasks on a lane alternate between these, so their boundaries show. */
 const taskGlyphs = ['█', '▓'] as const;

@@ -1,4 +1,4 @@
-import type {EngineName} from '../config/run-config.js';
+import type {EngineName} from '../model/run-config.js';
 
 export const engineTitles: Record<EngineName, string> = {
 	async: 'Async · one event loop',

@@ -1,8 +1,8 @@
-import type {BusEventName, BusEvents, EngineEndEvent, LaneInfo, RunStartEvent} from '../bus/events.js';
+import type {BusEventName, BusEvents, EngineEndEvent, LaneInfo, RunStartEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
-import type {EngineName} from '../config/run-config.js';
-import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from './result-types.js';
-import {sampleIntervalMs} from '../measure/core-sampler.js';
+import type {EngineName} from '../model/run-config.js';
+import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from '../model/result-types.js';
+import {coreSampleIntervalMs} from '../model/sampling.js';
 import {verdictOf} from './verdict.js';
 
 type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
@@ -151,7 +151,7 @@ export class ResultCollector {
 	/** Samples whose interval overlaps [from, to]: each covers the interval before its time. */
 	private samplesBetween(from: number, to: number): CoreSample[] {
 		return this.samples
-			.filter((sample) => sample.t > from && sample.t - sampleIntervalMs < to)
+			.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
 			.map((sample) => ({t: sample.t - from, busy: sample.busy}));
 	}
 }

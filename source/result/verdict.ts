@@ -1,6 +1,6 @@
-import type {EngineName} from '../config/run-config.js';
+import type {EngineName} from '../model/run-config.js';
 import {megabytes, seconds, times} from './format.js';
-import type {EngineResult, RunResult} from './result-types.js';
+import type {EngineResult, RunResult} from '../model/result-types.js';
 
 const names: Record<EngineName, string> = {async: 'async', threads: 'threads', processes: 'processes'};
 

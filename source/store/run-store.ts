@@ -1,7 +1,7 @@
-import type {BusEvents} from '../bus/events.js';
+import type {BusEvents} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
-import type {EngineName, RunConfig} from '../config/run-config.js';
-import type {MachineInfo, RunResult} from '../result/result-types.js';
+import type {EngineName, RunConfig} from '../model/run-config.js';
+import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {DashboardSnapshot, EngineView, RunPhase, TaskView} from './views.js';
 
 type MutableTask = {-readonly [K in keyof TaskView]: TaskView[K]};

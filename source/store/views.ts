@@ -1,6 +1,6 @@
-import type {LaneInfo} from '../bus/events.js';
-import type {EngineName, RunConfig} from '../config/run-config.js';
-import type {MachineInfo, RunResult} from '../result/result-types.js';
+import type {LaneInfo} from '../model/events.js';
+import type {EngineName, RunConfig} from '../model/run-config.js';
+import type {MachineInfo, RunResult} from '../model/result-types.js';
 
 export type TaskState = 'queued' | 'running' | 'done' | 'failed';
 

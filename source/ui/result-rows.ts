@@ -1,5 +1,5 @@
 import {megabytes, milliseconds, seconds, times} from '../result/format.js';
-import type {EngineResult, RunResult} from '../result/result-types.js';
+import type {EngineResult, RunResult} from '../model/result-types.js';
 
 /** The results table's rows: every figure measured, as the headless report shows them. */
 export function resultRows(result: RunResult): Array<Record<string, string>> {

@@ -1,6 +1,6 @@
 import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
-import type {RunResult} from '../result/result-types.js';
+import type {RunResult} from '../model/result-types.js';
 import {differenceRows, resultRows} from './result-rows.js';
 
 /** ink-table draws a border line above, below and between rows. */

@@ -1,5 +1,5 @@
-import type {WorkloadName} from '../config/run-config.js';
-import type {Calibration} from '../result/result-types.js';
+import type {WorkloadName} from '../model/run-config.js';
+import type {Calibration} from '../model/result-types.js';
 import {spin} from './cpu.js';
 import {hash} from './hash.js';
 import {sleep} from './sleep.js';

@@ -1,7 +1,7 @@
-import type {LaneInfo} from '../../source/bus/events.js';
+import type {LaneInfo} from '../../source/model/events.js';
 import {defaultRunConfig} from '../../source/config/defaults.js';
-import type {RunConfig} from '../../source/config/run-config.js';
-import type {EngineResult, MachineInfo, RunResult} from '../../source/result/result-types.js';
+import type {RunConfig} from '../../source/model/run-config.js';
+import type {EngineResult, MachineInfo, RunResult} from '../../source/model/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};

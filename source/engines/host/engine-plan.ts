@@ -1,4 +1,4 @@
-import type {EngineName, ThreadStrategy} from '../../config/run-config.js';
+import type {EngineName, ThreadStrategy} from '../../model/run-config.js';
 import type {WorkloadSpec} from '../../workloads/resolve-task.js';
 import type {EventSink} from './event-sink.js';
 import type {MeasureWindow, WindowFigures} from './measure-window.js';

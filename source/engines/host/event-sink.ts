@@ -1,5 +1,5 @@
-import type {EngineName} from '../../config/run-config.js';
-import type {WireEvent} from '../../bus/events.js';
+import type {EngineName} from '../../model/run-config.js';
+import type {WireEvent} from '../../model/events.js';
 import {epochNow} from '../../measure/clock.js';
 
 const sampleEveryMs = 250;

@@ -3,8 +3,8 @@
 import {calibrateSpin} from '../../workloads/cpu.js';
 import {calibrateHash} from '../../workloads/hash.js';
 import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
-import type {WorkloadName} from '../../config/run-config.js';
-import type {Calibration} from '../../result/result-types.js';
+import type {WorkloadName} from '../../model/run-config.js';
+import type {Calibration} from '../../model/result-types.js';
 import {describeError} from '../../util/describe-error.js';
 import {runAsyncEngine} from './async-engine.js';
 import type {EnginePlan, EngineRunner} from './engine-plan.js';

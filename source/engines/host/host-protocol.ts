@@ -1,6 +1,6 @@
-import type {WireEvent} from '../../bus/events.js';
-import type {WorkloadName} from '../../config/run-config.js';
-import type {Calibration, HostMeasurements} from '../../result/result-types.js';
+import type {WireEvent} from '../../model/events.js';
+import type {WorkloadName} from '../../model/run-config.js';
+import type {Calibration, HostMeasurements} from '../../model/result-types.js';
 import type {EnginePlan} from './engine-plan.js';
 
 /** UI process -> host. */

@@ -6,7 +6,7 @@ import type {SpawnWorkerData, SpawnWorkerMessage} from '../units/spawn-worker-ma
 import {describeError} from '../../util/describe-error.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
-import {timedOutText} from '../units/task-deadline.js';
+import {timedOutText} from '../../model/failure-texts.js';
 import {unitLossReason} from './unit-loss.js';
 
 /** Node ends a thread whose top-level await can no longer settle with this code. */

@@ -1,4 +1,4 @@
-import type {EngineName} from '../../config/run-config.js';
+import type {EngineName} from '../../model/run-config.js';
 import {epochNow} from '../../measure/clock.js';
 import type {TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {EventSink} from './event-sink.js';

@@ -1,6 +1,6 @@
-import type {UnitLimits} from '../../config/run-config.js';
+import type {UnitLimits} from '../../model/run-config.js';
 import {describeError} from '../../util/describe-error.js';
-import {timedOutText} from '../units/task-deadline.js';
+import {timedOutText} from '../../model/failure-texts.js';
 
 export type UnitKind = 'thread' | 'process';
 

@@ -2,7 +2,8 @@ import {epochNow} from '../../measure/clock.js';
 import {currentThreadPlace} from '../../measure/thread-info.js';
 import {describeError} from '../../util/describe-error.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
-import {TaskDeadline, timedOutText} from './task-deadline.js';
+import {timedOutText} from '../../model/failure-texts.js';
+import {TaskDeadline} from './task-deadline.js';
 
 export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
 export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};

@@ -7,11 +7,6 @@ export class TaskTimeoutError extends Error {
 	}
 }
 
-/** How a timed-out task ended, in the words every engine uses: "timed out after 500 ms; ...". */
-export function timedOutText(timeoutMs: number, how: string): string {
-	return `timed out after ${timeoutMs} ms; ${how}`;
-}
-
 /**
  * A task's time budget: its signal aborts `timeoutMs` after the start, with a TaskTimeoutError.
  * On a busy loop the timer fires only when the task yields: that is what cooperative means.

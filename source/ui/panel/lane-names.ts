@@ -1,5 +1,5 @@
-import type {LaneInfo} from '../../bus/events.js';
-import type {EngineName} from '../../config/run-config.js';
+import type {LaneInfo} from '../../model/events.js';
+import type {EngineName} from '../../model/run-config.js';
 
 /** A lane's short name in rows: loop, T1, P2, S1 (a slot of spawned threads). */
 export function laneShortName(engine: EngineName, lane: LaneInfo): string {

@@ -1,5 +1,13 @@
-import type {EngineName, RunConfig} from '../config/run-config.js';
-import type {LaneInfo} from '../bus/events.js';
+import type {EngineName, RunConfig} from './run-config.js';
+
+/** A unit of execution that tasks run on: the event loop, a worker thread or a process. */
+export type LaneInfo = {
+	readonly id: number;
+	readonly label: string;
+	readonly pid: number;
+	/** OS thread id (Linux TID); null where the OS does not tell. */
+	readonly tid: number | null;
+};
 
 export type MachineInfo = {
 	readonly cores: number;

@@ -1,14 +1,7 @@
-import type {EngineName, RunConfig} from '../config/run-config.js';
-import type {HostMeasurements, MachineInfo, RunResult} from '../result/result-types.js';
+import type {EngineName, RunConfig} from './run-config.js';
+import type {HostMeasurements, LaneInfo, MachineInfo, RunResult} from './result-types.js';
 
-/** A unit of execution that tasks run on: the event loop, a worker thread or a process. */
-export type LaneInfo = {
-	readonly id: number;
-	readonly label: string;
-	readonly pid: number;
-	/** OS thread id (Linux TID); null where the OS does not tell. */
-	readonly tid: number | null;
-};
+export type {LaneInfo} from './result-types.js';
 
 /** Times (`t`) are ms since the run started, on one axis shared by all engines. */
 /** `runId` names the run in every export it writes, so files from different runs never pass for one. */
