@@ -1,4 +1,5 @@
 import type {RunConfig} from '../model/run-config.js';
+import {engineKinds} from './engine-kinds.js';
 
 /** What one unit of execution costs here (resident memory, measured by `npm run bench`). */
 export const unitMemoryBytes = {thread: 8 * 2 ** 20, process: 41 * 2 ** 20} as const;
@@ -13,11 +14,7 @@ type Units = {readonly threads: number; readonly processes: number};
 
 /** Units of execution each engine starts at once. */
 function unitsOf(config: RunConfig): Units[] {
-	return config.engines.map((engine) => {
-		if (engine === 'threads') return {threads: config.threads === 'spawn' ? Math.min(config.pool, config.tasks) : config.pool, processes: 0};
-		if (engine === 'processes') return {threads: 0, processes: config.pool};
-		return {threads: 0, processes: 0};
-	});
+	return config.engines.map((engine) => engineKinds[engine].unitsAtOnce(config));
 }
 
 function gigabytes(bytes: number): string {

@@ -10,6 +10,7 @@ import {describeError} from '../util/describe-error.js';
 import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
+import {engineKinds} from '../config/engine-kinds.js';
 import {BlockedLoopWatchdog} from './blocked-loop-watchdog.js';
 import {HostClient, type HostOptions} from './host-client.js';
 
@@ -72,8 +73,8 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 
 	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
 		if (signal?.aborted) return;
-		// The async engine's tasks run in its host, so they share the host's heap.
-		const host = startHost({heapLimitMb: engine === 'async' ? config.heapLimitMb : null});
+		// An engine whose tasks run in its host (async) shares the host's heap.
+		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null});
 		hostsOfThisRun.add(host);
 		const plan: EnginePlan = {
 			engine,
@@ -88,7 +89,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 		};
 
 		const watchdog =
-			engine === 'async' && config.timeoutMs !== null
+			engineKinds[engine].cooperativeTimeout && config.timeoutMs !== null
 				? new BlockedLoopWatchdog(engine, config.timeoutMs, (endEvents, reason) => {
 						forward(endEvents);
 						host.stop(reason);

@@ -1,4 +1,5 @@
-import {engineTitles, megabytes, milliseconds, seconds, times} from '../result/format.js';
+import {baselineOf, engineKinds} from '../config/engine-kinds.js';
+import {megabytes, milliseconds, seconds, times} from '../result/format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
 import {plainTable} from './plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
@@ -17,7 +18,7 @@ function describeRun(result: RunResult): string {
 }
 
 function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number): string[] {
-	const lines = [`${engineTitles[engine.engine]}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
+	const lines = [`${engineKinds[engine.engine].title}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
 	if (engine.error) lines.push(`  stopped: ${engine.error}`);
 	const lanes = engine.lanes.slice(0, maxLanesShown);
 	for (const lane of lanes) {
@@ -35,7 +36,7 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 }
 
 function resultsTable(result: RunResult): string[] {
-	const asyncElapsed = result.engines.find((engine) => engine.engine === 'async' && engine.complete)?.elapsedMs;
+	const asyncElapsed = baselineOf(result.engines)?.elapsedMs;
 	return plainTable(
 		['engine', 'elapsed', 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
 		result.engines.map((engine) => [

@@ -1,11 +1,3 @@
-import type {EngineName} from '../model/run-config.js';
-
-export const engineTitles: Record<EngineName, string> = {
-	async: 'Async · one event loop',
-	threads: 'Many-thread · worker pool',
-	processes: 'Multicore · process pool',
-};
-
 export function seconds(ms: number): string {
 	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`;
 }

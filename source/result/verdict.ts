@@ -1,43 +1,39 @@
-import type {EngineName} from '../model/run-config.js';
+import {engineKinds} from '../config/engine-kinds.js';
 import {megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
 
-const names: Record<EngineName, string> = {async: 'async', threads: 'threads', processes: 'processes'};
 
 /** Below this, a speedup is noise, not a win. */
 const clearWin = 1.25;
 
 function unitsOf(engine: EngineResult): string {
-	if (engine.engine === 'async') return 'one thread';
-	const count = engine.lanes.length;
-	if (engine.engine === 'threads') return `${count} thread${count === 1 ? '' : 's'}`;
-	return `${count} process${count === 1 ? '' : 'es'}`;
+	return engineKinds[engine.engine].unitsText(engine.lanes.length);
 }
 
 /** A plain-language sentence drawn only from the measured figures. */
 export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	const done = result.engines.filter((engine) => engine.complete);
 	const failed = result.engines.filter((engine) => !engine.complete);
-	const failedNote = failed.length > 0 ? ` (${failed.map((e) => names[e.engine]).join(', ')} did not complete.)` : '';
+	const failedNote = failed.length > 0 ? ` (${failed.map((e) => e.engine).join(', ')} did not complete.)` : '';
 	if (done.length === 0) return `No engine completed, so there is nothing to compare.${failedNote}`;
 
 	const contendedNote = done.some((engine) => engine.contended)
 		? ` More CPU-bound threads ran at once than the ${result.machine.cores} cores, so times include waiting for a core.`
 		: '';
 	const fastest = done.reduce((best, engine) => (engine.elapsedMs < best.elapsedMs ? engine : best));
-	const asyncResult = done.find((engine) => engine.engine === 'async');
+	const asyncResult = done.find((engine) => engineKinds[engine.engine].isBaseline);
 	const {workload, tasks} = result.config;
 	const work = `${tasks} ${workload === 'module' ? 'custom' : workload} tasks`;
 
 	if (done.length === 1) {
-		return `${names[fastest.engine]} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${contendedNote}${failedNote}`;
+		return `${fastest.engine} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${contendedNote}${failedNote}`;
 	}
 
 	const slowest = done.reduce((worst, engine) => (engine.elapsedMs > worst.elapsedMs ? engine : worst));
 	const spread = slowest.elapsedMs / fastest.elapsedMs;
 
 	if (spread < clearWin) {
-		const memory = done.map((e) => `${names[e.engine]} ${megabytes(e.peakRssBytes)} with ${unitsOf(e)}`).join(', ');
+		const memory = done.map((e) => `${e.engine} ${megabytes(e.peakRssBytes)} with ${unitsOf(e)}`).join(', ');
 		const parallelisms = done.map((e) => e.parallelism);
 		const least = Math.min(...parallelisms);
 		const most = Math.max(...parallelisms);
@@ -50,15 +46,15 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 
 	const speedupNote = asyncResult && fastest !== asyncResult ? `, ${times(asyncResult.elapsedMs / fastest.elapsedMs)} faster than async` : '';
 	let why: string;
-	if (fastest.engine === 'async') {
+	if (fastest === asyncResult) {
 		why = `async waited on all ${tasks} at once on one thread, while the pools could only run ${result.config.pool} at a time`;
 	} else if (asyncResult && asyncResult.parallelism > 1.2) {
-		why = `async used ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU through libuv's thread pool (async can use threads internally), but ${names[fastest.engine]} kept ${fastest.parallelism.toFixed(2)} busy`;
+		why = `async used ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU through libuv's thread pool (async can use threads internally), but ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} busy`;
 	} else if (asyncResult) {
-		why = `CPU-bound work needs cores: async ran every task on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${names[fastest.engine]} kept ${fastest.parallelism.toFixed(2)} cores busy`;
+		why = `CPU-bound work needs cores: async ran every task on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} cores busy`;
 	} else {
-		why = `it kept ${fastest.parallelism.toFixed(2)} cores busy against ${slowest.parallelism.toFixed(2)} for ${names[slowest.engine]}`;
+		why = `it kept ${fastest.parallelism.toFixed(2)} cores busy against ${slowest.parallelism.toFixed(2)} for ${slowest.engine}`;
 	}
 
-	return `${names[fastest.engine]} won on ${work} in ${seconds(fastest.elapsedMs)}${speedupNote}: ${why}.${contendedNote}${failedNote}`;
+	return `${fastest.engine} won on ${work} in ${seconds(fastest.elapsedMs)}${speedupNote}: ${why}.${contendedNote}${failedNote}`;
 }

@@ -3,7 +3,7 @@
 import {calibrateSpin} from '../../workloads/cpu.js';
 import {calibrateHash} from '../../workloads/hash.js';
 import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
-import type {WorkloadName} from '../../model/run-config.js';
+import type {EngineName, WorkloadName} from '../../model/run-config.js';
 import type {Calibration} from '../../model/result-types.js';
 import {describeError} from '../../util/describe-error.js';
 import {runAsyncEngine} from './async-engine.js';
@@ -35,10 +35,15 @@ async function prepare(workload: WorkloadName, modulePath: string | null): Promi
 	}
 }
 
+/** The runner of each engine (the catalog of what they are is config/engine-kinds.ts). */
+const runners = {
+	async: () => runAsyncEngine,
+	threads: (plan) => (plan.threads === 'spawn' ? runSpawnEngine : runPoolEngine),
+	processes: () => runPoolEngine,
+} satisfies Record<EngineName, (plan: EnginePlan) => EngineRunner>;
+
 function runnerFor(plan: EnginePlan): EngineRunner {
-	if (plan.engine === 'async') return runAsyncEngine;
-	if (plan.engine === 'threads' && plan.threads === 'spawn') return runSpawnEngine;
-	return runPoolEngine;
+	return runners[plan.engine](plan);
 }
 
 async function run(plan: EnginePlan): Promise<void> {

@@ -1,5 +1,6 @@
 import workerpool from 'workerpool';
 import {epochNow} from '../../measure/clock.js';
+import {engineKinds} from '../../config/engine-kinds.js';
 import {distFile} from '../../util/dist-file.js';
 import type {TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {UnitIdentity} from '../units/unit-identity.js';
@@ -40,7 +41,7 @@ const stopWaitMs = 1000;
  * Node processes (processes). One scheduler, two runtimes, so the comparison is fair.
  */
 export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
-	const isProcess = plan.engine === 'processes';
+	const isProcess = engineKinds[plan.engine].runtime === 'process';
 	const {timeoutMs} = plan.work;
 	const limits = {timeoutMs, heapLimitMb: plan.heapLimitMb};
 	const startupStart = epochNow();

@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import {engineTitles, milliseconds, seconds} from '../../result/format.js';
+import {engineKinds} from '../../config/engine-kinds.js';
+import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
 import {styleCells} from '../timeline/styled-cells.js';
 import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
@@ -52,7 +53,7 @@ export function titleLine(view: EngineView, width: number): string {
 		view.t0 === null ? phaseNotes[view.phase] : seconds(view.elapsedMs),
 		total > 0 ? `${view.done}/${total}` : '',
 		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
-		view.engine === 'async' && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
+		engineKinds[view.engine].showsLoopLag && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
 	]
 		.filter(Boolean)
 		.join('  ');
@@ -61,14 +62,13 @@ export function titleLine(view: EngineView, width: number): string {
 	const problems = [view.phase === 'failed' && view.error ? view.error : '', failures]
 		.filter(Boolean)
 		.join('  ');
-	return fitSegments([[engineTitles[view.engine], chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
+	return fitSegments([[engineKinds[view.engine].title, chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
 }
 
-/** What --timeout does on this engine: only async leaves stopping to the task itself. */
+/** What --timeout does on this engine (async leaves stopping to the task itself). */
 export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | null): string {
 	if (timeoutMs === null) return '';
-	const what = engine === 'async' ? 'signal only, async cancellation is cooperative' : `late ${engine} stopped`;
-	return `timeout ${milliseconds(timeoutMs)}: ${what} · `;
+	return `timeout ${milliseconds(timeoutMs)}: ${engineKinds[engine].timeoutMeaning} · `;
 }
 
 /**
@@ -81,7 +81,7 @@ export function legendLine(view: EngineView, width: number, timeoutMs: number | 
 		if (task.lane !== null && task.cpu !== null) lastCore.set(task.lane, task.cpu);
 	}
 
-	const pid = view.engine === 'threads' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
+	const pid = engineKinds[view.engine].runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
 	const lanes = view.lanes.map((lane) => {
 		const core = lastCore.get(lane.id);
 		return `${laneShortName(view.engine, lane)} ${laneIdentity(view.engine, lane)}${core === undefined ? '' : ` core ${core}`}`;
