@@ -201,11 +201,12 @@ describe.runIf(process.platform === 'linux')('the fault matrix: a misbehaving ta
 			expect(run.leftover).toEqual([]);
 			const [measured] = (JSON.parse(run.stdout) as RunResult).engines;
 			expect(measured!.tasks).toHaveLength(40);
-			const reasons = measured!.tasks.map((task) => task.error);
-			expect(reasons.filter((reason) => reason === 'exited with code 1').length).toBeGreaterThanOrEqual(8);
-			const stopped = 'not finished: 8 units in a row died before finishing a task (the last: exited with code 1), so the engine stopped';
-			expect(reasons.filter((reason) => reason === stopped).length).toBeGreaterThan(20);
-			expect(reasons.every((reason) => reason === 'exited with code 1' || reason === stopped)).toBe(true);
+			const reasons = measured!.tasks.map((task) => task.error ?? '');
+			// A unit may also die idle; the task handed to it then goes to the next one.
+			const stopped = /^not finished: 8 units in a row died before finishing a task \(the last: (exited with code 1|exited before a task reached it)\), so the engine stopped$/;
+			expect(reasons.filter((reason) => reason === 'exited with code 1').length).toBeGreaterThan(0);
+			expect(reasons.filter((reason) => stopped.test(reason)).length).toBeGreaterThan(20);
+			expect(reasons.every((reason) => reason === 'exited with code 1' || stopped.test(reason))).toBe(true);
 		},
 	);
 

@@ -33,6 +33,11 @@ async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitId
 	return [...byPid.values()];
 }
 
+/** workerpool's word for a task handed to a unit that had already exited: the task never ran. */
+function neverReachedUnit(error: unknown): boolean {
+	return error instanceof Error && error.message === 'Worker is terminated';
+}
+
 /** How long the pool may take to stop its units before the host reports anyway. */
 const stopWaitMs = 1000;
 
@@ -88,28 +93,37 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		};
 
 		const unitKind = isProcess ? 'process' : 'thread';
-		// workerpool's promises are its own class: one then() per task, no async wrapper. Its
-		// timeout starts when the task reaches a unit, and stops and replaces that unit.
-		await Promise.all(
-			Array.from({length: plan.tasks}, (_, id) => {
-				const execution = pool.exec('runTask', [id], options);
-				if (timeoutMs !== null) void execution.timeout(timeoutMs);
-				return (execution as Promise<TaskOutcome>).then(onOutcome, (error: unknown) => {
-					if (breaker.givenUp !== null) {
-						tracker.onLost(id, `not finished: ${breaker.givenUp}`);
-						return;
-					}
+		// workerpool's promises are its own class: one then() per task, no wrapper of ours on the
+		// way. Its timeout starts when the task reaches a unit, and stops and replaces that unit.
+		const dispatch = (id: number): Promise<void> => {
+			const execution = pool.exec('runTask', [id], options);
+			if (timeoutMs !== null) void execution.timeout(timeoutMs);
+			return (execution as Promise<TaskOutcome>).then(onOutcome, (error: unknown): Promise<void> | undefined => {
+				if (breaker.givenUp !== null) {
+					tracker.onLost(id, `not finished: ${breaker.givenUp}`);
+					return;
+				}
 
-					// A timeout rejects at once, while the unit is still being stopped: keep watching it.
-					const timedOut = error instanceof workerpool.Promise.TimeoutError;
-					if (!timedOut) overdue?.ended(id);
-					const reason = unitLossReason(error, unitKind, limits);
-					tracker.onLost(id, reason);
-					// The queued tasks and those still running are rejected by the pool's end.
-					if (!timedOut && breaker.unitDied(reason)) void pool.terminate(true).catch(() => undefined);
-				});
-			}),
-		);
+				// A unit that died idle stays in workerpool's list until a task is handed to it: that
+				// task never ran, so it goes to the next unit (the death still counts).
+				if (neverReachedUnit(error)) {
+					if (!breaker.unitDied('exited before a task reached it')) return dispatch(id);
+					void pool.terminate(true).catch(() => undefined);
+					tracker.onLost(id, `not finished: ${breaker.givenUp}`);
+					return;
+				}
+
+				// A timeout rejects at once, while the unit is still being stopped: keep watching it.
+				const timedOut = error instanceof workerpool.Promise.TimeoutError;
+				if (!timedOut) overdue?.ended(id);
+				const reason = unitLossReason(error, unitKind, limits);
+				tracker.onLost(id, reason);
+				// The queued tasks and those still running are rejected by the pool's end.
+				if (!timedOut && breaker.unitDied(reason)) void pool.terminate(true).catch(() => undefined);
+			});
+		};
+
+		await Promise.all(Array.from({length: plan.tasks}, (_, id) => dispatch(id)));
 		const figures = await window.end();
 		// A pool that gave up has no units left to ask.
 		const children = isProcess && breaker.givenUp === null ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};
