@@ -1,5 +1,6 @@
 import type {LaneInfo} from '../model/result-types.js';
-import {isCpuBound, type EngineName, type RunConfig} from '../model/run-config.js';
+import type {EngineName, RunConfig} from '../model/run-config.js';
+import {isCpuBound, workloadKinds} from './workload-kinds.js';
 
 /** libuv's default thread pool size: async hashing runs on up to this many threads. */
 const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
@@ -53,7 +54,7 @@ export const engineKinds = {
 		showsLoopLag: true,
 		laneShortName: () => 'loop',
 		laneIdentity: (lane) => `pid ${lane.pid}`,
-		cpuBoundUnits: (config) => (isCpuBound(config.workload) ? (config.workload === 'hash' ? Math.min(libuvThreads, config.tasks) : 1) : 0),
+		cpuBoundUnits: (config) => (isCpuBound(config.workload) ? (workloadKinds[config.workload].usesLibuvPool ? Math.min(libuvThreads, config.tasks) : 1) : 0),
 		unitsAtOnce: () => ({threads: 0, processes: 0}),
 		unitsText: () => 'one thread',
 		ranOn: (_lanes, parallelism) => (parallelism > 1.2 ? '1 JS thread (+ libuv pool)' : '1 JS thread'),

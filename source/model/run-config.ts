@@ -34,8 +34,3 @@ export type RunConfig = {
 
 /** What bounds one unit of execution: the part of the run configuration each host enforces. */
 export type UnitLimits = Pick<RunConfig, 'timeoutMs' | 'heapLimitMb'>;
-
-/** Workloads whose tasks keep a core busy, so more of them than cores contend. */
-export function isCpuBound(workload: WorkloadName): boolean {
-	return workload !== 'sleep' && workload !== 'noop';
-}

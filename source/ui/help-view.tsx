@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
+import {workloadNames} from '../model/run-config.js';
 
 const lines: Array<[string, string]> = [
 	['r', 'run again with the same settings'],
-	['w', 'next workload: cpu → sleep → hash → mixed'],
+	['w', `next workload: ${workloadNames.join(' → ')}`],
 	['+ / -', 'one more / one less task per pool unit'],
 	['] / [', 'one more / one less unit in each pool'],
 	['m', 'mode: sequential (one engine at a time) ↔ race (all at once)'],

@@ -1,5 +1,6 @@
 // Entry of an engine host (dist/host.js): a process forked by concur-tui to run one engine, so
 // its CPU time, memory and event-loop lag are measured apart from the UI and other engines.
+import {workloadKinds} from '../../config/workload-kinds.js';
 import {calibrateSpin} from '../../workloads/cpu.js';
 import {calibrateHash} from '../../workloads/hash.js';
 import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
@@ -24,10 +25,10 @@ process.on('disconnect', () => process.exit(0));
 async function prepare(workload: WorkloadName, modulePath: string | null): Promise<void> {
 	try {
 		if (workload === 'module' && modulePath) await loadTaskModule(modulePath);
-		const needsCpu = workload === 'cpu' || workload === 'mixed';
+		const {calibrates} = workloadKinds[workload];
 		const calibration: Calibration = {
-			cpuIterationsPerMs: needsCpu ? calibrateSpin() : 0,
-			hashIterationsPerMs: workload === 'hash' ? calibrateHash() : 0,
+			cpuIterationsPerMs: calibrates.cpu ? calibrateSpin() : 0,
+			hashIterationsPerMs: calibrates.hash ? calibrateHash() : 0,
 		};
 		reply({type: 'prepared', calibration});
 	} catch (error) {

@@ -1,0 +1,28 @@
+import type {BuiltinWorkload} from '../model/run-config.js';
+import {spin} from './cpu.js';
+import {hash} from './hash.js';
+import type {WorkloadSpec} from './workload-spec.js';
+import {sleep} from './sleep.js';
+import type {TaskFunction} from './task-function.js';
+
+/** How each built-in workload's task function is made from the run's spec (config/workload-kinds.ts says what it is). */
+export const workloadBuilders = {
+	cpu: ({taskMs, calibration}) => {
+		const iterations = Math.round(taskMs * calibration.cpuIterationsPerMs);
+		return (_input, context) => spin(iterations, context);
+	},
+	sleep: ({taskMs}) => async (_input, context) => sleep(taskMs, context),
+	hash: ({taskMs, calibration}) => {
+		const iterations = Math.round(taskMs * calibration.hashIterationsPerMs);
+		return async (_input, context) => hash(iterations, calibration.hashIterationsPerMs, context);
+	},
+	// Half the task computes, then half waits: a request handler that parses, then awaits I/O.
+	mixed: ({taskMs, calibration}) => {
+		const iterations = Math.round(taskMs * calibration.cpuIterationsPerMs);
+		return async (_input, context) => {
+			spin(Math.round(iterations / 2), context, 0, 0.5);
+			await sleep(taskMs / 2, context, 0.5, 0.5);
+		};
+	},
+	noop: () => () => undefined,
+} satisfies Record<BuiltinWorkload | 'noop', (spec: WorkloadSpec) => TaskFunction>;

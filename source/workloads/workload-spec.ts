@@ -1,0 +1,12 @@
+import type {Calibration} from '../model/result-types.js';
+import type {WorkloadName} from '../model/run-config.js';
+
+/** Everything a unit of execution needs to run any task of a run. */
+export type WorkloadSpec = {
+	readonly workload: WorkloadName;
+	readonly modulePath: string | null;
+	readonly taskMs: number;
+	readonly calibration: Calibration;
+	/** Each task's time budget in ms (its signal aborts then), or null. */
+	readonly timeoutMs: number | null;
+};
