@@ -18,10 +18,11 @@ export const allowedLayers = {
 	engines: ['model', 'util', 'config', 'measure', 'workloads'],
 	bus: ['model', 'util'],
 	result: ['model', 'util', 'config', 'bus'],
-	report: ['model', 'util', 'config', 'result'],
+	present: ['model', 'util', 'config', 'result'],
+	report: ['model', 'util', 'config', 'result', 'present'],
 	store: ['model', 'util', 'config', 'bus', 'result'],
 	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'result', 'engines'],
-	ui: ['model', 'util', 'config', 'store', 'result'],
+	ui: ['model', 'util', 'config', 'store', 'result', 'present'],
 };
 
 /** The only engine files the orchestrator may see: what crosses to a host process. */

@@ -1,5 +1,7 @@
-import {baselineOf, engineKinds} from '../config/engine-kinds.js';
-import {megabytes, milliseconds, seconds, times} from '../result/format.js';
+import {engineKinds} from '../config/engine-kinds.js';
+import {engineFigures} from '../present/engine-figures.js';
+import {problemsOf} from '../present/problems.js';
+import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
 import {plainTable} from './plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
@@ -36,27 +38,24 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 }
 
 function resultsTable(result: RunResult): string[] {
-	const asyncElapsed = baselineOf(result.engines)?.elapsedMs;
 	return plainTable(
 		['engine', 'elapsed', 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
-		result.engines.map((engine) => [
-			engine.engine,
-			seconds(engine.elapsedMs),
-			asyncElapsed && engine.elapsedMs > 0 ? times(asyncElapsed / engine.elapsedMs) : '–',
-			engine.parallelism.toFixed(2),
-			engine.coresUsed === null ? '–' : String(engine.coresUsed),
-			seconds(engine.cpuMs),
-			megabytes(engine.peakRssBytes),
-			milliseconds(engine.startupMs),
-			milliseconds(engine.loopLagMaxMs),
+		engineFigures(result).map((figures) => [
+			figures.engine,
+			figures.elapsed,
+			figures.speedup,
+			figures.parallelism,
+			figures.coresUsed,
+			figures.cpuTime,
+			figures.peakMemory,
+			figures.startup,
+			figures.loopLagMax,
 		]),
 	);
 }
 
 function failures(result: RunResult): string[] {
-	const failed = result.engines.flatMap((engine) =>
-		engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => `  ${engine.engine} task ${task.id}: ${task.error ?? 'failed'}`),
-	);
+	const failed = problemsOf(result).failed.map(({engine, id, reason}) => `  ${engine} task ${id}: ${reason}`);
 	return failed.length > 0 ? ['', `Failed tasks (${failed.length}):`, ...failed.slice(0, 20)] : [];
 }
 

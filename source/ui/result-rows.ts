@@ -1,19 +1,18 @@
-import {baselineOf, engineKinds} from '../config/engine-kinds.js';
-import {megabytes, milliseconds, seconds, times} from '../result/format.js';
+import {engineKinds} from '../config/engine-kinds.js';
+import {engineFigures} from '../present/engine-figures.js';
 import type {RunResult} from '../model/result-types.js';
 
 /** The results table's rows: every figure measured, as the headless report shows them. */
 export function resultRows(result: RunResult): Array<Record<string, string>> {
-	const asyncElapsed = baselineOf(result.engines)?.elapsedMs;
 	// Short headings: the table fits 80 columns.
-	return result.engines.map((engine) => ({
-		engine: engine.engine + (engine.complete ? '' : '*'),
-		elapsed: seconds(engine.elapsedMs),
-		speedup: asyncElapsed && engine.elapsedMs > 0 ? times(asyncElapsed / engine.elapsedMs) : '–',
-		'∥ cpu/wall': engine.parallelism.toFixed(2),
-		cores: engine.coresUsed === null ? '–' : String(engine.coresUsed),
-		memory: megabytes(engine.peakRssBytes),
-		'start-up': milliseconds(engine.startupMs),
+	return engineFigures(result).map((figures) => ({
+		engine: figures.engine + (figures.complete ? '' : '*'),
+		elapsed: figures.elapsed,
+		speedup: figures.speedup,
+		'∥ cpu/wall': figures.parallelism,
+		cores: figures.coresUsed,
+		memory: figures.peakMemory,
+		'start-up': figures.startup,
 	}));
 }
 

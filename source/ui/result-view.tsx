@@ -1,6 +1,7 @@
 import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
 import type {RunResult} from '../model/result-types.js';
+import {problemsOf} from '../present/problems.js';
 import {differenceRows, resultRows} from './result-rows.js';
 
 /** ink-table draws a border line above, below and between rows. */
@@ -10,11 +11,8 @@ type ResultViewProps = {readonly result: RunResult; readonly rows: number; reado
 
 /** Engines that stopped early and tasks that failed, each with its reason, worst first. */
 export function problemLines(result: RunResult): string[] {
-	const stopped = result.engines.filter((engine) => engine.error).map((engine) => `${engine.engine} stopped: ${engine.error}`);
-	const failed = result.engines.flatMap((engine) =>
-		engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => `${engine.engine} #${task.id}: ${task.error ?? 'failed'}`),
-	);
-	return [...stopped, ...failed];
+	const {stopped, failed} = problemsOf(result);
+	return [...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`), ...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`)];
 }
 
 /** As many problem lines as `rows` allow, the last one saying how many more there are. */

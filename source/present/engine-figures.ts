@@ -1,0 +1,35 @@
+import {baselineOf} from '../config/engine-kinds.js';
+import type {EngineName} from '../model/run-config.js';
+import type {RunResult} from '../model/result-types.js';
+import {megabytes, milliseconds, seconds, times} from '../result/format.js';
+
+/** One engine's measured figures as the tables show them; the dashboard and the report paint the same. */
+export type EngineFigures = {
+	readonly engine: EngineName;
+	readonly complete: boolean;
+	readonly elapsed: string;
+	/** Against the baseline engine (async), when it completed; '–' otherwise. */
+	readonly speedup: string;
+	readonly parallelism: string;
+	readonly coresUsed: string;
+	readonly cpuTime: string;
+	readonly peakMemory: string;
+	readonly startup: string;
+	readonly loopLagMax: string;
+};
+
+export function engineFigures(result: RunResult): EngineFigures[] {
+	const baselineMs = baselineOf(result.engines)?.elapsedMs;
+	return result.engines.map((engine) => ({
+		engine: engine.engine,
+		complete: engine.complete,
+		elapsed: seconds(engine.elapsedMs),
+		speedup: baselineMs && engine.elapsedMs > 0 ? times(baselineMs / engine.elapsedMs) : '–',
+		parallelism: engine.parallelism.toFixed(2),
+		coresUsed: engine.coresUsed === null ? '–' : String(engine.coresUsed),
+		cpuTime: seconds(engine.cpuMs),
+		peakMemory: megabytes(engine.peakRssBytes),
+		startup: milliseconds(engine.startupMs),
+		loopLagMax: milliseconds(engine.loopLagMaxMs),
+	}));
+}
