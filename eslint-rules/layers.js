@@ -22,6 +22,7 @@ export const allowedLayers = {
 	report: ['model', 'util', 'config', 'result', 'present'],
 	store: ['model', 'util', 'config', 'bus', 'result'],
 	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'result', 'engines'],
+	session: ['model', 'util', 'config', 'measure', 'bus', 'result', 'present', 'report', 'store', 'orchestrator'],
 	ui: ['model', 'util', 'config', 'store', 'result', 'present'],
 };
 

@@ -6,7 +6,7 @@ import {isCiEnvironment} from './cli/ci-environment.js';
 import {keepYoungGenerationSmall} from './cli/dashboard-heap.js';
 import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
-import {subscribeHeadlessReporters} from './cli/headless-reporters.js';
+import {subscribeHeadlessReporters} from './session/headless-reporters.js';
 import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flags.js';
 import {machineCapacity, machineInfo} from './measure/machine-info.js';
 import {scaleConcern} from './config/scale-check.js';

@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RunBus} from '../source/bus/run-bus.js';
 import {publishEveryMs, RunStore} from '../source/store/run-store.js';
 import {App} from '../source/ui/app.js';
-import type {DashboardControls} from '../source/ui/controls.js';
+import type {DashboardControls} from '../source/model/dashboard-controls.js';
 import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
 
 function controls() {

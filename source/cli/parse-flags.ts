@@ -11,7 +11,7 @@ import {
 	type RunConfig,
 } from '../model/run-config.js';
 import {UsageError} from '../util/usage-error.js';
-import {checkExportTargets} from './exports.js';
+import {checkExportTargets} from '../session/exports.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},

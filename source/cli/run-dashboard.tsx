@@ -3,7 +3,7 @@ import type {MachineInfo} from '../model/result-types.js';
 import {App} from '../ui/app.js';
 import {RenderGuard} from '../ui/render-guard.js';
 import {applyColorPreference} from './color-level.js';
-import {DashboardSession} from './dashboard-session.js';
+import {DashboardSession} from '../session/dashboard-session.js';
 import {exitCodeOf, exitCodes} from './exit-code.js';
 import type {CliOptions} from './parse-flags.js';
 

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useState, useSyncExternalStore} from 'react';
 import type {DashboardSnapshot} from '../store/views.js';
-import type {DashboardControls, SnapshotSource} from './controls.js';
+import type {DashboardControls, SnapshotSource} from '../model/dashboard-controls.js';
 import {footerLine} from './footer-line.js';
 import {hardwareStripLine} from './hardware-strip.js';
 import {headerLine} from './header-line.js';

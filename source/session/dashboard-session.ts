@@ -6,7 +6,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {RunStore} from '../store/run-store.js';
 import {scaleConcern} from '../config/scale-check.js';
 import {machineCapacity} from '../measure/machine-info.js';
-import type {DashboardControls} from '../ui/controls.js';
+import type {DashboardControls} from '../model/dashboard-controls.js';
 import {writeSave, writeTrace} from './exports.js';
 
 /** Settings keys restart the run once typing pauses this long, not on every key. */
