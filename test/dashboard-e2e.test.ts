@@ -24,10 +24,12 @@ describe.each([
 		const screen = new PtyScreen(run, {cols, rows});
 		try {
 			await screen.waitFor((text) => titles.every((title) => text.includes(title)) && /loop.*█/.test(text));
-			const first = await screen.waitFor((text) => /\d\/6/.test(text));
-			await new Promise((resolve) => setTimeout(resolve, 400));
-			const later = await screen.waitFor((text) => text !== first);
-			expect(later).not.toBe(first);
+			// The async panel's elapsed figure grows while its bars move.
+			const asyncElapsed = (text: string) => Number(/Async · one event loop\s+(\d+\.\d+) s/.exec(text)?.[1] ?? Number.NaN);
+			const first = await screen.waitFor((text) => /\d\/6/.test(text) && asyncElapsed(text) > 0);
+			const later = await screen.waitFor((text) => asyncElapsed(text) > asyncElapsed(first));
+			expect(asyncElapsed(later)).toBeGreaterThan(asyncElapsed(first));
+			expect(later.split('\n').filter((line) => line.includes('█')).length).toBeGreaterThan(0);
 			const tree = descendantsOf(screen.pid);
 			expect(tree.length).toBeGreaterThan(0);
 			await screen.waitFor((text) => /│ engine +│ elapsed/.test(text) && text.includes('Verdict:'), 30_000);
@@ -47,13 +49,20 @@ describe('the dashboard in a terminal', () => {
 		const screen = new PtyScreen(['-w', 'sleep', '-n', '4', '--task-ms', '3000', '-p', '2'], {cols: 100, rows: 30});
 		try {
 			await screen.waitFor((text) => titles.every((title) => text.includes(title)));
+			// Two frames drawn after the resize: anything left over from the old size would show.
+			const framesAfter = async () => {
+				const before = screen.bytes;
+				await waitFor(() => screen.bytes > before, 5000);
+				const once = screen.bytes;
+				await waitFor(() => screen.bytes > once, 5000);
+			};
 			screen.resize(80, 24);
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			await framesAfter();
 			let text = await screen.waitFor((t) => t.includes('Async · one event loop'));
 			expect(text.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
 			expect(text.split('\n').filter((line) => line.startsWith('r rerun')).length).toBe(1);
 			screen.resize(170, 50);
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			await framesAfter();
 			text = await screen.waitFor((t) => t.includes('Multicore · process pool'));
 			expect(text.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
 			screen.resize(50, 15);

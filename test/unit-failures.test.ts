@@ -1,9 +1,11 @@
 // A unit that dies under a task: the task is recorded with the reason, the others finish.
 import {spawn} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
-import {descendantsOf, waitFor} from './helpers/process-tree.js';
+import {waitFor} from './helpers/process-tree.js';
 import {cliPath, engineOf, fixture, runJson, userEnv} from './helpers/run-cli.js';
 
 describe('a task that calls process.exit(1)', () => {
@@ -30,24 +32,18 @@ describe('a task that calls process.exit(1)', () => {
 
 describe.runIf(process.platform === 'linux')('a pool process killed from outside', () => {
 	it('fails its task with "killed by SIGKILL" and the others finish', async () => {
-		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '4', '--task-ms', '1500', '-p', '2', '-e', 'processes', '--json'], {
-			env: userEnv(),
+		const markers = mkdtempSync(join(tmpdir(), 'concur-markers-'));
+		const child = spawn(process.execPath, [cliPath, '--task', fixture('announcing-task.mjs'), '-n', '4', '-p', '2', '-e', 'processes', '--json'], {
+			env: userEnv({CONCUR_TEST_MARKERS: markers}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let out = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
 		const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-		const isWorker = (pid: number) => {
-			try {
-				return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('worker.js');
-			} catch {
-				return false;
-			}
-		};
-
-		expect(await waitFor(() => descendantsOf(child.pid!).filter(isWorker).length >= 2, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 700));
-		const victim = descendantsOf(child.pid!).find(isWorker)!;
+		// A unit has started a task (it says so itself, from inside the task): kill it mid-task.
+		const started = () => readdirSync(markers).filter((name) => name.startsWith('started-'));
+		expect(await waitFor(() => started().length > 0, 10_000)).toBe(true);
+		const victim = Number(started()[0]!.split('-')[2]);
 		process.kill(victim, 'SIGKILL');
 		expect(await exited).toBe(1);
 		const result = JSON.parse(out) as RunResult;
