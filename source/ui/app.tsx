@@ -6,6 +6,7 @@ import {footerLine} from './footer-line.js';
 import {hardwareStripLine} from './hardware-strip.js';
 import {headerLine} from './header-line.js';
 import {HelpView} from './help-view.js';
+import {keyBinding} from './key-table.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {EnginePanel} from './panel/engine-panel.js';
 import {axisLine, cellsFor} from './panel/panel-lines.js';
@@ -42,18 +43,16 @@ export function App({store, controls, interactive}: AppProps) {
 
 	useInput(
 		(input, key) => {
-			if (input === 'q' || (key.ctrl && input === 'c')) controls.quit();
-			else if (input === 'r') controls.rerun();
-			else if (input === 'w') controls.nextWorkload();
-			else if (input === '+' || input === '=') controls.changeTasks(1);
-			else if (input === '-') controls.changeTasks(-1);
-			else if (input === ']') controls.changePool(1);
-			else if (input === '[') controls.changePool(-1);
-			else if (input === 'm') controls.toggleMode();
-			else if (input === 't') controls.writeTrace();
-			else if (input === '?') setPage(shown === 'help' ? 'auto' : 'help');
-			else if (input === 'v') setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline');
-			else if (key.escape) setPage('auto');
+			if (key.escape) {
+				setPage('auto');
+				return;
+			}
+
+			keyBinding(input, key.ctrl)?.({
+				...controls,
+				toggleHelp: () => setPage(shown === 'help' ? 'auto' : 'help'),
+				toggleView: () => setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline'),
+			});
 		},
 		{isActive: interactive},
 	);

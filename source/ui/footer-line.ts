@@ -1,7 +1,8 @@
 import chalk from 'chalk';
+import {keyTable} from './key-table.js';
 import {fitSegments} from './panel/panel-lines.js';
 
-const keys = 'r rerun · w workload · +/- tasks · [/] pool · m mode · t trace · v view · ? help · q quit';
+const keys = keyTable.map((entry) => entry.footer).join(' · ');
 
 export function footerLine(width: number, interactive: boolean, notice: string | null): string {
 	const right = interactive ? keys : 'keys off: stdin is not a terminal · Ctrl+C to stop';

@@ -1,17 +1,7 @@
 import {Box, Text} from 'ink';
-import {workloadNames} from '../model/run-config.js';
+import {keyTable} from './key-table.js';
 
-const lines: Array<[string, string]> = [
-	['r', 'run again with the same settings'],
-	['w', `next workload: ${workloadNames.join(' → ')}`],
-	['+ / -', 'one more / one less task per pool unit'],
-	['] / [', 'one more / one less unit in each pool'],
-	['m', 'mode: sequential (one engine at a time) ↔ race (all at once)'],
-	['t', 'write a Chrome trace of the last run (open it in Perfetto)'],
-	['v', 'switch between the timeline and the result'],
-	['?', 'this help'],
-	['q, Ctrl+C', 'quit'],
-];
+const lines = keyTable.map((entry) => [entry.helpKey, entry.help] as const);
 
 export function HelpView() {
 	return (
