@@ -2,13 +2,19 @@ import type {BusEvents} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
-import type {DashboardSnapshot, EngineView, RunPhase, TaskView} from './views.js';
-
-type MutableTask = {-readonly [K in keyof TaskView]: TaskView[K]};
-type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes'>]: EngineView[K]} & {
-	tasks: MutableTask[];
-	lanes: Array<EngineView['lanes'][number]>;
-};
+import {
+	emptyEngine,
+	engineEnded,
+	engineSampled,
+	engineStarted,
+	laneOpened,
+	taskEnded,
+	taskProgressed,
+	tasksQueued,
+	taskStarted,
+	type EngineDraft,
+} from './engine-draft.js';
+import type {DashboardSnapshot, RunPhase} from './views.js';
 
 /** Snapshots are published at most this often: the dashboard's own load stays flat however busy the run. */
 export const publishEveryMs = 100;
@@ -17,29 +23,12 @@ export const publishEveryMs = 100;
 const firstAxisMs = 1000;
 const axisGrowth = 1.5;
 
-function emptyEngine(engine: EngineName): EngineDraft {
-	return {
-		engine,
-		phase: 'waiting',
-		version: 0,
-		t0: null,
-		startupMs: 0,
-		lanes: [],
-		tasks: [],
-		done: 0,
-		failed: 0,
-		lastFailure: null,
-		elapsedMs: 0,
-		parallelism: null,
-		loopLagMs: null,
-		error: null,
-	};
-}
-
 /**
- * Folds bus events into per-engine views and publishes a new immutable snapshot at most every
- * 100 ms (only when something changed), for React's useSyncExternalStore. Task lists are kept
- * per engine and reused between snapshots; an engine view is new only when that engine changed.
+ * Folds bus events into per-engine views (one named function per kind of event, in
+ * engine-draft.ts) and publishes a new snapshot at most once per publishing interval (1000 /
+ * --fps ms, and only when something changed), for React's useSyncExternalStore. Task lists are
+ * kept per engine and reused between snapshots; an engine view is new only when that engine
+ * changed.
  */
 export class RunStore {
 	private snapshot: DashboardSnapshot;
@@ -77,77 +66,22 @@ export class RunStore {
 			this.touch();
 		});
 		on('engine:start', (event) => {
-			const draft = this.draft(event.engine);
-			Object.assign(draft, {phase: 'running', t0: event.t, startupMs: event.startupMs});
 			this.ticker ??= setInterval(() => {
 				this.publish();
 			}, this.publishEvery).unref();
-			this.touch(event.engine);
+			this.fold(event, engineStarted);
 		});
-		on('lane:open', (event) => {
-			const draft = this.draft(event.engine);
-			draft.lanes.push(event.lane);
-			if (draft.phase === 'waiting') draft.phase = 'starting';
-			this.touch(event.engine);
-		});
-		on('task:queued', (event) => {
-			const {tasks} = this.draft(event.engine);
-			for (const id of event.ids) tasks[id] = {id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null};
-			this.touch(event.engine);
-		});
-		on('task:start', (event) => {
-			const draft = this.draft(event.engine);
-			const task = draft.tasks[event.id];
-			if (!task) return;
-			Object.assign(task, {state: 'running', lane: event.lane, startMs: event.t - (draft.t0 ?? event.t)});
-			this.touch(event.engine);
-		});
-		on('task:progress', (event) => {
-			const {tasks} = this.draft(event.engine);
-			event.ids.forEach((id, index) => {
-				const task = tasks[id];
-				if (task?.state === 'running') task.progress = event.values[index] ?? task.progress;
-			});
-			this.touch(event.engine);
-		});
-		on('task:end', (event) => {
-			const draft = this.draft(event.engine);
-			const task = draft.tasks[event.id];
-			if (!task) return;
-			const t0 = draft.t0 ?? event.t;
-			if (event.started) Object.assign(task, {lane: event.started.lane, startMs: event.started.t - t0});
-			Object.assign(task, {state: event.ok ? 'done' : 'failed', endMs: event.t - t0, progress: 1, error: event.error, cpu: event.cpu});
-			task.startMs ??= task.endMs;
-			draft.done++;
-			if (!event.ok) {
-				draft.failed++;
-				draft.lastFailure = `#${event.id} ${event.error ?? 'failed'}`;
-			}
-			this.touch(event.engine);
-		});
-		on('engine:sample', (event) => {
-			const draft = this.draft(event.engine);
-			const elapsed = event.t - (draft.t0 ?? event.t);
-			draft.parallelism = elapsed > 0 ? event.cpuMs / elapsed : null;
-			draft.loopLagMs = event.loopLagMs;
-			this.touch(event.engine);
-		});
+		on('lane:open', (event) => this.fold(event, laneOpened));
+		on('task:queued', (event) => this.fold(event, tasksQueued));
+		on('task:start', (event) => this.fold(event, taskStarted));
+		on('task:progress', (event) => this.fold(event, taskProgressed));
+		on('task:end', (event) => this.fold(event, taskEnded));
+		on('engine:sample', (event) => this.fold(event, engineSampled));
 		on('cpu:sample', (event) => {
 			this.cores = event.busy;
 			this.touch();
 		});
-		on('engine:end', (event) => {
-			const draft = this.draft(event.engine);
-			const m = event.measurements;
-			Object.assign(draft, {
-				phase: m ? 'done' : 'failed',
-				error: event.error,
-				elapsedMs: m?.elapsedMs ?? draft.elapsedMs,
-				parallelism: m && m.elapsedMs > 0 ? m.cpuMs / m.elapsedMs : draft.parallelism,
-				loopLagMs: m?.loopLagMaxMs ?? draft.loopLagMs,
-			});
-			this.touch(event.engine);
-		});
+		on('engine:end', (event) => this.fold(event, engineEnded));
 		on('run:end', (event) => {
 			this.phase = 'done';
 			this.result = event.result;
@@ -190,6 +124,12 @@ export class RunStore {
 		this.stopTicker();
 		for (const off of this.unsubscribe) off();
 		this.listeners.clear();
+	}
+
+	/** Folds one engine's event into its draft; the snapshot follows within one publishing interval. */
+	private fold<E extends {readonly engine: EngineName}>(event: E, update: (draft: EngineDraft, event: E) => void): void {
+		update(this.draft(event.engine), event);
+		this.touch(event.engine);
 	}
 
 	private draft(engine: EngineName): EngineDraft {

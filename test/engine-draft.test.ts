@@ -1,0 +1,55 @@
+// The store's event folds, one function per kind of event, each on a plain draft.
+import {describe, expect, it} from 'vitest';
+import {emptyEngine, engineEnded, engineSampled, engineStarted, laneOpened, taskEnded, taskProgressed, tasksQueued, taskStarted} from '../source/store/engine-draft.js';
+
+const engine = 'threads' as const;
+
+function runningDraft() {
+	const draft = emptyEngine(engine);
+	laneOpened(draft, {engine, t: 5, lane: {id: 0, label: 'thread 1', pid: 1, tid: 2}});
+	engineStarted(draft, {engine, t: 100, startupMs: 30});
+	tasksQueued(draft, {engine, t: 100, ids: [0, 1]});
+	return draft;
+}
+
+describe('engine draft folds', () => {
+	it('opens lanes, starts, queues: a lane makes a waiting engine "starting", the start makes it run', () => {
+		const draft = emptyEngine(engine);
+		laneOpened(draft, {engine, t: 5, lane: {id: 0, label: 'thread 1', pid: 1, tid: 2}});
+		expect(draft.phase).toBe('starting');
+		engineStarted(draft, {engine, t: 100, startupMs: 30});
+		expect([draft.phase, draft.t0, draft.startupMs]).toEqual(['running', 100, 30]);
+		tasksQueued(draft, {engine, t: 100, ids: [0, 1]});
+		expect(draft.tasks.map((task) => task.state)).toEqual(['queued', 'queued']);
+	});
+
+	it('runs a task on the engine\'s own time axis, moves only running bars, and counts its end', () => {
+		const draft = runningDraft();
+		taskStarted(draft, {engine, t: 150, id: 0, lane: 0, pid: 1, tid: 2});
+		taskProgressed(draft, {engine, t: 160, ids: [0, 1], values: [0.5, 0.9]});
+		expect(draft.tasks[0]).toMatchObject({state: 'running', startMs: 50, progress: 0.5});
+		expect(draft.tasks[1]).toMatchObject({state: 'queued', progress: 0});
+		taskEnded(draft, {engine, t: 400, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
+		expect(draft.tasks[0]).toMatchObject({state: 'done', endMs: 300, progress: 1, cpu: 1});
+		expect([draft.done, draft.failed, draft.lastFailure]).toEqual([1, 0, null]);
+	});
+
+	it('keeps the last failure in words, and takes a start that arrives with the end', () => {
+		const draft = runningDraft();
+		taskEnded(draft, {engine, t: 300, id: 1, started: {t: 250, lane: 0, pid: 1, tid: 2}, ok: false, error: 'exited with code 1', cpu: null, runStartT: null});
+		expect(draft.tasks[1]).toMatchObject({state: 'failed', lane: 0, startMs: 150, endMs: 200, error: 'exited with code 1'});
+		expect([draft.done, draft.failed, draft.lastFailure]).toEqual([1, 1, '#1 exited with code 1']);
+	});
+
+	it('samples parallelism so far, then takes the measured figures at the end, or the reason it failed', () => {
+		const draft = runningDraft();
+		engineSampled(draft, {engine, t: 600, cpuMs: 900, loopLagMs: 3});
+		expect([draft.parallelism, draft.loopLagMs]).toEqual([1.8, 3]);
+		const measurements = {elapsedMs: 1000, cpuMs: 1900, peakRssBytes: 1, startupMs: 30, loopLagMaxMs: 4, loopLagP99Ms: 2, unitsStarted: 2};
+		engineEnded(draft, {engine, t: 1100, measurements, contended: false, error: null});
+		expect([draft.phase, draft.elapsedMs, draft.parallelism, draft.loopLagMs]).toEqual(['done', 1000, 1.9, 4]);
+		const failed = runningDraft();
+		engineEnded(failed, {engine, t: 1100, measurements: null, contended: false, error: 'engine host killed by SIGKILL'});
+		expect([failed.phase, failed.error]).toEqual(['failed', 'engine host killed by SIGKILL']);
+	});
+});
