@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {laneRow, maxOverlap} from '../source/report/text-timeline.js';
+import {laneCells} from '../source/ui/timeline/task-rows.js';
 import type {TaskRecord} from '../source/model/result-types.js';
 
 function task(id: number, startMs: number, endMs: number, ok = true): TaskRecord {
@@ -25,6 +26,20 @@ describe('text timeline', () => {
 
 	it('shows a task shorter than a cell', () => {
 		expect(laneRow([task(0, 12, 14)], 3, 10).row).toBe('·█·');
+	});
+
+	it('draws a lane as the dashboard draws it: one rule for both', () => {
+		const tasks = [task(0, 0, 250), task(1, 250, 500), task(2, 400, 700), task(3, 800, 900), task(4, 905, 1000)];
+		const report = laneRow(tasks, 20, 50, 1000).row;
+		const views = tasks.map((record) => ({...record, state: 'done' as const, progress: 1}));
+		const screen = laneCells(views, {axisMs: 1000, cells: 20}, 1000).chars.join('').replaceAll(' ', '·');
+		expect(report).toBe(screen);
+		expect(report).toBe('█████▓▓▓▒▒▓▓▓▓··██▓▓');
+	});
+
+	it('draws a task that never ended until its engine stopped, as failed', () => {
+		const unfinished = {...task(0, 20, 0, false), endMs: null};
+		expect(laneRow([unfinished], 6, 10, 50).row).toBe('··xxx·');
 	});
 
 	it('counts back-to-back tasks as not overlapping', () => {

@@ -28,6 +28,7 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 			engine.tasks.filter((task) => task.lane === lane.id),
 			timelineCells,
 			msPerCell,
+			engine.elapsedMs,
 		);
 		const atOnce = span.maxAtOnce === 1 ? '1 at a time' : `up to ${span.maxAtOnce} at once`;
 		lines.push(`  ${laneLabel(lane).padEnd(labelWidth)} │${span.row}│ ${span.taskCount} tasks, ${atOnce}`);

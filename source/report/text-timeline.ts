@@ -1,5 +1,6 @@
 import type {LaneInfo} from '../model/events.js';
 import type {TaskRecord} from '../model/result-types.js';
+import {briefMark, laneOccupancy} from '../present/lane-occupancy.js';
 
 /** Consecutive tasks on a lane alternate between these, so their boundaries show. */
 const taskGlyphs = ['█', '▓'] as const;
@@ -30,26 +31,28 @@ export function maxOverlap(tasks: readonly TaskRecord[]): number {
 }
 
 /**
- * One lane as a row of `cells` characters, `msPerCell` each: a task's cells show which task
- * ran there (alternating glyphs), ▒ where several ran at once, x where a failed task ran.
+ * One lane as a row of `cells` characters, `msPerCell` each, painted from the lane's occupancy
+ * (present/lane-occupancy.ts, the rule the dashboard's bars draw from too): a task's cells show
+ * which task ran there (alternating glyphs), ▒ where several ran at once, x where a failed task
+ * ran. A task that never ended ran until its engine stopped, `untilMs`.
  */
-export function laneRow(tasks: readonly TaskRecord[], cells: number, msPerCell: number): LaneSpan {
+export function laneRow(tasks: readonly TaskRecord[], cells: number, msPerCell: number, untilMs = 0): LaneSpan {
 	const ordered = tasks.filter((task) => task.startMs !== null).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+	const occupancy = laneOccupancy(
+		ordered.map((task) => ({startMs: task.startMs, endMs: task.endMs ?? Math.max(untilMs, task.startMs ?? 0), state: task.ok ? 'done' : 'failed'})),
+		cells,
+		msPerCell,
+		untilMs,
+	);
 	let row = '';
 	for (let cell = 0; cell < cells; cell++) {
-		const from = cell * msPerCell;
-		const to = from + msPerCell;
-		// A task covers the cell if it runs for at least half of it, or lies wholly inside it.
-		const here = ordered.filter((task) => {
-			const start = task.startMs ?? 0;
-			const end = task.endMs ?? start;
-			const covered = Math.min(end, to) - Math.max(start, from);
-			return covered >= msPerCell / 2 || (start >= from && end <= to && end > start);
-		});
-		if (here.length === 0) row += idleGlyph;
-		else if (here.length > 1) row += overlapGlyph;
-		else if (!here[0]?.ok) row += failedGlyph;
-		else row += taskGlyphs[ordered.indexOf(here[0]) % 2];
+		const here = occupancy.tasksHere[cell]!;
+		const brief = occupancy.brief[cell]!;
+		if (here === 2) row += overlapGlyph;
+		else if (here === 1) row += occupancy.failed[cell] === 1 ? failedGlyph : taskGlyphs[occupancy.second[cell]!]!;
+		else if (brief === briefMark.failed) row += failedGlyph;
+		else if (brief > 0) row += brief === briefMark.doneSecond ? taskGlyphs[1] : taskGlyphs[0];
+		else row += idleGlyph;
 	}
 
 	return {row, taskCount: ordered.length, maxAtOnce: maxOverlap(ordered)};

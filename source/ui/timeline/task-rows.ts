@@ -1,4 +1,5 @@
 import type {TaskView} from '../../store/views.js';
+import {briefMark, laneOccupancy} from '../../present/lane-occupancy.js';
 import {blankCells, type CellColor, type Cells} from './styled-cells.js';
 
 /** Left-aligned eighths of a cell: the end of a bar within its last cell. */
@@ -46,61 +47,20 @@ export function taskCells(task: TaskView, scale: TimeScale, nowMs: number, order
 	return cells;
 }
 
+const briefColors: Record<number, CellColor> = {[briefMark.done]: 'doneA', [briefMark.running]: 'run', [briefMark.failed]: 'fail', [briefMark.doneSecond]: 'doneB'};
+
 /**
- * Every task of one lane on one row: consecutive tasks alternate colours so their boundaries
- * show; ▒ marks cells whose centre instant had several tasks running at once. Linear in
- * tasks + cells (difference arrays), so a lane of 10,000 overlapping tasks costs the same per
- * frame as a lane of ten.
+ * Every task of one lane on one row, painted from the lane's occupancy (present/lane-occupancy.ts,
+ * the rule the text report draws from too): consecutive tasks alternate glyphs and colours so
+ * their boundaries show; ▒ marks cells whose centre instant had several tasks running at once.
  */
 export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: number): Cells {
-	const width = scale.cells;
-	const count = new Float64Array(width + 1);
-	const parity = new Float64Array(width + 1);
-	const failed = new Float64Array(width + 1);
-	const running = new Float64Array(width + 1);
-	// A task shorter than a cell may cover no cell centre: it still marks its cell.
-	const brief = new Uint8Array(width);
-	// The first task on a lane is 0: drawn █, the next ▓, and so on.
-	let order = -1;
-	let lastEnd = Number.NEGATIVE_INFINITY;
-	const add = (array: Float64Array, from: number, to: number, value: number) => {
-		array[from]! += value;
-		array[to]! -= value;
-	};
-
-	for (const task of tasks) {
-		if (task.startMs === null) continue;
-		const end = task.endMs ?? nowMs;
-		// Cells whose centre (i + 0.5) lies in [start, end).
-		const from = Math.max(0, Math.ceil(cellOf(task.startMs, scale) - 0.5));
-		const to = Math.min(width, Math.ceil(cellOf(end, scale) - 0.5));
-		if (task.startMs >= lastEnd) order++;
-		lastEnd = Math.max(lastEnd, end);
-		if (to <= from) {
-			const cell = Math.min(width - 1, Math.floor(cellOf(task.startMs, scale)));
-			brief[cell] = task.state === 'failed' ? 3 : task.state === 'running' ? 2 : 1 + (order % 2) * 3;
-			continue;
-		}
-
-		add(count, from, to, 1);
-		add(parity, from, to, order % 2);
-		if (task.state === 'failed') add(failed, from, to, 1);
-		if (task.state === 'running') add(running, from, to, 1);
-	}
-
-	const briefColors: Record<number, CellColor> = {1: 'doneA', 2: 'run', 3: 'fail', 4: 'doneB'};
-	const cells = blankCells(width);
-	let c = 0;
-	let p = 0;
-	let f = 0;
-	let r = 0;
-	for (let i = 0; i < width; i++) {
-		c += count[i]!;
-		p += parity[i]!;
-		f += failed[i]!;
-		r += running[i]!;
-		if (c < 0.5) {
-			const mark = brief[i] ?? 0;
+	const occupancy = laneOccupancy(tasks, scale.cells, scale.axisMs / scale.cells, nowMs);
+	const cells = blankCells(scale.cells);
+	for (let i = 0; i < scale.cells; i++) {
+		const here = occupancy.tasksHere[i]!;
+		if (here === 0) {
+			const mark = occupancy.brief[i]!;
 			if (mark > 0) {
 				cells.chars[i] = '▏';
 				cells.colors[i] = briefColors[mark] ?? 'doneA';
@@ -110,11 +70,11 @@ export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: n
 		}
 
 		// Alternate glyphs as well as colours: boundaries must show without colour too.
-		const second = p > 0.5;
-		cells.chars[i] = c > 1.5 ? '▒' : second ? '▓' : '█';
-		if (f > 0.5) cells.colors[i] = 'fail';
-		else if (r > 0.5) cells.colors[i] = 'run';
-		else if (c > 1.5) cells.colors[i] = 'overlap';
+		const second = occupancy.second[i] === 1;
+		cells.chars[i] = here === 2 ? '▒' : second ? '▓' : '█';
+		if (occupancy.failed[i] === 1) cells.colors[i] = 'fail';
+		else if (occupancy.running[i] === 1) cells.colors[i] = 'run';
+		else if (here === 2) cells.colors[i] = 'overlap';
 		else cells.colors[i] = second ? 'doneB' : 'doneA';
 	}
 
