@@ -4,6 +4,9 @@ import {runTask, type Reporter, type TaskOutcome} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 
+/** A synchronous task at least this long has its end sent at once. */
+const flushAfterSyncTaskMs = 5;
+
 /** How long past its timeout a task that ignores its signal is still waited for. */
 const abandonAfterMs = 250;
 
@@ -41,8 +44,16 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	for (let id = 0; id < plan.tasks; id++) {
 		const outcome = runTask(id, task, plan.work.taskMs, reporter, {timeoutMs: plan.work.timeoutMs, abandonAfterMs});
 		afterSyncTask = !(outcome instanceof Promise);
-		if (outcome instanceof Promise) pending.push(outcome.then(onOutcome));
-		else onOutcome(outcome);
+		if (outcome instanceof Promise) {
+			pending.push(outcome.then(onOutcome));
+			continue;
+		}
+
+		onOutcome(outcome);
+		// The next task may hold the loop for good or end the host (out of memory, process.exit):
+		// the end of one that took a while leaves now, not with the next batch. Tiny ones wait,
+		// so 100,000 of them are not 100,000 messages.
+		if (outcome.endT - outcome.startT >= flushAfterSyncTaskMs) sink.flush();
 	}
 
 	await Promise.all(pending);
