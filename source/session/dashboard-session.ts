@@ -98,8 +98,9 @@ export class DashboardSession {
 
 	/** A key that would make the run too big for this machine says so instead, unless --force. */
 	private restartWithinScale(config: RunConfig): void {
-		const concern = this.options.force ? null : scaleConcern(config, machineCapacity());
-		if (concern !== null && scaleConcern(this.config, machineCapacity()) === null) {
+		const capacity = machineCapacity();
+		const concern = this.options.force ? null : scaleConcern(config, capacity);
+		if (concern !== null && scaleConcern(this.config, capacity) === null) {
 			this.store.setNotice(`${concern}; start with --force to go further`);
 			return;
 		}

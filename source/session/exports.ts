@@ -7,8 +7,8 @@ export type ExportPaths = {readonly tracePath: string | null; readonly savePath:
 
 /** Checks every export target named by the flags; a bad one is a UsageError before the run. */
 export function checkExportTargets({tracePath, savePath}: ExportPaths): void {
-	if (tracePath) new ExportFile('trace', tracePath);
-	if (savePath) new ExportFile('save', savePath);
+	if (tracePath) ExportFile.check('trace', tracePath);
+	if (savePath) ExportFile.check('save', savePath);
 }
 
 /** The result document as `--json` prints it and `--save` writes it, in pieces. */

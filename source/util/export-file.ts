@@ -70,59 +70,60 @@ function writeAll(fd: number, chunks: Iterable<string>): void {
 	if (buffered) writeSync(fd, buffered);
 }
 
+/** Opens `path` with `flags`, writes `chunks` in order, and closes it whatever happens. */
+function writeChunks(path: string, flags: string | number, chunks: Iterable<string>): void {
+	const fd = openSync(path, flags);
+	try {
+		writeAll(fd, chunks);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /** An export file named by a flag: checked when the flags are read, written after each run. */
 export class ExportFile {
 	private readonly target: {path: string; mode: WriteMode};
 
-	/** Checks the target at once (see resolveTarget): a bad one fails before any engine runs. */
 	constructor(
 		private readonly flag: string,
 		readonly path: string,
 	) {
 		this.target = resolveTarget(flag, path);
-		if (this.target.mode === 'replace') this.probe();
+	}
+
+	/**
+	 * Checks a target before any engine runs (see resolveTarget); a folder where nothing can be
+	 * created fails now, by creating and removing the temporary file once.
+	 */
+	static check(flag: string, path: string): void {
+		const {target} = new ExportFile(flag, path);
+		if (target.mode !== 'replace') return;
+		const temporary = temporaryOf(target.path);
+		try {
+			closeSync(openSync(temporary, 'w'));
+		} catch (error) {
+			throw new UsageError(`--${flag} ${path} cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+		} finally {
+			rmSync(temporary, {force: true});
+		}
 	}
 
 	/** Writes `chunks` in order; a regular file is replaced only once it is whole. */
 	write(chunks: Iterable<string>): void {
 		const {path, mode} = this.target;
 		if (mode === 'into') {
-			const fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
-			try {
-				writeAll(fd, chunks);
-			} finally {
-				closeSync(fd);
-			}
-
+			writeChunks(path, constants.O_WRONLY | constants.O_NONBLOCK, chunks);
 			return;
 		}
 
 		removeStaleTemporaries(path);
 		const temporary = temporaryOf(path);
 		try {
-			const fd = openSync(temporary, 'w');
-			try {
-				writeAll(fd, chunks);
-			} finally {
-				closeSync(fd);
-			}
-
+			writeChunks(temporary, 'w', chunks);
 			renameSync(temporary, path);
 		} catch (error) {
 			rmSync(temporary, {force: true});
 			throw new Error(`--${this.flag} ${this.path} not written: ${(error as Error).message}`);
-		}
-	}
-
-	/** Creates and removes the temporary file once, so a folder where nothing can be written fails now. */
-	private probe(): void {
-		const temporary = temporaryOf(this.target.path);
-		try {
-			closeSync(openSync(temporary, 'w'));
-		} catch (error) {
-			throw new UsageError(`--${this.flag} ${this.path} cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-		} finally {
-			rmSync(temporary, {force: true});
 		}
 	}
 }

@@ -6,7 +6,6 @@ import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
 import {styleCells} from '../timeline/styled-cells.js';
 import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
-import {laneIdentity, laneShortName} from './lane-names.js';
 
 export const labelWidth = 10;
 export const suffixWidth = 5;
@@ -81,10 +80,11 @@ export function legendLine(view: EngineView, width: number, timeoutMs: number | 
 		if (task.lane !== null && task.cpu !== null) lastCore.set(task.lane, task.cpu);
 	}
 
-	const pid = engineKinds[view.engine].runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
+	const kind = engineKinds[view.engine];
+	const pid = kind.runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
 	const lanes = view.lanes.map((lane) => {
 		const core = lastCore.get(lane.id);
-		return `${laneShortName(view.engine, lane)} ${laneIdentity(view.engine, lane)}${core === undefined ? '' : ` core ${core}`}`;
+		return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === undefined ? '' : ` core ${core}`}`;
 	});
 	return fitSegments(
 		[
@@ -113,7 +113,7 @@ function label(text: string): string {
 export function barLines(view: EngineView, scale: TimeScale, rows: number): string[] {
 	if (rows <= 0) return [];
 	const now = view.elapsedMs;
-	const laneName = new Map(view.lanes.map((lane) => [lane.id, laneShortName(view.engine, lane)]));
+	const laneName = new Map(view.lanes.map((lane) => [lane.id, engineKinds[view.engine].laneShortName(lane)]));
 	if (view.tasks.length <= rows) {
 		const order = new Map<number, number>();
 		return view.tasks.map((task) => {
