@@ -1,14 +1,26 @@
 // An interrupted headless run exits as the signal says and leaves no process behind.
 import {spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import pty from 'node-pty';
 import type {RunResult} from '../source/model/result-types.js';
 import {describe, expect, it} from 'vitest';
 import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
-import {descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';
+import {busyDescendantsOf, descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';
+
+/**
+ * Mid-run, for the CPU-bound cases: the async host, the threads host and both process units have
+ * each used 100 ms of CPU (10 clock ticks), so every engine is at work when the signal comes.
+ */
+const workingTicks = 10;
+
+/** A folder for the announcing task's start markers, and a check that a task has started. */
+function startMarkers() {
+	const folder = mkdtempSync(join(tmpdir(), 'concur-markers-'));
+	return {folder, started: () => readdirSync(folder).some((name) => name.startsWith('started-'))};
+}
 
 describe.runIf(process.platform === 'linux')('signals during a headless run', () => {
 	it.each([
@@ -23,8 +35,7 @@ describe.runIf(process.platform === 'linux')('signals during a headless run', ()
 		});
 		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 		// Wait until both pools' units are up: host processes and their children.
-		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await waitFor(() => busyDescendantsOf(child.pid!, workingTicks).length >= 4, 10_000)).toBe(true);
 		const tree = descendantsOf(child.pid!);
 		const sentAt = Date.now();
 		child.kill(signal);
@@ -42,8 +53,7 @@ describe.runIf(process.platform === 'linux')('concur-tui killed without warning'
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await waitFor(() => busyDescendantsOf(child.pid!, workingTicks).length >= 4, 10_000)).toBe(true);
 		const tree = descendantsOf(child.pid!);
 		child.kill('SIGKILL');
 		expect(await exited).toBe('SIGKILL');
@@ -100,13 +110,14 @@ describe.runIf(process.platform === 'linux')('an interrupted run', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));
 		const save = join(folder, 'result.json');
 		const trace = join(folder, 'run.trace.json');
-		const child = spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '6', '--task-ms', '3000', '-p', '2', '--save', save, '--trace', trace], {
-			env: userEnv(),
+		const markers = startMarkers();
+		const child = spawn(process.execPath, [cliPath, '--task', fixture('announcing-task.mjs'), '-n', '6', '-p', '2', '--save', save, '--trace', trace], {
+			env: userEnv({CONCUR_TEST_MARKERS: markers.folder}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-		expect(await waitFor(() => descendantsOf(child.pid!).length >= 2, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 800));
+		// A task has started (it says so itself): the run is under way.
+		expect(await waitFor(markers.started, 10_000)).toBe(true);
 		const sentAt = Date.now();
 		child.kill('SIGINT');
 		expect(await exited).toBe(130);
@@ -121,16 +132,16 @@ describe.runIf(process.platform === 'linux')('an interrupted run', () => {
 	it('q in the dashboard mid-run exports the partial run too', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));
 		const save = join(folder, 'result.json');
-		const terminal = pty.spawn(process.execPath, [cliPath, '-w', 'sleep', '-n', '4', '--task-ms', '3000', '-p', '2', '--save', save], {
+		const markers = startMarkers();
+		const terminal = pty.spawn(process.execPath, [cliPath, '--task', fixture('announcing-task.mjs'), '-n', '4', '-p', '2', '--save', save], {
 			cols: 80,
 			rows: 24,
-			env: userEnv({TERM: 'xterm-256color'}),
+			env: userEnv({TERM: 'xterm-256color', CONCUR_TEST_MARKERS: markers.folder}),
 		});
 		let text = '';
 		terminal.onData((data) => (text += data));
 		const exited = new Promise<number>((resolve) => terminal.onExit(({exitCode}) => resolve(exitCode)));
-		expect(await waitFor(() => text.includes('Async · one event loop') && descendantsOf(terminal.pid).length >= 2, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(await waitFor(() => text.includes('Async · one event loop') && markers.started(), 10_000)).toBe(true);
 		terminal.write('q');
 		expect(await exited).toBe(0);
 		const result = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
@@ -145,8 +156,7 @@ describe.runIf(process.platform === 'linux')('a task module that will not die', 
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-		expect(await waitFor(() => descendantsOf(child.pid!).length >= 5, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(await waitFor(() => busyDescendantsOf(child.pid!, workingTicks).length >= 4, 10_000)).toBe(true);
 		const tree = descendantsOf(child.pid!);
 		child.kill(signal);
 		await exited;
@@ -155,10 +165,10 @@ describe.runIf(process.platform === 'linux')('a task module that will not die', 
 });
 
 /** Starts the built CLI headless with a marker every process it starts inherits. */
-function startMarked(args: readonly string[]) {
+function startMarked(args: readonly string[], env: Record<string, string> = {}) {
 	const marker = `CONCUR_SIGNAL_CASE=${randomUUID()}`;
 	const [key, value] = marker.split('=') as [string, string];
-	const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv({[key]: value}), stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv({...env, [key]: value}), stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -180,10 +190,14 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-calibrating-'));
 		const save = join(folder, 'result.json');
 		const slowModule = join(folder, 'slow.mjs');
-		writeFileSync(slowModule, 'await new Promise((resolve) => setTimeout(resolve, 5000));\nexport default () => 1;\n');
+		const loading = join(folder, 'loading');
+		// The module says when its import has begun, then keeps the import waiting.
+		writeFileSync(
+			slowModule,
+			`import {writeFileSync} from 'node:fs';\nwriteFileSync(${JSON.stringify(loading)}, '');\nawait new Promise((resolve) => setTimeout(resolve, 5000));\nexport default () => 1;\n`,
+		);
 		const run = startMarked(['--task', slowModule, '--save', save, '--json']);
-		expect(await waitFor(() => processesMarked(run.marker).length >= 2, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await waitFor(() => existsSync(loading), 10_000)).toBe(true);
 		const sentAt = Date.now();
 		run.child.kill('SIGTERM');
 		expect((await run.exited).code).toBe(143);
@@ -199,9 +213,9 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 	it('two signals at once (GNU timeout sends one to the process and one to its group) still export; exit 143', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-two-signals-'));
 		const save = join(folder, 'result.json');
-		const run = startMarked(['-w', 'sleep', '-n', '6', '--task-ms', '3000', '-p', '2', '--save', save]);
-		expect(await waitFor(() => descendantsOf(run.child.pid!).length >= 2, 10_000)).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		const markers = startMarkers();
+		const run = startMarked(['--task', fixture('announcing-task.mjs'), '-n', '6', '-p', '2', '--save', save], {CONCUR_TEST_MARKERS: markers.folder});
+		expect(await waitFor(markers.started, 10_000)).toBe(true);
 		run.child.kill('SIGTERM');
 		// Apart enough for the kernel to deliver both (two pending SIGTERMs would be one).
 		await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,6 +1,7 @@
 import {engineKinds} from '../config/engine-kinds.js';
 import {engineFigures} from '../present/engine-figures.js';
 import {problemsOf} from '../present/problems.js';
+import {machineLine, runFacts} from '../present/run-description.js';
 import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
 import {plainTable} from './plain-table.js';
@@ -11,12 +12,7 @@ const timelineCells = 60;
 const maxLanesShown = 16;
 
 function describeRun(result: RunResult): string {
-	const {config, machine} = result;
-	const work = config.workload === 'module' ? `task module ${config.modulePath ?? ''}` : `${config.workload} workload`;
-	return [
-		`concur-tui · ${work} · ${config.tasks} tasks × ${milliseconds(config.taskMs)} · pool ${config.pool}${config.threads === 'spawn' ? ' (a thread spawned per task)' : ''} · ${config.mode}`,
-		`machine: ${machine.cores} cores · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`,
-	].join('\n');
+	return [['concur-tui', ...runFacts(result.config, result.machine.cores, true)].join(' · '), machineLine(result.machine)].join('\n');
 }
 
 function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number): string[] {

@@ -72,3 +72,19 @@ export function processesMarked(marker: string): number[] {
 
 	return stillAlive(found);
 }
+
+/** CPU time a process has used so far, in clock ticks (utime + stime, usually 10 ms each). */
+function cpuTicksOf(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return Number(fields[11]) + Number(fields[12]);
+	} catch {
+		return 0;
+	}
+}
+
+/** Descendants of `root` that have used at least `ticks` of CPU: processes that are working. */
+export function busyDescendantsOf(root: number, ticks: number): number[] {
+	return descendantsOf(root).filter((pid) => cpuTicksOf(pid) >= ticks);
+}

@@ -1,0 +1,24 @@
+import {milliseconds} from '../result/format.js';
+import type {RunConfig} from '../model/run-config.js';
+import type {MachineInfo} from '../model/result-types.js';
+
+/**
+ * What was run, as the header line and the text report both say it: one list of facts, so the
+ * two never describe one run differently. The report adds the module's path and the machine line.
+ */
+export function runFacts(config: RunConfig, cores: number, withModulePath = false): string[] {
+	const module = withModulePath && config.modulePath ? `task module ${config.modulePath}` : 'task module';
+	return [
+		config.workload === 'module' ? module : config.workload,
+		`${config.tasks} tasks × ${milliseconds(config.taskMs)}`,
+		`pool ${config.pool}${config.threads === 'spawn' ? ' (thread per task)' : ''}`,
+		config.mode,
+		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
+		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
+		`${cores} cores`,
+	];
+}
+
+export function machineLine(machine: MachineInfo): string {
+	return `machine: ${machine.cores} cores · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`;
+}
