@@ -1,0 +1,166 @@
+// Every change concur-tui makes to a dependency's code, in one table. Applied by one mechanism
+// to what is built (scripts/build.mjs, an esbuild plugin) and to what the tests import
+// (vitest.config.ts, a Vite transform), never on a user's machine. Each patch names the file(s)
+// it changes and replaces exact text; if a file no longer holds that text, the patch throws, and
+// the build fails when a patch changed fewer files than it names (see docs/decisions.md, "Ink,
+// upgradeable", for what each patch is for and which of them Ink 7 makes unnecessary).
+import {workerpoolExitFix} from './workerpool-exit-fix.js';
+
+const helper = (name) => JSON.stringify(new URL(name, import.meta.url).pathname);
+
+/** Replaces each [from, to] pair once; throws if `from` is missing. */
+function replaceAll(source, path, pairs, patchName) {
+	let contents = source;
+	for (const [from, to] of pairs) {
+		if (!contents.includes(from)) throw new Error(`${path} changed: review the patch ${patchName}`);
+		contents = contents.replace(from, to);
+	}
+
+	return contents;
+}
+
+/**
+ * Ink 6.8's incremental renderer moves up one row too few when the previous frame ended with a
+ * newline (every frame shorter than the terminal does), so each redraw starts one row low and
+ * leaves a stale line above it (fixed in Ink 7). And it rewrites a changed line whole, where
+ * only its tail changed (scripts/ink-line-diff.js).
+ */
+const inkIncrementalRendering = {
+	name: 'patch-ink-incremental-rendering',
+	file: /ink[\\/]build[\\/]log-update\.js$/,
+	files: 1,
+	apply(source, path) {
+		const patched = replaceAll(
+			source,
+			path,
+			[
+				[
+					'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+					"buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+				],
+				[
+					'buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +',
+					'buffer.push(ansiEscapes.cursorTo(0) +\n                (previousLines[i] === undefined ? nextLines[i] + ansiEscapes.eraseEndLine : changedTail(previousLines[i], nextLines[i])) +',
+				],
+			],
+			this.name,
+		);
+		return `import {changedTail} from ${helper('ink-line-diff.js')};\n${patched}`;
+	},
+};
+
+/**
+ * Ink 6.8 caches each line's parsed characters and widths, but in an OutputCaches made anew for
+ * every frame, so an unchanged line is parsed again 10 times a second. The cached objects are
+ * only read, so the caches can outlive a frame: shared by all frames, keeping what recent frames
+ * used (scripts/two-generation-cache.js). Likewise each frame's grid starts as width x height
+ * blank cells: one frozen object serves, and a row made of the same cell objects as in the
+ * previous frame reuses that frame's text.
+ */
+const inkOutputCaches = {
+	name: 'share-ink-output-caches',
+	file: /ink[\\/]build[\\/]output\.js$/,
+	files: 1,
+	apply(source, path) {
+		const shared = [
+			`import {TwoGenerationCache} from ${helper('two-generation-cache.js')};`,
+			'const sharedCaches = {widths: new TwoGenerationCache(2000), blockWidths: new TwoGenerationCache(200), styledChars: new TwoGenerationCache(200)};',
+			"const sharedBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});",
+			'const previousRows = [];',
+			'class OutputCaches {',
+			'    widths = sharedCaches.widths;',
+			'    blockWidths = sharedCaches.blockWidths;',
+			'    styledChars = sharedCaches.styledChars;',
+		].join('\n');
+		return replaceAll(
+			source,
+			path,
+			[
+				['class OutputCaches {\n    widths = new Map();\n    blockWidths = new Map();\n    styledChars = new Map();', shared],
+				["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(sharedBlankCell);'],
+				[
+					`const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+					`const generatedOutput = output
+            .map((line, y) => {
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            const previous = previousRows[y];
+            if (previous && previous.cells.length === lineWithoutEmptyItems.length && previous.cells.every((cell, x) => cell === lineWithoutEmptyItems[x])) return previous.text;
+            const text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
+            previousRows[y] = {cells: lineWithoutEmptyItems, text};
+            return text;
+        })`,
+				],
+			],
+			this.name,
+		);
+	},
+};
+
+/**
+ * Ink keeps every text it ever measured or wrapped in caches that never shrink (6.8 and 7.1
+ * alike): a dashboard whose panel text changes 10 times a second grew its heap by 1.2 MB/s.
+ * Both become bounded caches that keep what recent frames used.
+ */
+const inkTextCaches = {
+	name: 'bound-ink-text-caches',
+	file: /ink[\\/]build[\\/](measure-text|wrap-text)\.js$/,
+	files: 2,
+	apply(source, path) {
+		const pairs = path.endsWith('measure-text.js')
+			? [['const cache = new Map();', 'const cache = new TwoGenerationCache(200);']]
+			: [
+					['const cache = {};', 'const cache = new TwoGenerationCache(200);'],
+					['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+					['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
+				];
+		return `import {TwoGenerationCache} from ${helper('two-generation-cache.js')};\n${replaceAll(source, path, pairs, this.name)}`;
+	},
+};
+
+/**
+ * @alcalzone/ansi-tokenize (Ink's line parser) copies the active styles into a new array for
+ * every character, then diffs neighbours' arrays when printing. The arrays it builds are never
+ * changed afterwards, so neighbours with the same styles can share one array, and printing can
+ * skip the diff when they do. A literal, not a spread: the spread gave every cached character its
+ * own hidden class (about 300 bytes each in a heap snapshot; the literal needs 48).
+ */
+const shareStyleArrays = {
+	name: 'share-style-arrays',
+	file: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+	files: 1,
+	apply(source, path) {
+		const diff = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+		return replaceAll(
+			source,
+			path,
+			[
+				['...token,', 'type: token.type, value: token.value, fullWidth: token.fullWidth,'],
+				['styles: [...codes],', 'styles: codes,'],
+				[diff, `if (chars[i - 1].styles !== char.styles) ${diff}`],
+			],
+			this.name,
+		);
+	},
+};
+
+/** workerpool's hang once every worker has exited by itself (scripts/workerpool-exit-fix.js). */
+const workerpoolExit = {
+	name: 'patch-workerpool-exit',
+	file: /workerpool[\\/]src[\\/]WorkerHandler\.js$/,
+	files: 1,
+	apply(source, path) {
+		return replaceAll(source, path, workerpoolExitFix, this.name);
+	},
+};
+
+export const dependencyPatches = [inkIncrementalRendering, inkOutputCaches, inkTextCaches, shareStyleArrays, workerpoolExit];
+
+/** The patch for a file, if any. */
+export function patchFor(path) {
+	return dependencyPatches.find((patch) => patch.file.test(path));
+}

@@ -1,0 +1,140 @@
+// Each patch of a dependency (scripts/dependency-patches.js) applies to the installed package and
+// does what it is for. These modules are loaded through vitest.config.ts, which applies the same
+// patches as the build: a test here fails if a patch is dropped from either.
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
+import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
+import xterm from '@xterm/headless';
+import {describe, expect, it} from 'vitest';
+import {dependencyPatches} from '../scripts/dependency-patches.js';
+// Ink's internals, by path: its package exports only its public API.
+import logUpdate from '../node_modules/ink/build/log-update.js';
+import measureText from '../node_modules/ink/build/measure-text.js';
+import Output from '../node_modules/ink/build/output.js';
+import wrapText from '../node_modules/ink/build/wrap-text.js';
+
+const installed: Record<string, string[]> = {
+	'patch-ink-incremental-rendering': ['ink/build/log-update.js'],
+	'share-ink-output-caches': ['ink/build/output.js'],
+	'bound-ink-text-caches': ['ink/build/measure-text.js', 'ink/build/wrap-text.js'],
+	'share-style-arrays': ['@alcalzone/ansi-tokenize/build/styledChars.js'],
+	'patch-workerpool-exit': ['workerpool/src/WorkerHandler.js'],
+};
+const pathOf = (file: string) => fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url));
+
+describe('the patch table', () => {
+	it.each(dependencyPatches.map((patch) => [patch.name, patch] as const))('%s changes each installed file it names, and refuses a file that changed', (name, patch) => {
+		const files = installed[name]!;
+		expect(files).toHaveLength(patch.files);
+		for (const file of files) {
+			const path = pathOf(file);
+			expect(patch.file.test(path)).toBe(true);
+			const source = readFileSync(path, 'utf8');
+			expect(patch.apply(source, path)).not.toBe(source);
+			// A release that rewrote the patched lines: the patch must say so, not skip.
+			expect(() => patch.apply(source.replaceAll(/cache|styles|buffer|processing/g, 'renamed'), path)).toThrow(/changed: review the patch/);
+		}
+	});
+});
+
+/** Writes frames through Ink's incremental renderer into a headless terminal; returns the screen and the bytes of each frame. */
+async function renderFrames(frames: readonly string[], columns = 30, rows = 8) {
+	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
+	const written: string[] = [];
+	const stream = {
+		columns,
+		rows,
+		write(data: string) {
+			written.push(data);
+			return true;
+		},
+	};
+	const render = logUpdate.create(stream as unknown as NodeJS.WriteStream, {incremental: true});
+	const bytesPerFrame: string[] = [];
+	for (const frame of frames) {
+		written.length = 0;
+		render(frame);
+		bytesPerFrame.push(written.join(''));
+		// eslint-disable-next-line no-await-in-loop -- each frame lands before the next is written
+		await new Promise<void>((resolve) => terminal.write(written.join('').replaceAll('\n', '\r\n'), resolve));
+	}
+
+	const buffer = terminal.buffer.active;
+	const screen = Array.from({length: rows}, (_, y) => buffer.getLine(y)?.translateToString(true) ?? '').filter((line) => line !== '');
+	terminal.dispose();
+	return {screen, bytesPerFrame};
+}
+
+describe('patch-ink-incremental-rendering', () => {
+	it('redraws a frame that ends in a newline in place: no stale line above it (unpatched Ink 6.8 leaves "first" on screen)', async () => {
+		const {screen} = await renderFrames(['first\nsecond\n', 'third\nfourth\n', 'fifth\nsixth\n']);
+		expect(screen).toEqual(['fifth', 'sixth']);
+	});
+
+	it('sends only the changed tail of a changed line, and the screen shows the whole new line', async () => {
+		const before = 'Threads  ████████▌        2/8\n';
+		const after = 'Threads  █████████        2/8\n';
+		const {screen, bytesPerFrame} = await renderFrames([before, after]);
+		expect(screen).toEqual(['Threads  █████████        2/8']);
+		expect(bytesPerFrame[1]).not.toContain('Threads');
+		expect(bytesPerFrame[1]!.length).toBeLessThan(after.length);
+	});
+});
+
+describe('share-ink-output-caches', () => {
+	it('frames share their parsed-line caches and a blank cell, and still print what was written', () => {
+		const first = new Output({width: 12, height: 2});
+		first.write(0, 0, '\u001B[32mok\u001B[39m done', {transformers: []});
+		const second = new Output({width: 12, height: 2});
+		second.write(0, 0, '\u001B[32mok\u001B[39m done', {transformers: []});
+		const cachesOf = (output: Output) => (output as unknown as {caches: {styledChars: unknown}}).caches;
+		expect(cachesOf(second).styledChars).toBe(cachesOf(first).styledChars);
+		expect(first.get().output).toBe('\u001B[32mok\u001B[39m done\n');
+		expect(second.get().output).toBe(first.get().output);
+	});
+});
+
+describe('bound-ink-text-caches', () => {
+	const collect = (() => {
+		setFlagsFromString('--expose-gc');
+		return runInNewContext('gc') as () => void;
+	})();
+	const retainedAfter = (work: () => void) => {
+		collect();
+		const before = process.memoryUsage().heapUsed;
+		work();
+		collect();
+		return process.memoryUsage().heapUsed - before;
+	};
+
+	it('measure-text keeps what recent frames measured and forgets the rest', () => {
+		const first = measureText('a line measured once');
+		expect(measureText('a line measured once')).toBe(first);
+		for (let i = 0; i < 1000; i++) measureText(`another line ${i}`);
+		const again = measureText('a line measured once');
+		expect(again).not.toBe(first);
+		expect(again).toEqual(first);
+	});
+
+	it.each([
+		['measure-text', (text: string) => measureText(text)],
+		['wrap-text', (text: string) => wrapText(text, 20, 'wrap')],
+	])('%s: 20,000 different texts leave under 1 MB behind (unpatched, its cache keeps them all)', (_name, use) => {
+		const retained = retainedAfter(() => {
+			for (let i = 0; i < 20_000; i++) use(`a panel line that changes every frame, number ${i}`);
+		});
+		expect(retained).toBeLessThan(1024 * 1024);
+	});
+});
+
+describe('share-style-arrays', () => {
+	it('neighbours with the same styles share one array, and print as before', () => {
+		const line = '\u001B[31mred\u001B[39m plain \u001B[1mbold\u001B[22m';
+		const chars = styledCharsFromTokens(tokenize(line));
+		expect(chars[1]!.styles).toBe(chars[0]!.styles);
+		expect(chars[4]!.styles).toBe(chars[3]!.styles);
+		expect(styledCharsToString(chars)).toBe(line);
+	});
+});
