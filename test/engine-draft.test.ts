@@ -1,6 +1,17 @@
 // The store's event folds, one function per kind of event, each on a plain draft.
 import {describe, expect, it} from 'vitest';
-import {emptyEngine, engineEnded, engineSampled, engineStarted, laneOpened, taskEnded, taskProgressed, tasksQueued, taskStarted} from '../source/store/engine-draft.js';
+import {
+	emptyEngine,
+	engineEnded,
+	engineSampled,
+	engineStarted,
+	laneOpened,
+	publishView,
+	taskEnded,
+	taskProgressed,
+	tasksQueued,
+	taskStarted,
+} from '../source/store/engine-draft.js';
 
 const engine = 'threads' as const;
 
@@ -51,5 +62,33 @@ describe('engine draft folds', () => {
 		const failed = runningDraft();
 		engineEnded(failed, {engine, t: 1100, measurements: null, contended: false, error: 'engine host killed by SIGKILL'});
 		expect([failed.phase, failed.error]).toEqual(['failed', 'engine host killed by SIGKILL']);
+	});
+
+	it('keeps each lane\'s tasks in start order, its running count and last core as events arrive', () => {
+		const draft = runningDraft();
+		tasksQueued(draft, {engine, t: 100, ids: [2, 3]});
+		taskStarted(draft, {engine, t: 200, id: 0, lane: 0, pid: 1, tid: 2});
+		taskStarted(draft, {engine, t: 220, id: 2, lane: 0, pid: 1, tid: 2});
+		// A short task's start arrives with its end, after a later start: it goes back in place.
+		taskEnded(draft, {engine, t: 215, id: 1, started: {t: 210, lane: 0, pid: 1, tid: 2}, ok: true, error: null, cpu: 3, runStartT: null});
+		taskEnded(draft, {engine, t: 300, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
+		// Lost before it started: on no lane.
+		taskEnded(draft, {engine, t: 300, id: 3, ok: false, error: 'not finished', cpu: null, runStartT: null});
+		expect(publishView(draft).laneActivity.get(0)).toEqual({taskIds: [0, 1, 2], running: 1, lastCore: 1});
+		expect(draft.tasks[3]).toMatchObject({lane: null, state: 'failed'});
+	});
+
+	it('publishes immutable views that share what did not change', () => {
+		const draft = runningDraft();
+		taskStarted(draft, {engine, t: 150, id: 0, lane: 0, pid: 1, tid: 2});
+		const first = publishView(draft);
+		expect(Object.isFrozen(first) && Object.isFrozen(first.tasks) && Object.isFrozen(first.tasks[0]) && Object.isFrozen(first.laneActivity.get(0))).toBe(true);
+		taskProgressed(draft, {engine, t: 160, ids: [0], values: [0.5]});
+		const second = publishView(draft);
+		expect(first.tasks[0]!.progress).toBe(0);
+		expect(second.tasks[0]!.progress).toBe(0.5);
+		expect(second.tasks[1]).toBe(first.tasks[1]);
+		expect(second.lanes).toBe(first.lanes);
+		expect(second.laneActivity).toBe(first.laneActivity);
 	});
 });

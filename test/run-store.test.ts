@@ -56,6 +56,23 @@ describe('the run store', () => {
 		expect(listener).not.toHaveBeenCalled();
 	});
 
+	it('never changes a view once published: a snapshot taken mid-run reads the same after more events', () => {
+		const {bus, store} = started();
+		bus.emit('task:start', {engine: 'async', t: 10, id: 0, lane: 0, pid: 1, tid: 1});
+		vi.advanceTimersByTime(publishEveryMs);
+		const before = store.getSnapshot().engines[0]!;
+		const copy = structuredClone({tasks: before.tasks, laneActivity: before.laneActivity});
+		bus.emit('task:progress', {engine: 'async', t: 20, ids: [0], values: [0.5]});
+		bus.emit('task:start', {engine: 'async', t: 30, id: 1, lane: 0, pid: 1, tid: 1});
+		bus.emit('task:end', {engine: 'async', t: 40, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
+		vi.advanceTimersByTime(publishEveryMs);
+		expect({tasks: before.tasks, laneActivity: before.laneActivity}).toEqual(copy);
+		expect(Object.isFrozen(before.tasks) && Object.isFrozen(before.tasks[0])).toBe(true);
+		const after = store.getSnapshot().engines[0]!;
+		expect(after.tasks[0]).toMatchObject({state: 'done', progress: 1});
+		expect(after.laneActivity.get(0)).toEqual({taskIds: [0, 1], running: 1, lastCore: 1});
+	});
+
 	it('keeps the view of an engine that did not change, so its panel does not re-render', () => {
 		const {bus, store} = started();
 		const before = store.getSnapshot();

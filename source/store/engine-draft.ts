@@ -9,14 +9,22 @@ import type {
 	TaskStartEvent,
 } from '../model/events.js';
 import type {EngineName} from '../model/run-config.js';
-import type {EngineView, TaskView} from './views.js';
+import type {EngineView, LaneActivity, TaskView} from './views.js';
 
-type MutableTask = {-readonly [K in keyof TaskView]: TaskView[K]};
+type LaneDraft = {taskIds: number[]; running: number; lastCore: number | null};
 
-/** One engine's view while its events arrive: the store folds events into it, then publishes a copy. */
-export type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes'>]: EngineView[K]} & {
-	tasks: MutableTask[];
+/**
+ * One engine's state while its events arrive. The folds below change it; `publishView` makes the
+ * immutable view the UI reads. Task objects are replaced, never changed, so a published task list
+ * can share them; what changed since the last view is tracked, so publishing copies only that.
+ */
+export type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes' | 'laneActivity'>]: EngineView[K]} & {
+	tasks: TaskView[];
 	lanes: Array<EngineView['lanes'][number]>;
+	laneDrafts: Map<number, LaneDraft>;
+	changes: {tasks: boolean; lanes: boolean; laneIds: Set<number>};
+	/** The view last published from this draft. */
+	published: EngineView | undefined;
 };
 
 export function emptyEngine(engine: EngineName): EngineDraft {
@@ -28,6 +36,9 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 		startupMs: 0,
 		lanes: [],
 		tasks: [],
+		laneDrafts: new Map(),
+		changes: {tasks: false, lanes: false, laneIds: new Set()},
+		published: undefined,
 		done: 0,
 		failed: 0,
 		lastFailure: null,
@@ -38,6 +49,66 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 	};
 }
 
+/** The view of `draft` to publish: what did not change since the last one is shared with it. */
+export function publishView(draft: EngineDraft): EngineView {
+	const {changes, laneDrafts, tasks, lanes, published: previous, ...figures} = draft;
+	let laneActivity = previous?.laneActivity ?? new Map<number, LaneActivity>();
+	if (changes.laneIds.size > 0 || !previous) {
+		const next = new Map(laneActivity);
+		for (const id of changes.laneIds) {
+			const lane = laneDrafts.get(id)!;
+			next.set(id, Object.freeze({taskIds: Object.freeze([...lane.taskIds]), running: lane.running, lastCore: lane.lastCore}));
+		}
+
+		laneActivity = next;
+	}
+
+	const view: EngineView = {
+		...figures,
+		tasks: changes.tasks || !previous ? Object.freeze([...tasks]) : previous.tasks,
+		lanes: changes.lanes || !previous ? Object.freeze([...lanes]) : previous.lanes,
+		laneActivity,
+	};
+	draft.changes = {tasks: false, lanes: false, laneIds: new Set()};
+	draft.published = Object.freeze(view);
+	return draft.published;
+}
+
+function replaceTask(draft: EngineDraft, task: TaskView, changes: Partial<TaskView>): TaskView {
+	const next = Object.freeze({...task, ...changes});
+	draft.tasks[task.id] = next;
+	draft.changes.tasks = true;
+	return next;
+}
+
+function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
+	let found = draft.laneDrafts.get(lane);
+	if (!found) {
+		found = {taskIds: [], running: 0, lastCore: null};
+		draft.laneDrafts.set(lane, found);
+	}
+
+	draft.changes.laneIds.add(lane);
+	return found;
+}
+
+/** Adds a task to its lane's list, kept in start order (a start that arrives late goes back in place). */
+function joinLane(draft: EngineDraft, task: TaskView): void {
+	if (task.lane === null) return;
+	const ids = laneDraft(draft, task.lane).taskIds;
+	const startOf = (id: number) => draft.tasks[id]?.startMs ?? 0;
+	let at = ids.length;
+	while (at > 0 && startOf(ids[at - 1]!) > (task.startMs ?? 0)) at--;
+	ids.splice(at, 0, task.id);
+}
+
+function leaveLane(draft: EngineDraft, id: number, lane: number): void {
+	const found = laneDraft(draft, lane);
+	const at = found.taskIds.indexOf(id);
+	if (at >= 0) found.taskIds.splice(at, 1);
+	found.running--;
+}
+
 // Each function below folds one kind of bus event into an engine's draft.
 
 export function engineStarted(draft: EngineDraft, event: EngineStartEvent): void {
@@ -46,34 +117,57 @@ export function engineStarted(draft: EngineDraft, event: EngineStartEvent): void
 
 export function laneOpened(draft: EngineDraft, event: LaneOpenEvent): void {
 	draft.lanes.push(event.lane);
+	draft.changes.lanes = true;
 	if (draft.phase === 'waiting') draft.phase = 'starting';
 }
 
 export function tasksQueued(draft: EngineDraft, event: TaskQueuedEvent): void {
-	for (const id of event.ids) draft.tasks[id] = {id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null};
+	for (const id of event.ids) draft.tasks[id] = Object.freeze({id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null});
+	draft.changes.tasks = true;
 }
 
 export function taskStarted(draft: EngineDraft, event: TaskStartEvent): void {
 	const task = draft.tasks[event.id];
-	if (!task) return;
-	Object.assign(task, {state: 'running', lane: event.lane, startMs: event.t - (draft.t0 ?? event.t)});
+	if (!task || task.state === 'done' || task.state === 'failed') return;
+	// Started again elsewhere: it leaves the lane it was on.
+	if (task.state === 'running' && task.lane !== null) leaveLane(draft, task.id, task.lane);
+	const started = replaceTask(draft, task, {state: 'running', lane: event.lane, startMs: event.t - (draft.t0 ?? event.t)});
+	joinLane(draft, started);
+	laneDraft(draft, event.lane).running++;
 }
 
 export function taskProgressed(draft: EngineDraft, event: TaskProgressEvent): void {
 	event.ids.forEach((id, index) => {
 		const task = draft.tasks[id];
-		if (task?.state === 'running') task.progress = event.values[index] ?? task.progress;
+		const value = event.values[index];
+		if (task?.state === 'running' && value !== undefined && value !== task.progress) replaceTask(draft, task, {progress: value});
 	});
 }
 
 /** A task's end: its bar closes; done and failed counts, and the last failure's words, follow. */
 export function taskEnded(draft: EngineDraft, event: TaskEndEvent): void {
 	const task = draft.tasks[event.id];
-	if (!task) return;
+	if (!task || task.state === 'done' || task.state === 'failed') return;
 	const t0 = draft.t0 ?? event.t;
-	if (event.started) Object.assign(task, {lane: event.started.lane, startMs: event.started.t - t0});
-	Object.assign(task, {state: event.ok ? 'done' : 'failed', endMs: event.t - t0, progress: 1, error: event.error, cpu: event.cpu});
-	task.startMs ??= task.endMs;
+	const endMs = event.t - t0;
+	// A task too short for its start to be sent alone brings it with its end.
+	const started = task.state === 'queued' ? event.started : undefined;
+	const ended = replaceTask(draft, task, {
+		...(started && {lane: started.lane}),
+		state: event.ok ? 'done' : 'failed',
+		endMs,
+		progress: 1,
+		error: event.error,
+		cpu: event.cpu,
+		startMs: (started ? started.t - t0 : task.startMs) ?? endMs,
+	});
+	if (started) joinLane(draft, ended);
+	if (ended.lane !== null && (task.state === 'running' || started)) {
+		const lane = laneDraft(draft, ended.lane);
+		if (task.state === 'running') lane.running--;
+		if (event.cpu !== null) lane.lastCore = event.cpu;
+	}
+
 	draft.done++;
 	if (!event.ok) {
 		draft.failed++;

@@ -12,6 +12,7 @@ import {
 	taskProgressed,
 	tasksQueued,
 	taskStarted,
+	publishView,
 	type EngineDraft,
 } from './engine-draft.js';
 import type {DashboardSnapshot, RunPhase} from './views.js';
@@ -26,9 +27,10 @@ const axisGrowth = 1.5;
 /**
  * Folds bus events into per-engine views (one named function per kind of event, in
  * engine-draft.ts) and publishes a new snapshot at most once per publishing interval (1000 /
- * --fps ms, and only when something changed), for React's useSyncExternalStore. Task lists are
- * kept per engine and reused between snapshots; an engine view is new only when that engine
- * changed.
+ * --fps ms, and only when something changed), for React's useSyncExternalStore. Published
+ * views are immutable and published per panel: an engine's view is new only when that engine
+ * changed, and within it the task list, the lanes and each lane's activity are new only when they
+ * changed (engine-draft.ts publishView).
  */
 export class RunStore {
 	private snapshot: DashboardSnapshot;
@@ -170,13 +172,11 @@ export class RunStore {
 	}
 
 	private build(): DashboardSnapshot {
-		const previous = this.snapshot as DashboardSnapshot | undefined;
 		const engines = this.config.engines.map((name) => {
 			const draft = this.draft(name);
-			const old = previous?.engines.find((view) => view.engine === name);
-			if (old && !this.dirty.has(name) && old.version === draft.version) return old;
+			if (draft.published && !this.dirty.has(name)) return draft.published;
 			draft.version++;
-			return {...draft};
+			return publishView(draft);
 		});
 		this.dirty.clear();
 		const longest = Math.max(0, ...engines.map((view) => view.elapsedMs));

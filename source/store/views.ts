@@ -4,7 +4,10 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 
 export type TaskState = 'queued' | 'running' | 'done' | 'failed';
 
-/** One task as the dashboard draws it; times are ms from its engine's start. */
+/**
+ * One task as the dashboard draws it; times are ms from its engine's start. Like every view the
+ * store publishes, never changed once published: a change makes a new object.
+ */
 export type TaskView = {
 	readonly id: number;
 	readonly lane: number | null;
@@ -15,6 +18,16 @@ export type TaskView = {
 	readonly error: string | null;
 	/** The core the task last ran on, once it ended (Linux). */
 	readonly cpu: number | null;
+};
+
+/** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
+export type LaneActivity = {
+	/** Ids of the tasks that ran on the lane, in the order they started. */
+	readonly taskIds: readonly number[];
+	/** Tasks running on the lane now. */
+	readonly running: number;
+	/** The core the lane's last ended task last ran on (Linux), or null. */
+	readonly lastCore: number | null;
 };
 
 export type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
@@ -30,6 +43,8 @@ export type EngineView = {
 	readonly lanes: readonly LaneInfo[];
 	/** Indexed by task id. */
 	readonly tasks: readonly TaskView[];
+	/** Per lane id. */
+	readonly laneActivity: ReadonlyMap<number, LaneActivity>;
 	readonly done: number;
 	readonly failed: number;
 	/** Why the task that failed last failed: shown the moment it happens, not only at the end. */

@@ -3,6 +3,7 @@ import {defaultRunConfig} from '../../source/config/defaults.js';
 import type {RunConfig} from '../../source/model/run-config.js';
 import type {EngineResult, MachineInfo, RunResult} from '../../source/model/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
+import {emptyEngine, publishView, taskEnded, tasksQueued, taskStarted} from '../../source/store/engine-draft.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
 
@@ -16,15 +17,29 @@ export function lane(id: number, patch: Partial<LaneInfo> = {}): LaneInfo {
 	return {id, label: `thread ${id + 1}`, pid: 100, tid: 200 + id, ...patch};
 }
 
+/**
+ * An engine's view as the store would publish it: `patch.tasks` are folded through the store's
+ * own folds, so lane activity (tasks per lane, running counts, last cores) follows from them.
+ */
 export function engineView(patch: Partial<EngineView> = {}): EngineView {
+	const {tasks = [], ...rest} = patch;
+	const engine = rest.engine ?? 'threads';
+	const draft = emptyEngine(engine);
+	draft.t0 = 0;
+	tasksQueued(draft, {engine, t: 0, ids: tasks.map((task) => task.id)});
+	for (const task of tasks) {
+		if (task.state === 'queued' || task.lane === null || task.startMs === null) continue;
+		taskStarted(draft, {engine, t: task.startMs, id: task.id, lane: task.lane, pid: 100, tid: 200 + task.lane});
+		if (task.state !== 'running') taskEnded(draft, {engine, t: task.endMs ?? task.startMs, id: task.id, ok: task.state === 'done', error: task.error, cpu: task.cpu, runStartT: null});
+	}
+
 	return {
-		engine: 'threads',
+		engine,
 		phase: 'running',
 		version: 1,
 		t0: 0,
 		startupMs: 30,
 		lanes: [lane(0), lane(1)],
-		tasks: [],
 		done: 0,
 		failed: 0,
 		lastFailure: null,
@@ -32,7 +47,9 @@ export function engineView(patch: Partial<EngineView> = {}): EngineView {
 		parallelism: 1.9,
 		loopLagMs: null,
 		error: null,
-		...patch,
+		...rest,
+		tasks,
+		laneActivity: publishView(draft).laneActivity,
 	};
 }
 

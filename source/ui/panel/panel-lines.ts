@@ -75,16 +75,11 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
  * --timeout does here when it is set.
  */
 export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null): string {
-	const lastCore = new Map<number, number>();
-	for (const task of view.tasks) {
-		if (task.lane !== null && task.cpu !== null) lastCore.set(task.lane, task.cpu);
-	}
-
 	const kind = engineKinds[view.engine];
 	const pid = kind.runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
 	const lanes = view.lanes.map((lane) => {
-		const core = lastCore.get(lane.id);
-		return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === undefined ? '' : ` core ${core}`}`;
+		const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
+		return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
 	});
 	return fitSegments(
 		[
@@ -124,24 +119,17 @@ export function barLines(view: EngineView, scale: TimeScale, rows: number): stri
 		});
 	}
 
-	const byLane = new Map<number, TaskView[]>();
-	for (const task of view.tasks) {
-		if (task.lane === null) continue;
-		const list = byLane.get(task.lane);
-		if (list) list.push(task);
-		else byLane.set(task.lane, [task]);
-	}
-
 	const shown = view.lanes.length <= rows ? view.lanes : view.lanes.slice(0, rows - 1);
 	const lines = shown.map((lane) => {
-		const tasks = (byLane.get(lane.id) ?? []).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
-		const running = tasks.filter((task) => task.state === 'running').length;
+		const activity = view.laneActivity.get(lane.id);
+		const tasks = (activity?.taskIds ?? []).map((id) => view.tasks[id]!);
+		const running = activity?.running ?? 0;
 		const tail = running > 1 ? `×${running}`.padStart(suffixWidth) : ' '.repeat(suffixWidth);
 		return label(laneName.get(lane.id) ?? '?') + styleCells(laneCells(tasks, scale, now)) + tail;
 	});
 	if (shown.length < view.lanes.length) {
 		const hidden = view.lanes.slice(shown.length);
-		const busy = hidden.filter((lane) => (byLane.get(lane.id) ?? []).some((task) => task.state === 'running')).length;
+		const busy = hidden.filter((lane) => (view.laneActivity.get(lane.id)?.running ?? 0) > 0).length;
 		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], labelWidth + scale.cells + suffixWidth));
 	}
 
