@@ -16,7 +16,7 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/consistent-type-imports': 'error',
 			'no-await-in-loop': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', ignoreRestSiblings: true}],
 			'no-restricted-syntax': ['error', {selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enums.'}],
 		},
 	},

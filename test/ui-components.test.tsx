@@ -122,6 +122,8 @@ describe('an engine panel', () => {
 describe('the hardware strip', () => {
 	it('shows one meter per core, and groups cores when there are more than cells', () => {
 		expect(hardwareStripLine([1, 0], 60)).toMatch(/2 cores ▕█ ▏ 1 busy · avg 50%/);
+		// Where the process trees are read: concur-tui's own share apart from every other program's.
+		expect(hardwareStripLine([1, 0.5], 70, {ownCores: 1.02, otherCores: 0.48})).toMatch(/2 cores ▕█▄▏ concur-tui 1\.0 · other programs 0\.5 cores/);
 		const many = hardwareStripLine(Array.from({length: 256}, (_, i) => (i < 128 ? 1 : 0)), 79);
 		expect(many).toContain('256 cores');
 		expect(many).toMatch(/\(\d+\/cell\)/);
@@ -135,7 +137,7 @@ describe('the result', () => {
 		const frame = lastFrame()!;
 		expect(frame).toMatch(/│ engine +│ elapsed │ speedup │ ∥ cpu\/wall │ cores │ memory +│ start-up │/);
 		expect(frame).toMatch(/│ threads +│ 0\.21 s +│ 1\.90× +│ 1\.90/);
-		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2 busy, ∥ 1\.85 +│ no +│ 2 processes, 1 thread each/);
+		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2\.0 cores ∥1\.85 +│ no +│ 2 processes, 1 thread each/);
 		expect(frame).toContain('Verdict: threads won');
 	});
 

@@ -1,13 +1,22 @@
 import {describe, expect, it} from 'vitest';
 import {defaultRunConfig} from '../source/config/defaults.js';
 import type {EngineName} from '../source/model/run-config.js';
-import type {EngineResult, RunResult} from '../source/model/result-types.js';
+import type {EngineResult, RunResult, TaskRecord} from '../source/model/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
 import {engineResult} from './helpers/dashboard-fixtures.js';
 
-/** A result whose figures the verdict reads: elapsed, parallelism, peak memory 50 MB. */
-function engine(name: EngineName, elapsedMs: number, parallelism: number, extra: Partial<EngineResult> = {}): EngineResult {
-	return engineResult(name, elapsedMs, parallelism, {peakRssBytes: 50 * 1024 * 1024, loopLagMaxMs: 0, coresUsed: 1, ...extra});
+/**
+ * A result whose figures the verdict reads: elapsed, parallelism, peak memory 50 MB, and 8 task
+ * records: all at once on async, `lanes` at a time on a pool, each running for the same time.
+ */
+function engine(name: EngineName, elapsedMs: number, parallelism: number, extra: Partial<EngineResult> = {}, lanes = 2): EngineResult {
+	const atOnce = name === 'async' ? 8 : lanes;
+	const length = elapsedMs / Math.ceil(8 / atOnce);
+	const tasks: TaskRecord[] = Array.from({length: 8}, (_, id) => {
+		const startMs = Math.floor(id / atOnce) * length;
+		return {id, lane: id % atOnce, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs, runStartMs: startMs, endMs: startMs + length, ok: true, error: null};
+	});
+	return engineResult(name, elapsedMs, parallelism, {peakRssBytes: 50 * 1024 * 1024, loopLagMaxMs: 0, coresUsed: 1, tasks, ...extra});
 }
 
 function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<RunResult, 'verdict'> {
@@ -42,5 +51,41 @@ describe('the verdict', () => {
 	it('says when an engine did not complete', () => {
 		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1), engine('threads', 0, 0, {complete: false})]));
 		expect(verdict).toContain('threads did not complete');
+	});
+
+	it('says the tasks are CPU-bound only from their measured CPU share', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1), engine('threads', 1250, 1.95)]));
+		expect(verdict).toContain('CPU-bound work needs cores: the tasks spent 98% of their running time on the CPU');
+		// The same times, but the pool's tasks barely used the CPU: no CPU-bound claim.
+		const waiting = verdictOf(run('cpu', [engine('async', 2400, 1), engine('threads', 1250, 0.1)]));
+		expect(waiting).not.toContain('CPU-bound');
+		expect(waiting).toContain('threads reached a parallelism of 0.10 against async\'s 1.00');
+	});
+
+	it('credits libuv\'s threads, not waiting, when async wins with a parallelism above 1 (hash, --pool 1)', () => {
+		const verdict = verdictOf(run('hash', [engine('async', 1260, 1.98), engine('threads', 2460, 1, {}, 1), engine('processes', 2520, 1, {}, 1)]));
+		expect(verdict).toMatch(/^async won/);
+		expect(verdict).toContain("its own threads (libuv's pool) did 1.98 cores' worth of CPU at once, while the pools ran at most 1 task at a time");
+		expect(verdict).not.toContain('waited');
+	});
+
+	it('claims no cause when async wins on work that used the CPU and nothing measured explains it', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 1000, 1), engine('threads', 1400, 1.4)]));
+		expect(verdict).toMatch(/^async won/);
+		expect(verdict).not.toMatch(/waited|CPU-bound/);
+		expect(verdict).toContain("its one thread's parallelism was 1.00, the pools' threads 1.40");
+	});
+
+	it('names no winner when other programs held the cores, and says how much they used', () => {
+		const busy = {otherLoadCores: 1, coreSamples: [{t: 200, busy: [1, 1], ownCores: 1, engineCores: 1}]};
+		const verdict = verdictOf(run('cpu', [engine('async', 2940, 0.98, busy), engine('threads', 2600, 1.13, busy), engine('processes', 2840, 1.02, busy)]));
+		expect(verdict).toMatch(/^No clear winner on 8 cpu tasks: other programs used 1\.0 cores during the async run, 1\.0 during threads and 1\.0 during processes/);
+		expect(verdict).not.toMatch(/won/);
+	});
+
+	it('calls a run shorter than 3 start-ups too short to compare', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 45, 1, {startupMs: 0}), engine('threads', 26, 1.9, {startupMs: 40}), engine('processes', 29, 1.86, {startupMs: 83})]));
+		expect(verdict).toMatch(/^Too short to compare on 8 cpu tasks: the fastest engine took 26 ms, under 3 start-ups of its slowest pool \(83 ms each\)/);
+		expect(verdict).not.toMatch(/won|faster/);
 	});
 });

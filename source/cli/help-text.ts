@@ -37,6 +37,11 @@ export const helpText = `
 	In a terminal concur-tui shows a live dashboard; with stdout piped, --json, or CI set it
 	prints a report instead.
 
+	Figures: ∥ = CPU time ÷ wall time (cores' worth of work at once, on average); cores =
+	the most the engine's own processes used at once over 1 s; other programs = CPU the
+	rest of the machine used meanwhile (from 0.25 cores on a full machine: figures skewed);
+	lag = how late async's event loop is.
+
 	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage, 70 concur-tui itself failed,
 	128+n stopped by signal n.
 

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import {coreSampleIntervalMs} from '../model/sampling.js';
+import {processTreeCpuMs} from './process-tree-cpu.js';
 
 type CoreTimes = {readonly busy: number; readonly total: number};
 
@@ -43,21 +44,48 @@ export function busyBetween(before: readonly CoreTimes[], after: readonly CoreTi
 	});
 }
 
-/** Samples per-core utilisation every `intervalMs` while started. */
+export type MachineSample = {
+	readonly busy: number[];
+	/** Cores' worth of CPU the whole tree of `ownRoot` used over the interval; null if unknown. */
+	readonly ownCores: number | null;
+	/** The same for each watched tree (an engine's host and its units). */
+	readonly treeCores: Map<string, number>;
+};
+
+/**
+ * Samples, on one clock, every `intervalMs` while started: each core's busy fraction, how much
+ * CPU concur-tui's own process tree used, and each watched process tree's (an engine's own).
+ * Trees are read from /proc (process-tree-cpu.ts); elsewhere only the cores are known.
+ */
 export class CoreSampler {
 	private timer: NodeJS.Timeout | undefined;
 	private last: CoreTimes[] = [];
+	private lastAt = 0;
+	private lastOwnMs: number | null = null;
+	private readonly trees = new Map<string, {root: number; lastMs: number | null}>();
 
 	constructor(
-		private readonly onSample: (busy: number[]) => void,
+		private readonly onSample: (sample: MachineSample) => void,
 		readonly intervalMs = coreSampleIntervalMs,
+		private readonly ownRoot = process.pid,
 	) {}
 
 	start(): void {
 		this.last = readCoreTimes();
+		this.lastAt = performance.now();
+		this.lastOwnMs = processTreeCpuMs(this.ownRoot);
 		this.timer = setInterval(() => {
 			this.sample();
 		}, this.intervalMs).unref();
+	}
+
+	/** From the next sample on, also reports the tree of `root` under `name`. */
+	watch(name: string, root: number): void {
+		this.trees.set(name, {root, lastMs: processTreeCpuMs(root)});
+	}
+
+	unwatch(name: string): void {
+		this.trees.delete(name);
 	}
 
 	stop(): void {
@@ -67,7 +95,22 @@ export class CoreSampler {
 
 	private sample(): void {
 		const now = readCoreTimes();
-		this.onSample(busyBetween(this.last, now));
+		const at = performance.now();
+		const wallMs = at - this.lastAt;
+		const coresOver = (before: number | null, after: number | null) =>
+			before === null || after === null || wallMs <= 0 ? null : Math.max(0, after - before) / wallMs;
+		const ownMs = processTreeCpuMs(this.ownRoot);
+		const treeCores = new Map<string, number>();
+		for (const [name, tree] of this.trees) {
+			const treeMs = processTreeCpuMs(tree.root);
+			const cores = coresOver(tree.lastMs, treeMs);
+			if (cores !== null) treeCores.set(name, cores);
+			tree.lastMs = treeMs ?? tree.lastMs;
+		}
+
+		this.onSample({busy: busyBetween(this.last, now), ownCores: coresOver(this.lastOwnMs, ownMs), treeCores});
 		this.last = now;
+		this.lastAt = at;
+		this.lastOwnMs = ownMs;
 	}
 }

@@ -49,8 +49,17 @@ export type EngineSampleEvent = {
 	/** How late the host's event loop is right now (a blocked loop: how long it has been blocked). */
 	readonly loopLagMs: number;
 };
-/** Busy fraction (0..1) of every core over the last sampling interval. */
-export type CpuSampleEvent = {readonly t: number; readonly busy: readonly number[]};
+/**
+ * One sample of the machine over the last sampling interval: the busy fraction (0..1) of every
+ * core, and how many cores' worth of CPU concur-tui's own process tree and each running
+ * engine's tree (its host and every unit) used in it. null where the OS does not tell (not Linux).
+ */
+export type CpuSampleEvent = {
+	readonly t: number;
+	readonly busy: readonly number[];
+	readonly ownCores: number | null;
+	readonly engineCores: Partial<Record<EngineName, number>>;
+};
 /** An engine finished: its host's measurements, or the error that stopped it (then null). */
 export type EngineEndEvent = {
 	readonly engine: EngineName;

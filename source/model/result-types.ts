@@ -44,14 +44,29 @@ export type HostMeasurements = {
 	readonly unitsStarted: number;
 };
 
-export type CoreSample = {readonly t: number; readonly busy: readonly number[]};
+/** One sample during an engine's window (see CpuSampleEvent): `engineCores` is that engine's own. */
+export type CoreSample = {
+	readonly t: number;
+	readonly busy: readonly number[];
+	readonly ownCores: number | null;
+	readonly engineCores: number | null;
+};
 
 export type EngineResult = HostMeasurements & {
 	readonly engine: EngineName;
 	/** CPU time / wall time: how many cores' worth of work ran at once, on average. */
 	readonly parallelism: number;
-	/** Most cores that were at least half busy in one sample while this engine ran. */
+	/**
+	 * The most cores' worth of work the engine's own processes (host and units) did at once: the
+	 * peak, over 1 s windows of its run, of their CPU time ÷ wall time (never the machine's busy
+	 * count). At least `parallelism`. null where the OS does not tell.
+	 */
 	readonly coresUsed: number | null;
+	/**
+	 * Cores' worth of CPU that programs other than concur-tui used, on average, while this engine
+	 * ran: the machine's busy time minus concur-tui's whole process tree's. null where unknown.
+	 */
+	readonly otherLoadCores: number | null;
 	/** True when more CPU-bound units ran at once than there are cores. */
 	readonly contended: boolean;
 	/** False when the run was interrupted or the engine failed before all tasks ended. */

@@ -68,7 +68,9 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 	});
 	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
 	if (calibration === null) return endRun(collector, bus, null);
-	const sampler = new CoreSampler((busy) => bus.emit('cpu:sample', {t: since(), busy}));
+	const sampler = new CoreSampler(({busy, ownCores, treeCores}) =>
+		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores)}),
+	);
 	sampler.start();
 
 	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
@@ -96,6 +98,8 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 					})
 				: undefined;
 		watchdog?.start();
+		// The engine's own cores: its host's process tree, sampled with the machine's cores.
+		if (host.pid !== undefined) sampler.watch(engine, host.pid);
 		try {
 			const measurements = await host.run(plan, (events) => {
 				watchdog?.heard(events);
@@ -106,6 +110,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			const reason = signal?.aborted ? 'interrupted' : error instanceof Error ? error.message : describeError(error);
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
+			sampler.unwatch(engine);
 			watchdog?.stop();
 			stopHost(host);
 			hostsOfThisRun.delete(host);

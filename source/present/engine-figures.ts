@@ -1,12 +1,15 @@
 import {baselineOf} from '../config/engine-kinds.js';
 import type {EngineName} from '../model/run-config.js';
 import type {RunResult} from '../model/result-types.js';
+import {skewedByOtherLoad} from '../result/evidence.js';
 import {megabytes, milliseconds, seconds, times} from '../result/format.js';
 
 /** One engine's measured figures as the tables show them; the dashboard and the report paint the same. */
 export type EngineFigures = {
 	readonly engine: EngineName;
 	readonly complete: boolean;
+	/** Other programs' load may have lengthened its times (result/evidence.ts). */
+	readonly skewed: boolean;
 	readonly elapsed: string;
 	/** Against the baseline engine (async), when it completed; '–' otherwise. */
 	readonly speedup: string;
@@ -23,10 +26,11 @@ export function engineFigures(result: RunResult): EngineFigures[] {
 	return result.engines.map((engine) => ({
 		engine: engine.engine,
 		complete: engine.complete,
+		skewed: skewedByOtherLoad(engine, result.machine.cores),
 		elapsed: seconds(engine.elapsedMs),
 		speedup: baselineMs && engine.elapsedMs > 0 ? times(baselineMs / engine.elapsedMs) : '–',
 		parallelism: engine.parallelism.toFixed(2),
-		coresUsed: engine.coresUsed === null ? '–' : String(engine.coresUsed),
+		coresUsed: engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1),
 		cpuTime: seconds(engine.cpuMs),
 		peakMemory: megabytes(engine.peakRssBytes),
 		startup: milliseconds(engine.startupMs),

@@ -38,7 +38,7 @@ function resultsTable(result: RunResult): string[] {
 	return plainTable(
 		['engine', 'elapsed', 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
 		engineFigures(result).map((figures) => [
-			figures.engine,
+			figures.engine + (figures.complete ? '' : '*') + (figures.skewed ? '!' : ''),
 			figures.elapsed,
 			figures.speedup,
 			figures.parallelism,
@@ -52,8 +52,10 @@ function resultsTable(result: RunResult): string[] {
 }
 
 function failures(result: RunResult): string[] {
-	const failed = problemsOf(result).failed.map(({engine, id, reason}) => `  ${engine} task ${id}: ${reason}`);
-	return failed.length > 0 ? ['', `Failed tasks (${failed.length}):`, ...failed.slice(0, 20)] : [];
+	const {failed, skewed} = problemsOf(result);
+	const load = skewed.map(({text}) => `Note: ${text}.`);
+	const lines = failed.map(({engine, id, reason}) => `  ${engine} task ${id}: ${reason}`);
+	return [...(load.length > 0 ? ['', ...load] : []), ...(lines.length > 0 ? ['', `Failed tasks (${lines.length}):`, ...lines.slice(0, 20)] : [])];
 }
 
 /** The plain-text report printed when stdout is not a terminal. */

@@ -1,8 +1,9 @@
-import type {BusEventName, BusEvents, EngineEndEvent, LaneInfo, RunStartEvent} from '../model/events.js';
+import type {BusEventName, BusEvents, CpuSampleEvent, EngineEndEvent, LaneInfo, RunStartEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName} from '../model/run-config.js';
 import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
+import {engineLoad} from './engine-load.js';
 import {verdictOf} from './verdict.js';
 
 type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
@@ -14,8 +15,6 @@ type EngineDraft = {
 	end: EngineEndEvent | null;
 };
 
-const busyThreshold = 0.5;
-
 /**
  * Builds the result document from the bus: the first subscriber of every run. One collector
  * serves one run; `dispose` ends its subscriptions (a session's bus outlives its runs).
@@ -23,7 +22,7 @@ const busyThreshold = 0.5;
 export class ResultCollector {
 	private start: RunStartEvent | undefined;
 	private readonly engines = new Map<EngineName, EngineDraft>();
-	private readonly samples: CoreSample[] = [];
+	private readonly samples: CpuSampleEvent[] = [];
 	private readonly unsubscribe: Array<() => void> = [];
 
 	constructor(bus: RunBus) {
@@ -123,22 +122,22 @@ export class ResultCollector {
 				runStartMs: relative(task.runStartMs),
 				endMs: relative(task.endMs),
 			}));
-		const coreSamples = this.samplesBetween(t0, t0 + elapsedMs);
+		const coreSamples = this.samplesBetween(engine, t0, t0 + elapsedMs);
 		const complete = Boolean(m) && !draft.end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
+		const parallelism = m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0;
+		const {coresUsed, otherLoadCores} = engineLoad(coreSamples, elapsedMs, parallelism);
 		return {
 			engine,
 			elapsedMs,
 			cpuMs: m?.cpuMs ?? 0,
-			parallelism: m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0,
+			parallelism,
 			peakRssBytes: m?.peakRssBytes ?? 0,
 			startupMs: m?.startupMs ?? 0,
 			loopLagMaxMs: m?.loopLagMaxMs ?? 0,
 			loopLagP99Ms: m?.loopLagP99Ms ?? 0,
 			unitsStarted: m?.unitsStarted ?? 0,
-			coresUsed:
-				coreSamples.length > 0
-					? Math.max(...coreSamples.map((s) => s.busy.filter((busy) => busy >= busyThreshold).length))
-					: null,
+			coresUsed,
+			otherLoadCores,
 			contended: draft.end?.contended ?? false,
 			complete,
 			error: draft.end?.error ?? null,
@@ -149,9 +148,9 @@ export class ResultCollector {
 	}
 
 	/** Samples whose interval overlaps [from, to]: each covers the interval before its time. */
-	private samplesBetween(from: number, to: number): CoreSample[] {
+	private samplesBetween(engine: EngineName, from: number, to: number): CoreSample[] {
 		return this.samples
 			.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
-			.map((sample) => ({t: sample.t - from, busy: sample.busy}));
+			.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null}));
 	}
 }

@@ -1,7 +1,7 @@
 import {engineKinds} from '../config/engine-kinds.js';
 import {megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
-
+import {mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
 
 /** Below this, a speedup is noise, not a win. */
 const clearWin = 1.25;
@@ -10,7 +10,19 @@ function unitsOf(engine: EngineResult): string {
 	return engineKinds[engine.engine].unitsText(engine.lanes.length);
 }
 
-/** A plain-language sentence drawn only from the measured figures. */
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "other programs used 1.0 cores during the async run and 0.9 during threads while …" */
+function loadClause(skewed: readonly EngineResult[], cores: number): string {
+	const parts = skewed.map((engine, index) => `${engine.otherLoadCores!.toFixed(1)}${index === 0 ? ' cores' : ''} during ${index === 0 ? 'the ' : ''}${engine.engine}${index === 0 ? ' run' : ''}`);
+	const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!;
+	return `other programs used ${list}, while the machine's ${cores} cores were full, so those times include waiting for cores they held`;
+}
+
+/**
+ * A plain-language sentence drawn only from the measured figures (see evidence.ts): every clause
+ * rests on a figure in the same document, and when the figures do not decide, it says so.
+ */
 export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	const done = result.engines.filter((engine) => engine.complete);
 	const failed = result.engines.filter((engine) => !engine.complete);
@@ -25,12 +37,25 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	const {workload, tasks} = result.config;
 	const work = `${tasks} ${workload === 'module' ? 'custom' : workload} tasks`;
 
+	const cores = result.machine.cores;
+	const skewed = done.filter((engine) => skewedByOtherLoad(engine, cores));
 	if (done.length === 1) {
-		return `${fastest.engine} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${contendedNote}${failedNote}`;
+		const loadNote = skewed.length > 0 ? ` ${capitalise(loadClause(skewed, cores))}.` : '';
+		return `${fastest.engine} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${loadNote}${contendedNote}${failedNote}`;
 	}
 
 	const slowest = done.reduce((worst, engine) => (engine.elapsedMs > worst.elapsedMs ? engine : worst));
 	const spread = slowest.elapsedMs / fastest.elapsedMs;
+	const elapsedList = done.map((engine) => `${engine.engine} ${seconds(engine.elapsedMs)}`).join(', ');
+
+	const short = tooShortToCompare(done);
+	if (short) {
+		return `Too short to compare on ${work}: ${short} (${elapsedList}), so start-up and measurement outweigh the work. Give the tasks more to do (--task-ms, --tasks).${failedNote}`;
+	}
+
+	if (skewed.length > 0) {
+		return `No clear winner on ${work}: ${loadClause(skewed, cores)} (${elapsedList}). Run it again on a quieter machine.${contendedNote}${failedNote}`;
+	}
 
 	if (spread < clearWin) {
 		const memory = done.map((e) => `${e.engine} ${megabytes(e.peakRssBytes)} with ${unitsOf(e)}`).join(', ');
@@ -45,13 +70,28 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	}
 
 	const speedupNote = asyncResult && fastest !== asyncResult ? `, ${times(asyncResult.elapsedMs / fastest.elapsedMs)} faster than async` : '';
+	const measured = workKindOf(done, cores);
+	const share = measured ? `${Math.round(measured.share * 100)}% of their running time on the CPU` : '';
+	const pools = done.filter((engine) => !engineKinds[engine.engine].isBaseline);
+	const poolAtOnce = Math.max(0, ...pools.map((engine) => mostAtOnce(engine.tasks)));
+	const poolParallelism = pools.map((engine) => `${engine.engine} ${engine.parallelism.toFixed(2)}`).join(', ');
 	let why: string;
 	if (fastest === asyncResult) {
-		why = `async waited on all ${tasks} at once on one thread, while the pools could only run ${result.config.pool} at a time`;
+		const asyncAtOnce = mostAtOnce(asyncResult.tasks);
+		if (asyncResult.parallelism > 1.2) {
+			why = `its own threads (libuv's pool) did ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU at once${poolAtOnce > 0 ? `, while the pools ran at most ${poolAtOnce === 1 ? '1 task' : `${poolAtOnce} tasks`} at a time` : ''}`;
+		} else if (measured?.kind === 'waits' && asyncAtOnce > poolAtOnce && poolAtOnce > 0) {
+			why = `the tasks mostly wait (${share}), and async waited on ${asyncAtOnce} at once on one thread, while the pools ran at most ${poolAtOnce} at a time`;
+		} else {
+			// Nothing measured explains it: give the figures, claim no cause.
+			why = `its one thread's parallelism was ${asyncResult.parallelism.toFixed(2)}, the pools' ${poolParallelism}`;
+		}
 	} else if (asyncResult && asyncResult.parallelism > 1.2) {
 		why = `async used ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU through libuv's thread pool (async can use threads internally), but ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} busy`;
+	} else if (asyncResult && measured?.kind === 'cpu-bound') {
+		why = `CPU-bound work needs cores: the tasks spent ${share}; async ran them on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} cores busy`;
 	} else if (asyncResult) {
-		why = `CPU-bound work needs cores: async ran every task on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} cores busy`;
+		why = `${fastest.engine} reached a parallelism of ${fastest.parallelism.toFixed(2)} against async's ${asyncResult.parallelism.toFixed(2)}${share ? ` (the tasks spent ${share})` : ''}`;
 	} else {
 		why = `it kept ${fastest.parallelism.toFixed(2)} cores busy against ${slowest.parallelism.toFixed(2)} for ${slowest.engine}`;
 	}

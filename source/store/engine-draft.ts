@@ -19,6 +19,8 @@ type LaneDraft = {taskIds: number[]; running: number; lastCore: number | null};
  * can share them; what changed since the last view is tracked, so publishing copies only that.
  */
 export type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes' | 'laneActivity'>]: EngineView[K]} & {
+	/** Sum and count of the other programs' load over the samples taken while the engine ran. */
+	otherLoad: {sum: number; samples: number};
 	tasks: TaskView[];
 	lanes: Array<EngineView['lanes'][number]>;
 	laneDrafts: Map<number, LaneDraft>;
@@ -45,13 +47,15 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 		elapsedMs: 0,
 		parallelism: null,
 		loopLagMs: null,
+		otherLoadCores: null,
+		otherLoad: {sum: 0, samples: 0},
 		error: null,
 	};
 }
 
 /** The view of `draft` to publish: what did not change since the last one is shared with it. */
 export function publishView(draft: EngineDraft): EngineView {
-	const {changes, laneDrafts, tasks, lanes, published: previous, ...figures} = draft;
+	const {changes, laneDrafts, tasks, lanes, published: previous, otherLoad, ...figures} = draft;
 	let laneActivity = previous?.laneActivity ?? new Map<number, LaneActivity>();
 	if (changes.laneIds.size > 0 || !previous) {
 		const next = new Map(laneActivity);
@@ -180,6 +184,14 @@ export function engineSampled(draft: EngineDraft, event: EngineSampleEvent): voi
 	const elapsed = event.t - (draft.t0 ?? event.t);
 	draft.parallelism = elapsed > 0 ? event.cpuMs / elapsed : null;
 	draft.loopLagMs = event.loopLagMs;
+}
+
+/** A sample of the machine while the engine runs: the other programs' load, averaged over its run. */
+export function otherLoadSampled(draft: EngineDraft, otherCores: number): void {
+	if (draft.phase !== 'running') return;
+	draft.otherLoad.sum += otherCores;
+	draft.otherLoad.samples++;
+	draft.otherLoadCores = draft.otherLoad.sum / draft.otherLoad.samples;
 }
 
 /** The engine's end: its measured figures replace the live ones, or it failed with a reason. */

@@ -8,6 +8,7 @@ import {
 	engineSampled,
 	engineStarted,
 	laneOpened,
+	otherLoadSampled,
 	taskEnded,
 	taskProgressed,
 	tasksQueued,
@@ -37,6 +38,7 @@ export class RunStore {
 	private readonly drafts = new Map<EngineName, EngineDraft>();
 	private readonly dirty = new Set<EngineName>();
 	private cores: readonly number[] = [];
+	private load: DashboardSnapshot['load'] = null;
 	private phase: RunPhase = 'idle';
 	private result: RunResult | null = null;
 	private notice: string | null = null;
@@ -81,6 +83,16 @@ export class RunStore {
 		on('engine:sample', (event) => this.fold(event, engineSampled));
 		on('cpu:sample', (event) => {
 			this.cores = event.busy;
+			const busy = event.busy.reduce((sum, core) => sum + core, 0);
+			this.load = event.ownCores === null ? null : {ownCores: event.ownCores, otherCores: Math.max(0, busy - event.ownCores)};
+			if (this.load) {
+				for (const draft of this.drafts.values()) {
+					if (draft.phase !== 'running') continue;
+					otherLoadSampled(draft, this.load.otherCores);
+					this.dirty.add(draft.engine);
+				}
+			}
+
 			this.touch();
 		});
 		on('engine:end', (event) => this.fold(event, engineEnded));
@@ -187,6 +199,7 @@ export class RunStore {
 			machine: this.machine,
 			engines,
 			cores: this.cores,
+			load: this.load,
 			axisMs: this.axisMs,
 			result: this.result,
 			notice: this.notice,

@@ -54,6 +54,8 @@ export type EngineView = {
 	/** CPU time ÷ wall time so far. */
 	readonly parallelism: number | null;
 	readonly loopLagMs: number | null;
+	/** Cores' worth of CPU other programs used, on average, while this engine ran; null until sampled. */
+	readonly otherLoadCores: number | null;
 	readonly error: string | null;
 };
 
@@ -66,6 +68,8 @@ export type DashboardSnapshot = {
 	readonly engines: readonly EngineView[];
 	/** Latest busy fraction (0..1) of each core. */
 	readonly cores: readonly number[];
+	/** In the latest sample, cores' worth of CPU used by concur-tui's own processes and by every other program; null where unknown. */
+	readonly load: {readonly ownCores: number; readonly otherCores: number} | null;
 	/** The time axis shared by every panel, in ms; it only grows, in steps, so bars do not jitter. */
 	readonly axisMs: number;
 	readonly result: RunResult | null;

@@ -86,7 +86,7 @@ export function App({store, controls, interactive}: AppProps) {
 	return (
 		<Box flexDirection="column">
 			{header}
-			<Text wrap="truncate">{hardwareStripLine(snapshot.cores, columns)}</Text>
+			<Text wrap="truncate">{hardwareStripLine(snapshot.cores, columns, snapshot.load)}</Text>
 			{layout.sideBySide ? (
 				<Box flexDirection="row" columnGap={1}>
 					{panels}

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import type {DashboardSnapshot} from '../store/views.js';
 import {fitSegments} from './panel/panel-lines.js';
 
 const levels = ' ▁▂▃▄▅▆▇█';
@@ -14,12 +15,14 @@ function glyph(busy: number): string {
  * Per-core utilisation as one row of meters, one cell per core; with more cores than cells
  * (256 on 80 columns), each cell shows the mean of a group of cores.
  */
-export function hardwareStripLine(cores: readonly number[], width: number): string {
+export function hardwareStripLine(cores: readonly number[], width: number, load: DashboardSnapshot['load'] = null): string {
 	if (cores.length === 0) return fitSegments([['cores: sampling…', chalk.dim]], width);
 	const mean = cores.reduce((sum, busy) => sum + busy, 0) / cores.length;
-	const busyCount = cores.filter((busy) => busy >= 0.5).length;
 	const head = `${cores.length} cores `;
-	const tail = ` ${busyCount} busy · avg ${Math.round(mean * 100)}%`;
+	// This run's share apart from everything else's: concur-tui's own processes, and the rest.
+	const tail = load
+		? ` concur-tui ${load.ownCores.toFixed(1)} · other programs ${load.otherCores.toFixed(1)} cores`
+		: ` ${cores.filter((busy) => busy >= 0.5).length} busy · avg ${Math.round(mean * 100)}%`;
 	const groupingWidth = 10;
 	let room = Math.max(4, width - head.length - tail.length - 2);
 	if (cores.length > room) room -= groupingWidth;

@@ -6,7 +6,7 @@ import type {RunResult} from '../model/result-types.js';
 export function resultRows(result: RunResult): Array<Record<string, string>> {
 	// Short headings: the table fits 80 columns.
 	return engineFigures(result).map((figures) => ({
-		engine: figures.engine + (figures.complete ? '' : '*'),
+		engine: figures.engine + (figures.complete ? '' : '*') + (figures.skewed ? '!' : ''),
 		elapsed: figures.elapsed,
 		speedup: figures.speedup,
 		'∥ cpu/wall': figures.parallelism,
@@ -23,7 +23,7 @@ export function differenceRows(result: RunResult): Array<Record<string, string>>
 		return {
 			model: `${claim.model}: ${claim.level}`,
 			'cores?': claim.cores,
-			measured: `${engine.coresUsed ?? '–'} busy, ∥ ${engine.parallelism.toFixed(2)}`,
+			measured: `${engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1)} cores ∥${engine.parallelism.toFixed(2)}`,
 			'threads?': claim.threads,
 			'ran on': ranOn(engine.lanes.length, engine.parallelism),
 		};

@@ -9,10 +9,14 @@ export const tableHeight = (rows: number) => 2 * rows + 3;
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};
 
-/** Engines that stopped early and tasks that failed, each with its reason, worst first. */
+/** Engines whose figures other programs skewed, engines that stopped early and tasks that failed, each with its reason, worst first. */
 export function problemLines(result: RunResult): string[] {
-	const {stopped, failed} = problemsOf(result);
-	return [...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`), ...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`)];
+	const {stopped, failed, skewed} = problemsOf(result);
+	return [
+		...skewed.map(({text}) => text),
+		...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`),
+		...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`),
+	];
 }
 
 /** As many problem lines as `rows` allow, the last one saying how many more there are. */

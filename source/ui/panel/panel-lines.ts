@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import {otherLoadFloorCores} from '../../result/evidence.js';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import {engineKinds} from '../../config/engine-kinds.js';
@@ -81,8 +82,11 @@ export function legendLine(view: EngineView, width: number, timeoutMs: number | 
 		const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
 		return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
 	});
+	// Other programs' load while it runs, said the moment it matters (result/evidence.ts's floor).
+	const otherLoad = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? `other programs ${view.otherLoadCores.toFixed(1)} cores · ` : '';
 	return fitSegments(
 		[
+			[otherLoad, chalk.yellow],
 			[timeoutNote(view.engine, timeoutMs), chalk.yellow],
 			[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim],
 		],
