@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {availableParallelism} from 'node:os';
 import meow from 'meow';
+import {longRunNotice} from './config/run-estimate.js';
 import {RunBus} from './bus/run-bus.js';
 import {isCiEnvironment} from './cli/ci-environment.js';
 import {keepYoungGenerationSmall} from './cli/dashboard-heap.js';
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
 		process.stderr.write('concur-tui: CI is set (Ink would draw only the last frame), so here is the report instead of the dashboard\n');
 	}
 
+	// A long run says so before it starts (stderr: stdout may be the JSON document).
+	const longRun = longRunNotice(options.config, machineInfo().cores);
+	if (longRun) process.stderr.write(`concur-tui: ${longRun}\n`);
 	const bus = new RunBus();
 	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
 	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal);

@@ -1,7 +1,7 @@
 // The three engines, run for real through the built CLI (npm test builds first).
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {RunResult, TaskRecord} from '../source/model/result-types.js';
-import {engineOf, fixture, runJson} from './helpers/run-cli.js';
+import {engineOf, fixture, runCli, runJson} from './helpers/run-cli.js';
 
 const duration = (task: TaskRecord) => (task.endMs ?? 0) - (task.startMs ?? 0);
 const distinct = <T>(values: T[]) => new Set(values).size;
@@ -118,6 +118,15 @@ describe('strategies and modes', () => {
 		expect(distinct(threads.tasks.map((task) => task.tid))).toBe(4);
 		expect(threads.lanes).toHaveLength(2);
 		for (const task of threads.tasks) expect(task.runStartMs!).toBeGreaterThan(task.startMs!);
+	});
+
+	it('a pool larger than the tasks: threads and processes open the same lanes, and the report says why most are idle', async () => {
+		const {result} = await runJson(['-w', 'sleep', '-n', '4', '--task-ms', '50', '-p', '8', '-e', 'threads,processes']);
+		expect(engineOf(result, 'threads').lanes).toHaveLength(8);
+		expect(engineOf(result, 'processes').lanes).toHaveLength(8);
+		const report = await runCli(['-w', 'sleep', '-n', '4', '--task-ms', '50', '-p', '8', '-e', 'threads,processes']);
+		expect(report.stdout).toContain('4 idle lanes: the pool has 8 threads for 4 tasks');
+		expect(report.stdout).toContain('4 idle lanes: the pool has 8 processes for 4 tasks');
 	});
 
 	it('marks engines contended when they race for fewer cores than they want', async () => {

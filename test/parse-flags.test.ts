@@ -22,6 +22,13 @@ describe('flag resolution', () => {
 		}
 	});
 
+	it('sizes a task by the task count when --task-ms is not given, as the help says (4000 / tasks, 10 to 300 ms)', () => {
+		expect(resolveOptions({tasks: '200'}, [], 2).config.taskMs).toBe(20);
+		expect(resolveOptions({tasks: '5000'}, [], 2).config.taskMs).toBe(10);
+		expect(resolveOptions({tasks: '4'}, [], 2).config.taskMs).toBe(300);
+		expect(resolveOptions({tasks: '200', taskMs: '50'}, [], 2).config.taskMs).toBe(50);
+	});
+
 	it('applies a preset and lets explicit flags win over it', () => {
 		expect(resolveOptions({preset: 'seed-cpu'}, [], 4).config).toMatchObject({workload: 'cpu', tasks: 4, taskMs: 700, pool: 4});
 		const io = resolveOptions({preset: 'seed-io', taskMs: '500'}, [], 2).config;

@@ -107,6 +107,22 @@ describe('an engine panel', () => {
 		expect(rows[3]).toMatch(/^T2 +(█+▓+){3}/);
 	});
 
+	it('orders lanes by first use and folds the ones that never ran a task into one line that says why', () => {
+		const lanes = Array.from({length: 16}, (_, id) => lane(id, {pid: 1000 + id, tid: 1000 + id}));
+		// 8 tasks on a pool of 16; the lane used first is P4, then P1.
+		const tasks = Array.from({length: 8}, (_, id) => task(id, {lane: [3, 0, 1, 2, 4, 5, 6, 7][id]!, startMs: id * 10, endMs: id * 10 + 300}));
+		const {lastFrame} = render(
+			<Box width={80}>
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={80} rows={7} />
+			</Box>,
+		);
+		const rows = lastFrame()!.split('\n').slice(2);
+		expect(rows[0]).toMatch(/^P4 /);
+		expect(rows[1]).toMatch(/^P1 /);
+		expect(lastFrame()).toContain('… 5 more lanes, 0 busy');
+		expect(lastFrame()).toContain('8 idle (P9 … P16): the pool has 16 processes for 8 tasks');
+	});
+
 	it('summarises lanes that do not fit', () => {
 		const lanes = Array.from({length: 256}, (_, id) => lane(id, {pid: 1000 + id, tid: 1000 + id}));
 		const tasks = lanes.map((l) => task(l.id, {lane: l.id}));

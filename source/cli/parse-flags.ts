@@ -1,6 +1,6 @@
 import {existsSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {defaultRunConfig, presetConfig} from '../config/defaults.js';
+import {defaultRunConfig, defaultTaskMs, presetConfig} from '../config/defaults.js';
 import {
 	engineNames,
 	modeNames,
@@ -150,13 +150,15 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 
 	const base = defaultRunConfig(cores);
 	const fromPreset = preset ? presetConfig(preset, cores) : {};
+	const tasks = wholeNumber('tasks', flags.tasks, limits.tasks) ?? fromPreset.tasks ?? base.tasks;
 	const config: RunConfig = {
 		...base,
 		...fromPreset,
 		workload: modulePath ? 'module' : (workload ?? fromPreset.workload ?? base.workload),
 		modulePath,
-		tasks: wholeNumber('tasks', flags.tasks, limits.tasks) ?? fromPreset.tasks ?? base.tasks,
-		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? base.taskMs,
+		tasks,
+		// The default length follows the task count (--tasks 200: 20 ms each), as the help says.
+		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? defaultTaskMs(tasks),
 		pool: wholeNumber('pool', flags.pool, limits.pool) ?? fromPreset.pool ?? base.pool,
 		threads: oneOf('threads', flags.threads, threadStrategies) ?? fromPreset.threads ?? base.threads,
 		mode: oneOf('mode', flags.mode, modeNames) ?? base.mode,

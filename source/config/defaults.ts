@@ -7,8 +7,12 @@ import {engineNames, type PresetName, type RunConfig} from '../model/run-config.
  */
 export function defaultTaskShape(cores: number): {tasks: number; taskMs: number} {
 	const tasks = Math.max(8, 2 * cores);
-	const taskMs = Math.min(300, Math.max(10, Math.round(4000 / tasks)));
-	return {tasks, taskMs};
+	return {tasks, taskMs: defaultTaskMs(tasks)};
+}
+
+/** A task's default length for `tasks` tasks, as the help says: 4000 / tasks ms, 10 to 300. */
+export function defaultTaskMs(tasks: number): number {
+	return Math.min(300, Math.max(10, Math.round(4000 / tasks)));
 }
 
 /** Every setting at its default on `cores` cores: what the flags, presets and tests start from. */

@@ -18,7 +18,16 @@ function describeRun(result: RunResult): string {
 function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number): string[] {
 	const lines = [`${engineKinds[engine.engine].title}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
 	if (engine.error) lines.push(`  stopped: ${engine.error}`);
-	const lanes = engine.lanes.slice(0, maxLanesShown);
+	// Lanes in the order they were first used; those that never ran a task fold into one line.
+	const firstStart = new Map<number, number>();
+	for (const task of engine.tasks) {
+		if (task.lane === null || task.startMs === null) continue;
+		firstStart.set(task.lane, Math.min(firstStart.get(task.lane) ?? Number.POSITIVE_INFINITY, task.startMs));
+	}
+
+	const used = engine.lanes.filter((lane) => firstStart.has(lane.id)).sort((a, b) => firstStart.get(a.id)! - firstStart.get(b.id)!);
+	const idle = engine.lanes.length - used.length;
+	const lanes = used.slice(0, maxLanesShown);
 	for (const lane of lanes) {
 		const span = laneRow(
 			engine.tasks.filter((task) => task.lane === lane.id),
@@ -27,10 +36,15 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 			engine.elapsedMs,
 		);
 		const atOnce = span.maxAtOnce === 1 ? '1 at a time' : `up to ${span.maxAtOnce} at once`;
-		lines.push(`  ${laneLabel(lane).padEnd(labelWidth)} │${span.row}│ ${span.taskCount} tasks, ${atOnce}`);
+		lines.push(`  ${laneLabel(lane).padEnd(labelWidth)} │${span.row}│ ${span.taskCount === 1 ? '1 task' : `${span.taskCount} tasks`}, ${atOnce}`);
 	}
 
-	if (engine.lanes.length > lanes.length) lines.push(`  … and ${engine.lanes.length - lanes.length} more lanes`);
+	if (used.length > lanes.length) lines.push(`  … and ${used.length - lanes.length} more lanes`);
+	if (idle > 0) {
+		const why = engine.lanes.length > engine.tasks.length ? `: the pool has ${engineKinds[engine.engine].unitsText(engine.lanes.length)} for ${engine.tasks.length} tasks` : '';
+		lines.push(`  ${idle} idle ${idle === 1 ? 'lane' : 'lanes'}${why}`);
+	}
+
 	return lines;
 }
 

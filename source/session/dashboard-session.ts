@@ -5,6 +5,7 @@ import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {RunStore} from '../store/run-store.js';
 import {scaleConcern} from '../config/scale-check.js';
+import {longRunNotice} from '../config/run-estimate.js';
 import {machineCapacity} from '../measure/machine-info.js';
 import type {DashboardControls} from '../model/dashboard-controls.js';
 import {writeSave, writeTrace} from './exports.js';
@@ -129,6 +130,9 @@ export class DashboardSession {
 
 		if (this.quitting) return;
 		this.store.reset(config);
+		// A long run says so up front, with the estimate.
+		const longRun = longRunNotice(config, this.machine.cores);
+		if (longRun) this.store.setNotice(longRun);
 		const controller = new AbortController();
 		const done = runEngines(config, this.bus, this.machine, controller.signal).then((result) => {
 			// A run replaced by another is dropped; one cut short by quitting is still exported,

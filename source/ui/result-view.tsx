@@ -9,13 +9,13 @@ export const tableHeight = (rows: number) => 2 * rows + 3;
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};
 
-/** Engines whose figures other programs skewed, engines that stopped early and tasks that failed, each with its reason, worst first. */
+/** Engines that stopped early, tasks that failed, and engines whose figures other programs skewed, each with its reason, worst first. */
 export function problemLines(result: RunResult): string[] {
 	const {stopped, failed, skewed} = problemsOf(result);
 	return [
-		...skewed.map(({text}) => text),
 		...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`),
 		...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`),
+		...skewed.map(({text}) => text),
 	];
 }
 

@@ -28,9 +28,10 @@ function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentit
  */
 async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitIdentity[]> {
 	const answers = await Promise.allSettled(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
-	const byPid = new Map<number, UnitIdentity>();
-	for (const answer of answers) if (answer.status === 'fulfilled') byPid.set(answer.value.pid, answer.value);
-	return [...byPid.values()];
+	// A unit is a (pid, tid): every thread of a thread pool shares its host's pid.
+	const byUnit = new Map<string, UnitIdentity>();
+	for (const answer of answers) if (answer.status === 'fulfilled') byUnit.set(`${answer.value.pid}:${answer.value.tid}`, answer.value);
+	return [...byUnit.values()];
 }
 
 /** workerpool's word for a task handed to a unit that had already exited: the task never ran. */

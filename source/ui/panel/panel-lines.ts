@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {engineKinds} from '../../config/engine-kinds.js';
 import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
+import type {LaneInfo} from '../../model/result-types.js';
 import {styleCells} from '../timeline/styled-cells.js';
 import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
 
@@ -123,7 +124,18 @@ export function barLines(view: EngineView, scale: TimeScale, rows: number): stri
 		});
 	}
 
-	const shown = view.lanes.length <= rows ? view.lanes : view.lanes.slice(0, rows - 1);
+	// Lanes in the order they were first used (never reordered once shown); those that never
+	// ran a task fold into one line, so idle units never hide busy ones.
+	const byId = new Map(view.lanes.map((lane) => [lane.id, lane]));
+	const used = [...view.laneActivity.entries()].flatMap(([id, activity]) => {
+		const lane = byId.get(id);
+		return lane && activity.taskIds.length > 0 ? [lane] : [];
+	});
+	const idle = view.lanes.filter((lane) => (view.laneActivity.get(lane.id)?.taskIds.length ?? 0) === 0);
+	const idleRows = idle.length > 0 && rows >= 2 ? 1 : 0;
+	const room = rows - idleRows;
+	const shown = used.length <= room ? used : used.slice(0, room - 1);
+	const width = labelWidth + scale.cells + suffixWidth;
 	const lines = shown.map((lane) => {
 		const activity = view.laneActivity.get(lane.id);
 		const tasks = (activity?.taskIds ?? []).map((id) => view.tasks[id]!);
@@ -131,13 +143,27 @@ export function barLines(view: EngineView, scale: TimeScale, rows: number): stri
 		const tail = running > 1 ? `×${running}`.padStart(suffixWidth) : ' '.repeat(suffixWidth);
 		return label(laneName.get(lane.id) ?? '?') + styleCells(laneCells(tasks, scale, now)) + tail;
 	});
-	if (shown.length < view.lanes.length) {
-		const hidden = view.lanes.slice(shown.length);
+	if (shown.length < used.length) {
+		const hidden = used.slice(shown.length);
 		const busy = hidden.filter((lane) => (view.laneActivity.get(lane.id)?.running ?? 0) > 0).length;
-		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], labelWidth + scale.cells + suffixWidth));
+		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], width));
 	}
 
+	if (idleRows > 0) lines.push(fitSegments([[idleLine(view, idle), chalk.dim]], width));
 	return lines;
+}
+
+/** "8 idle (T9 … T16): the pool has 16 threads for 8 tasks", or why else they wait. */
+function idleLine(view: EngineView, idle: readonly LaneInfo[]): string {
+	const kind = engineKinds[view.engine];
+	const names = idle.length === 1 ? kind.laneShortName(idle[0]!) : `${kind.laneShortName(idle[0]!)} … ${kind.laneShortName(idle.at(-1)!)}`;
+	const why =
+		view.lanes.length > view.tasks.length
+			? `the pool has ${kind.unitsText(view.lanes.length)} for ${view.tasks.length} tasks`
+			: view.phase === 'running'
+				? 'no task reached them yet'
+				: 'no task reached them';
+	return `${idle.length} idle (${names}): ${why}`;
 }
 
 /** Time marks under the bars: 0 at the left, the axis span at the right. */
