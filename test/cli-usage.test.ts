@@ -21,6 +21,7 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a fractional heap limit', ['--heap-limit', '64.5'], /--heap-limit must be a whole number/],
 	['a stray argument', ['cpu'], /unexpected argument "cpu"/],
 	['a missing task module', ['--task', 'no/such/file.mjs'], /task module not found: no\/such\/file.mjs/],
+	['an example that does not exist', ['--task', 'example:nope'], /no example named "nope" \(try example:fibonacci, example:io, example:mixed\)/],
 	['a task module with a syntax error', ['--task', fixture('syntax-error.mjs')], /failed to load: SyntaxError/],
 	['a task module without a default export', ['--task', fixture('no-default.mjs')], /must export a default function.*no default export/],
 	['a default export that is not a function', ['--task', fixture('default-not-function.mjs')], /default export of type number/],

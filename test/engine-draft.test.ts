@@ -56,7 +56,7 @@ describe('engine draft folds', () => {
 		const draft = runningDraft();
 		engineSampled(draft, {engine, t: 600, cpuMs: 900, loopLagMs: 3});
 		expect([draft.parallelism, draft.loopLagMs]).toEqual([1.8, 3]);
-		const measurements = {elapsedMs: 1000, cpuMs: 1900, peakRssBytes: 1, startupMs: 30, loopLagMaxMs: 4, loopLagP99Ms: 2, unitsStarted: 2};
+		const measurements = {elapsedMs: 1000, cpuMs: 1900, peakRssBytes: 1, startupMs: 30, loopLagMaxMs: 4, loopLagP99Ms: 2, unitsStarted: 2, mainThreadCpuMs: null};
 		engineEnded(draft, {engine, t: 1100, measurements, contended: false, error: null});
 		expect([draft.phase, draft.elapsedMs, draft.parallelism, draft.loopLagMs]).toEqual(['done', 1000, 1.9, 4]);
 		const failed = runningDraft();

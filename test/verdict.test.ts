@@ -26,16 +26,33 @@ function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<
 		machine: {cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux-x64'},
 		config: {...defaultRunConfig(2), workload, tasks: 8, taskMs: 300, engines: engines.map((e) => e.engine), calibration: null},
 		engines,
+		rounds: [],
 		complete: engines.every((engine) => engine.complete),
 	};
 }
 
 describe('the verdict', () => {
 	it('names the winner, its speedup over async and why, from the figures', () => {
-		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1, {loopLagMaxMs: 2400}), engine('threads', 1250, 1.95), engine('processes', 1200, 1.97)]));
+		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1, {loopLagMaxMs: 2400}), engine('threads', 1600, 1.5), engine('processes', 1200, 1.97)]));
 		expect(verdict).toMatch(/^processes won on 8 cpu tasks in 1\.20 s, 2\.00× faster than async/);
 		expect(verdict).toContain('parallelism 1.00');
 		expect(verdict).toContain('blocked up to 2400 ms');
+	});
+
+	it('calls two engines within 1.25× of each other a tie for first, not a win of one', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1, {loopLagMaxMs: 2400}), engine('threads', 1250, 1.95), engine('processes', 1200, 1.97)]));
+		expect(verdict).toMatch(/^processes and threads tied for first on 8 cpu tasks \(1\.20 s and 1\.25 s, within 1\.04×\), 1\.92-2\.00× faster than async/);
+		expect(verdict).toContain('while they kept 1.95-1.97 cores busy');
+	});
+
+	it('over rounds, decides by the ranges: overlapping times are no clear winner, apart ones are', () => {
+		const over = (minMs: number, medianMs: number, maxMs: number) => ({spread: {rounds: 3, medianMs, minMs, maxMs, outlierRounds: []}});
+		const overlapping = verdictOf(
+			run('cpu', [engine('async', 2400, 1, over(2350, 2400, 2450)), engine('threads', 2300, 1, over(2250, 2300, 2380)), engine('processes', 2330, 1, over(2300, 2330, 2360))]),
+		);
+		expect(overlapping).toMatch(/^No clear winner on 8 cpu tasks: their times overlap across 3 rounds \(async 2\.35-2\.45 s, threads 2\.25-2\.38 s/);
+		const apart = verdictOf(run('cpu', [engine('async', 2400, 1, over(2380, 2400, 2420)), engine('threads', 1600, 1.5, over(1590, 1600, 1610)), engine('processes', 1200, 1.97, over(1190, 1200, 1230))]));
+		expect(apart).toMatch(/^processes won on 8 cpu tasks in 1\.20 s \(medians of 3 rounds: async 2\.38-2\.42 s, threads 1\.59-1\.61 s, processes 1\.19-1\.23 s\), 2\.00× faster than async/);
 	});
 
 	it('calls a tie on waiting tasks a tie and compares their cost', () => {
@@ -62,10 +79,10 @@ describe('the verdict', () => {
 		expect(waiting).toContain('threads reached a parallelism of 0.10 against async\'s 1.00');
 	});
 
-	it('credits libuv\'s threads, not waiting, when async wins with a parallelism above 1 (hash, --pool 1)', () => {
+	it('credits async\'s helper threads, not waiting, when they did the work (hash, --pool 1)', () => {
 		const verdict = verdictOf(run('hash', [engine('async', 1260, 1.98), engine('threads', 2460, 1, {}, 1), engine('processes', 2520, 1, {}, 1)]));
 		expect(verdict).toMatch(/^async won/);
-		expect(verdict).toContain("its own threads (libuv's pool) did 1.98 cores' worth of CPU at once, while the pools ran at most 1 task at a time");
+		expect(verdict).toContain("besides its one JS thread, its helper threads (libuv's pool, V8's) did 0.98 cores' worth of CPU (parallelism 1.98), while the pools ran at most 1 task at a time");
 		expect(verdict).not.toContain('waited');
 	});
 

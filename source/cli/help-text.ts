@@ -8,6 +8,7 @@ export const helpText = `
 	Workload
 	  --workload, -w NAME   cpu | sleep | hash | mixed                      (default: cpu)
 	  --task FILE           your own task module: export default (input, {progress, signal}) => result
+	                        or example:fibonacci | example:io | example:mixed (shipped)
 	  --tasks, -n N         number of tasks (1..100000)           (default: max(8, 2 × cores))
 	  --task-ms MS          size of one task in ms                 (default: 4000 / tasks, ≤ 300)
 	  --preset NAME         seed-io (3 × 2 s sleeps, a thread or process each)
@@ -18,6 +19,8 @@ export const helpText = `
 	  --pool, -p N          threads or processes in each pool (1..1024)    (default: cores)
 	  --threads KIND        pool (a workerpool of threads) | spawn (a new thread per task)
 	  --mode, -m MODE       sequential (one engine at a time) | race (all at once)
+	  --runs N              rounds: each engine runs N times, in a rotating order, and the
+	                        median round is reported with the spread (1..100)  (default: 1)
 
 	Limits (each task, each unit)
 	  --timeout MS          a task still running after MS fails: its thread or process is
@@ -48,5 +51,6 @@ export const helpText = `
 	Examples
 	  $ concur-tui --preset seed-io
 	  $ concur-tui --workload hash --json
-	  $ concur-tui --task examples/fibonacci-task.mjs --tasks 6 --trace run.trace.json
+	  $ concur-tui --task example:fibonacci --trace run.trace.json
+	  $ concur-tui --task example:io        (also example:mixed; or --task ./your-task.mjs)
 `;

@@ -11,6 +11,7 @@ import {
 	type RunConfig,
 } from '../model/run-config.js';
 import {UsageError} from '../util/usage-error.js';
+import {examplePath} from '../util/dist-file.js';
 import {checkExportTargets} from '../session/exports.js';
 
 export const flagDefinitions = {
@@ -30,6 +31,7 @@ export const flagDefinitions = {
 	fps: {type: 'string'},
 	timeout: {type: 'string'},
 	heapLimit: {type: 'string'},
+	runs: {type: 'string'},
 	force: {type: 'boolean', default: false},
 } as const;
 
@@ -50,7 +52,7 @@ export type CliOptions = {
 	readonly force: boolean;
 };
 
-const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536} as const;
+const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536, runs: 100} as const;
 const defaultFps = 9;
 
 function asText(value: unknown): string {
@@ -114,9 +116,20 @@ function engineList(value: unknown): EngineName[] | undefined {
 	return engineNames.filter((name) => names.includes(name));
 }
 
+/** The task modules shipped in examples/ (examples/NAME-task.mjs). */
+const exampleNames = ['fibonacci', 'io', 'mixed'];
+
 function taskModulePath(value: unknown): string | null {
 	if (value === undefined) return null;
 	if (typeof value !== 'string' || value.trim() === '') throw new UsageError('--task needs the path of a task module');
+	// A shipped example by name: works wherever concur-tui is installed.
+	if (value.startsWith('example:')) {
+		const name = value.slice('example:'.length);
+		const path = examplePath(name);
+		if (!/^[a-z-]+$/.test(name) || !existsSync(path)) throw new UsageError(`--task: no example named "${name}" (try ${exampleNames.map((each) => `example:${each}`).join(', ')})`);
+		return path;
+	}
+
 	const path = resolve(value);
 	if (!existsSync(path)) throw new UsageError(`--task: task module not found: ${value}`);
 	if (!statSync(path).isFile()) throw new UsageError(`--task: not a file: ${value}`);
@@ -166,6 +179,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		preset,
 		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? base.timeoutMs,
 		heapLimitMb: heapLimit(flags.heapLimit),
+		runs: wholeNumber('runs', flags.runs, limits.runs) ?? base.runs,
 	};
 
 	const trace = filePath('trace', flags.trace);

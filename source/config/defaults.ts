@@ -28,6 +28,7 @@ export function defaultRunConfig(cores: number): RunConfig {
 		preset: null,
 		timeoutMs: null,
 		heapLimitMb: null,
+		runs: 1,
 	};
 }
 

@@ -2,6 +2,9 @@ import type {LaneInfo} from '../model/result-types.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import {isCpuBound, workloadKinds} from './workload-kinds.js';
 
+/** An engine's helper threads count as doing its work from half a core on (V8's GC alone stays well below). */
+export const helperThreadsFloorCores = 0.5;
+
 /** libuv's default thread pool size: async hashing runs on up to this many threads. */
 const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 
@@ -33,8 +36,8 @@ export type EngineKind = {
 	unitsAtOnce(config: RunConfig): {readonly threads: number; readonly processes: number};
 	/** Its units in a sentence, given the lanes it opened: "one thread", "2 processes". */
 	unitsText(lanes: number): string;
-	/** What it ran on, as measured, beside the seed's claim. */
-	ranOn(lanes: number, parallelism: number): string;
+	/** What it ran on, as measured, beside the seed's claim (`helperCores`: CPU off the main JS thread). */
+	ranOn(lanes: number, helperCores: number): string;
 	/** What --timeout does here, in the panel's words. */
 	readonly timeoutMeaning: string;
 	/** The seed's claims (shared/seed): its model, and whether it uses cores and threads. */
@@ -57,7 +60,7 @@ export const engineKinds = {
 		cpuBoundUnits: (config) => (isCpuBound(config.workload) ? (workloadKinds[config.workload].usesLibuvPool ? Math.min(libuvThreads, config.tasks) : 1) : 0),
 		unitsAtOnce: () => ({threads: 0, processes: 0}),
 		unitsText: () => 'one thread',
-		ranOn: (_lanes, parallelism) => (parallelism > 1.2 ? '1 JS thread (+ libuv pool)' : '1 JS thread'),
+		ranOn: (_lanes, helperCores) => (helperCores >= helperThreadsFloorCores ? '1 JS thread (+ helper threads)' : '1 JS thread'),
 		timeoutMeaning: 'signal only, async cancellation is cooperative',
 		seed: {model: 'Async', level: 'programming model', cores: 'no', threads: 'no'},
 	},

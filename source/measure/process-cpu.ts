@@ -15,3 +15,15 @@ export function processCpuMs(pid: number): number | null {
 		return null;
 	}
 }
+
+/** CPU ms one thread of this process has used so far (its tid; the main thread's is the pid); null elsewhere. */
+export function threadCpuMs(tid: number): number | null {
+	if (process.platform !== 'linux') return null;
+	try {
+		const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'latin1');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+	} catch {
+		return null;
+	}
+}

@@ -69,10 +69,13 @@ export type EngineEndEvent = {
 	readonly error: string | null;
 };
 export type RunEndEvent = {readonly result: RunResult};
+/** A round begins: every engine runs once more, in `order` (rotated each round so drift favours none). */
+export type RoundStartEvent = {readonly round: number; readonly rounds: number; readonly order: readonly EngineName[]};
 
 /** Every event on the bus: name -> argument tuple (as Node's typed EventEmitter wants). */
 export type BusEvents = {
 	'run:start': [RunStartEvent];
+	'round:start': [RoundStartEvent];
 	'engine:start': [EngineStartEvent];
 	'lane:open': [LaneOpenEvent];
 	'task:queued': [TaskQueuedEvent];

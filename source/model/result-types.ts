@@ -42,6 +42,11 @@ export type HostMeasurements = {
 	readonly loopLagP99Ms: number;
 	/** Processes and threads the engine started (pool units or per-task threads). */
 	readonly unitsStarted: number;
+	/**
+	 * CPU ms of the host's main (JS) thread alone (Linux; null elsewhere). On async, the rest of
+	 * cpuMs ran on its helper threads: libuv's pool (hashing, file I/O) and V8's (GC, compiling).
+	 */
+	readonly mainThreadCpuMs: number | null;
 };
 
 /** One sample during an engine's window (see CpuSampleEvent): `engineCores` is that engine's own. */
@@ -76,6 +81,31 @@ export type EngineResult = HostMeasurements & {
 	readonly lanes: readonly LaneInfo[];
 	readonly tasks: readonly TaskRecord[];
 	readonly coreSamples: readonly CoreSample[];
+	/** Over the rounds of the run; this result is the engine's median round. */
+	readonly spread: Spread;
+};
+
+/** One engine's figures in one round (every round is kept; task records only for the reported one). */
+export type RoundFigures = {
+	readonly engine: EngineName;
+	readonly elapsedMs: number;
+	readonly cpuMs: number;
+	readonly parallelism: number;
+	readonly coresUsed: number | null;
+	readonly otherLoadCores: number | null;
+	readonly complete: boolean;
+};
+
+export type Round = {readonly round: number; readonly order: readonly EngineName[]; readonly engines: readonly RoundFigures[]};
+
+/** How an engine's elapsed time varied over the rounds (as hyperfine reports it). */
+export type Spread = {
+	readonly rounds: number;
+	readonly medianMs: number;
+	readonly minMs: number;
+	readonly maxMs: number;
+	/** Rounds (0-based) whose time stands out: a modified z-score above 3.5 (median absolute deviation). */
+	readonly outlierRounds: readonly number[];
 };
 
 export type RunResult = {
@@ -85,6 +115,8 @@ export type RunResult = {
 	readonly machine: MachineInfo;
 	readonly config: RunConfig & {readonly calibration: Calibration | null};
 	readonly engines: readonly EngineResult[];
+	/** Every round's figures, in the order they ran. */
+	readonly rounds: readonly Round[];
 	/** False when the run was interrupted or an engine stopped early: the figures are partial. */
 	readonly complete: boolean;
 	readonly verdict: string;

@@ -30,6 +30,8 @@ export type RunConfig = {
 	readonly timeoutMs: number | null;
 	/** Heap limit of each unit in MB, or null for V8's own (--heap-limit). */
 	readonly heapLimitMb: number | null;
+	/** Rounds: each engine runs this many times, in a rotating order (--runs). */
+	readonly runs: number;
 };
 
 /** What bounds one unit of execution: the part of the run configuration each host enforces. */

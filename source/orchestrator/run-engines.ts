@@ -118,14 +118,21 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 	};
 
 	try {
-		if (config.mode === 'race') {
-			const contended = isContended(config.engines, config, machine.cores);
-			await Promise.all(config.engines.map(async (engine) => runEngine(engine, contended)));
-		} else {
-			for (const engine of config.engines) {
-				// Each engine has the machine to itself, one after another.
-				// eslint-disable-next-line no-await-in-loop
-				await runEngine(engine, isContended([engine], config, machine.cores));
+		for (let round = 0; round < config.runs && !signal?.aborted; round++) {
+			// Each round starts with the next engine, so drift (a warming machine, another
+			// program) favours none: A B C, B C A, C A B.
+			const order = config.engines.map((_, index) => config.engines[(index + round) % config.engines.length]!);
+			bus.emit('round:start', {round, rounds: config.runs, order});
+			if (config.mode === 'race') {
+				const contended = isContended(order, config, machine.cores);
+				// eslint-disable-next-line no-await-in-loop -- rounds run one after another
+				await Promise.all(order.map(async (engine) => runEngine(engine, contended)));
+			} else {
+				for (const engine of order) {
+					// Each engine has the machine to itself, one after another.
+					// eslint-disable-next-line no-await-in-loop
+					await runEngine(engine, isContended([engine], config, machine.cores));
+				}
 			}
 		}
 	} finally {

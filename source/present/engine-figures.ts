@@ -11,6 +11,10 @@ export type EngineFigures = {
 	/** Other programs' load may have lengthened its times (result/evidence.ts). */
 	readonly skewed: boolean;
 	readonly elapsed: string;
+	/** Over the rounds: "±2%" (half the range, of the median), or '' with one round. */
+	readonly elapsedSpread: string;
+	/** Over the rounds: "1.28-1.35 s", or '' with one round. */
+	readonly elapsedRange: string;
 	/** Against the baseline engine (async), when it completed; '–' otherwise. */
 	readonly speedup: string;
 	readonly parallelism: string;
@@ -28,6 +32,8 @@ export function engineFigures(result: RunResult): EngineFigures[] {
 		complete: engine.complete,
 		skewed: skewedByOtherLoad(engine, result.machine.cores),
 		elapsed: seconds(engine.elapsedMs),
+		elapsedSpread: engine.spread.rounds > 1 ? `±${Math.round((50 * (engine.spread.maxMs - engine.spread.minMs)) / engine.spread.medianMs)}%` : '',
+		elapsedRange: engine.spread.rounds > 1 ? `${(engine.spread.minMs / 1000).toFixed(2)}-${seconds(engine.spread.maxMs)}` : '',
 		speedup: baselineMs && engine.elapsedMs > 0 ? times(baselineMs / engine.elapsedMs) : '–',
 		parallelism: engine.parallelism.toFixed(2),
 		coresUsed: engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1),

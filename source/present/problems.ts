@@ -9,6 +9,8 @@ export type Problems = {
 	readonly failed: ReadonlyArray<{readonly engine: EngineName; readonly id: number; readonly reason: string}>;
 	/** Engines whose times other programs' load may have lengthened (result/evidence.ts), in words. */
 	readonly skewed: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
+	/** Rounds whose time stood out from the engine's others (result/round-stats.ts), in words. */
+	readonly outliers: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
 };
 
 /** What went wrong in a run, once, for every view of it. */
@@ -24,5 +26,15 @@ export function problemsOf(result: RunResult): Problems {
 				engine: engine.engine,
 				text: `other programs used ${engine.otherLoadCores!.toFixed(1)} cores during the ${engine.engine} run, while the machine's cores were full: its figures are skewed`,
 			})),
+		outliers: result.engines
+			.filter((engine) => engine.spread.outlierRounds.length > 0)
+			.map((engine) => {
+				const rounds = engine.spread.outlierRounds.map((round) => round + 1);
+				const times = rounds.map((round) => result.rounds[round - 1]?.engines.find((each) => each.engine === engine.engine)?.elapsedMs ?? 0);
+				return {
+					engine: engine.engine,
+					text: `${engine.engine}: round ${rounds.join(' and ')} took ${times.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' and ')}, far from its median ${(engine.spread.medianMs / 1000).toFixed(2)} s (an outlier: something else ran then?)`,
+				};
+			}),
 	};
 }

@@ -15,6 +15,7 @@ export function runFacts(config: RunConfig, cores: number, withModulePath = fals
 		config.mode,
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
 		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
+		...(config.runs > 1 ? [`${config.runs} rounds`] : []),
 		`${cores} cores`,
 	];
 }

@@ -49,20 +49,31 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 }
 
 function resultsTable(result: RunResult): string[] {
-	return plainTable(
-		['engine', 'elapsed', 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
-		engineFigures(result).map((figures) => [
-			figures.engine + (figures.complete ? '' : '*') + (figures.skewed ? '!' : ''),
-			figures.elapsed,
-			figures.speedup,
-			figures.parallelism,
-			figures.coresUsed,
-			figures.cpuTime,
-			figures.peakMemory,
-			figures.startup,
-			figures.loopLagMax,
+	const figures = engineFigures(result);
+	// With rounds: the median round's figures, and the range of the elapsed times beside them.
+	const withRounds = figures.some((each) => each.elapsedRange !== '');
+	const table = plainTable(
+		['engine', 'elapsed', ...(withRounds ? ['range'] : []), 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
+		figures.map((each) => [
+			each.engine + (each.complete ? '' : '*') + (each.skewed ? '!' : ''),
+			each.elapsed,
+			...(withRounds ? [each.elapsedRange] : []),
+			each.speedup,
+			each.parallelism,
+			each.coresUsed,
+			each.cpuTime,
+			each.peakMemory,
+			each.startup,
+			each.loopLagMax,
 		]),
 	);
+	const rounds = result.rounds.length;
+	const outliers = problemsOf(result).outliers.map(({text}) => text);
+	return [
+		...table,
+		...(withRounds ? [`Medians of ${rounds} rounds, run in rotating order (${result.rounds.map((round) => round.order.join(' ')).join(' · ')}).`] : []),
+		...outliers.map((text) => `Outlier: ${text}.`),
+	];
 }
 
 function failures(result: RunResult): string[] {

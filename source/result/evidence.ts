@@ -1,4 +1,6 @@
 import {engineKinds} from '../config/engine-kinds.js';
+
+export {helperThreadsFloorCores} from '../config/engine-kinds.js';
 import type {EngineResult, TaskRecord} from '../model/result-types.js';
 
 /**
@@ -88,4 +90,15 @@ export function skewedByOtherLoad(engine: EngineResult, cores: number): boolean 
 	if (samples.length === 0) return true;
 	const busy = sum(samples.map((sample) => sum(sample.busy))) / samples.length;
 	return busy >= cores - otherLoadFloorCores;
+}
+
+/**
+ * Cores' worth of CPU an engine's host did off its main JS thread: on async, its helper threads
+ * (libuv's pool for hashing and file I/O, V8's for GC and compiling). From the main thread's own
+ * CPU time where the OS tells it; elsewhere, what parallelism shows above one thread.
+ */
+export function helperThreadCores(engine: EngineResult): number {
+	if (engine.elapsedMs <= 0) return 0;
+	if (engine.mainThreadCpuMs === null) return Math.max(0, engine.parallelism - 1);
+	return Math.max(0, engine.cpuMs - engine.mainThreadCpuMs) / engine.elapsedMs;
 }

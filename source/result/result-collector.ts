@@ -4,6 +4,7 @@ import type {EngineName} from '../model/run-config.js';
 import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {engineLoad} from './engine-load.js';
+import {roundFigures, summariseRounds} from './round-stats.js';
 import {verdictOf} from './verdict.js';
 
 type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
@@ -19,9 +20,12 @@ type EngineDraft = {
  * Builds the result document from the bus: the first subscriber of every run. One collector
  * serves one run; `dispose` ends its subscriptions (a session's bus outlives its runs).
  */
+type RoundDraft = {readonly round: number; readonly order: readonly EngineName[]; readonly engines: Map<EngineName, EngineDraft>};
+
 export class ResultCollector {
 	private start: RunStartEvent | undefined;
-	private readonly engines = new Map<EngineName, EngineDraft>();
+	/** One set of engine drafts per round; the last is the one events go to. */
+	private readonly rounds: RoundDraft[] = [];
 	private readonly samples: CpuSampleEvent[] = [];
 	private readonly unsubscribe: Array<() => void> = [];
 
@@ -32,6 +36,9 @@ export class ResultCollector {
 
 		on('run:start', (event) => {
 			this.start = event;
+		});
+		on('round:start', (event) => {
+			this.rounds.push({round: event.round, order: event.order, engines: new Map()});
 		});
 		on('engine:start', (event) => {
 			this.draft(event.engine).t0 = event.t;
@@ -88,23 +95,41 @@ export class ResultCollector {
 	result(calibration: Calibration | null): RunResult {
 		if (!this.start) throw new Error('the run never started');
 		const {runId, config, machine} = this.start;
-		const engines = config.engines.map((engine) => this.engineResult(engine));
-		const partial = {schema: 1 as const, runId, machine, config: {...config, calibration}, engines, complete: engines.every((engine) => engine.complete)};
+		if (this.rounds.length === 0) this.rounds.push({round: 0, order: config.engines, engines: new Map()});
+		const perRound = this.rounds.map((round) => ({round, results: config.engines.map((engine) => this.engineResult(engine, round))}));
+		const engines = config.engines.map((engine, index) => {
+			const all = perRound.map(({results}) => results[index]!);
+			const {reported, spread} = summariseRounds(all);
+			// Complete only when every round of it ran to the end (an interrupted round counts).
+			return {...reported, complete: all.every((result) => result.complete) && all.length === config.runs, spread};
+		});
+		const rounds = perRound.map(({round, results}) => ({round: round.round, order: round.order, engines: results.map(roundFigures)}));
+		const partial = {
+			schema: 1 as const,
+			runId,
+			machine,
+			config: {...config, calibration},
+			engines,
+			rounds,
+			complete: engines.every((engine) => engine.complete),
+		};
 		return {...partial, verdict: verdictOf(partial)};
 	}
 
 	private draft(engine: EngineName): EngineDraft {
-		let draft = this.engines.get(engine);
+		if (this.rounds.length === 0) this.rounds.push({round: 0, order: this.start?.config.engines ?? [], engines: new Map()});
+		const {engines} = this.rounds.at(-1)!;
+		let draft = engines.get(engine);
 		if (!draft) {
 			draft = {t0: null, lanes: [], tasks: new Map(), end: null};
-			this.engines.set(engine, draft);
+			engines.set(engine, draft);
 		}
 
 		return draft;
 	}
 
-	private engineResult(engine: EngineName): EngineResult {
-		const draft = this.draft(engine);
+	private engineResult(engine: EngineName, round: RoundDraft): Omit<EngineResult, 'spread'> {
+		const draft = round.engines.get(engine) ?? {t0: null, lanes: [], tasks: new Map<number, TaskDraft>(), end: null};
 		const t0 = draft.t0 ?? 0;
 		const m = draft.end?.measurements;
 		// An engine stopped before its end ran for as long as it was watched.
@@ -136,6 +161,7 @@ export class ResultCollector {
 			loopLagMaxMs: m?.loopLagMaxMs ?? 0,
 			loopLagP99Ms: m?.loopLagP99Ms ?? 0,
 			unitsStarted: m?.unitsStarted ?? 0,
+			mainThreadCpuMs: m?.mainThreadCpuMs ?? null,
 			coresUsed,
 			otherLoadCores,
 			contended: draft.end?.contended ?? false,

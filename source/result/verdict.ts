@@ -1,10 +1,12 @@
 import {engineKinds} from '../config/engine-kinds.js';
 import {megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
-import {mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
+import {helperThreadCores, helperThreadsFloorCores, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
 
-/** Below this, a speedup is noise, not a win. */
+/** Below this, a speedup in one round is noise, not a win. */
 const clearWin = 1.25;
+/** With rounds, a win needs ranges apart and at least this ratio (2% apart in every round is no lesson). */
+const clearWinOverRounds = 1.1;
 
 function unitsOf(engine: EngineResult): string {
 	return engineKinds[engine.engine].unitsText(engine.lanes.length);
@@ -45,8 +47,13 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	}
 
 	const slowest = done.reduce((worst, engine) => (engine.elapsedMs > worst.elapsedMs ? engine : worst));
-	const spread = slowest.elapsedMs / fastest.elapsedMs;
-	const elapsedList = done.map((engine) => `${engine.engine} ${seconds(engine.elapsedMs)}`).join(', ');
+	const ratio = slowest.elapsedMs / fastest.elapsedMs;
+	const rounds = Math.min(...done.map((engine) => engine.spread.rounds));
+	const range = (engine: EngineResult) =>
+		rounds >= 2 && seconds(engine.spread.minMs) !== seconds(engine.spread.maxMs)
+			? `${engine.engine} ${(engine.spread.minMs / 1000).toFixed(2)}-${seconds(engine.spread.maxMs)}`
+			: `${engine.engine} ${seconds(rounds >= 2 ? engine.spread.medianMs : engine.elapsedMs)}`;
+	const elapsedList = done.map((engine) => range(engine)).join(', ');
 
 	const short = tooShortToCompare(done);
 	if (short) {
@@ -57,7 +64,16 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		return `No clear winner on ${work}: ${loadClause(skewed, cores)} (${elapsedList}). Run it again on a quieter machine.${contendedNote}${failedNote}`;
 	}
 
-	if (spread < clearWin) {
+	// Who shares first place: with rounds, any engine whose range of times reaches the fastest's
+	// (or within 1.1×); with one round, any within 1.25× of it.
+	const tiedWithFastest = (engine: EngineResult) =>
+		rounds >= 2
+			? engine.spread.minMs <= fastest.spread.maxMs || engine.elapsedMs / fastest.elapsedMs < clearWinOverRounds
+			: engine.elapsedMs / fastest.elapsedMs < clearWin;
+	const leaders = done.filter((engine) => tiedWithFastest(engine)).sort((a, b) => a.elapsedMs - b.elapsedMs);
+	const roundsNote = rounds >= 2 ? `medians of ${rounds} rounds: ${elapsedList}` : '';
+
+	if (leaders.length === done.length) {
 		const memory = done.map((e) => `${e.engine} ${megabytes(e.peakRssBytes)} with ${unitsOf(e)}`).join(', ');
 		const parallelisms = done.map((e) => e.parallelism);
 		const least = Math.min(...parallelisms);
@@ -66,10 +82,31 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		if (most < 0.5) why = 'these tasks mostly wait, and waiting needs neither threads nor cores';
 		else if (least >= 0.8 * result.machine.cores) why = `every model kept all ${result.machine.cores} cores busy (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
 		else why = `their parallelism stayed close (${least.toFixed(2)} to ${most.toFixed(2)} cores' worth of CPU)`;
-		return `No clear winner on ${work}: all finished within ${times(spread)} of each other (${seconds(fastest.elapsedMs)} to ${seconds(slowest.elapsedMs)}), because ${why}. The cost differed: ${memory}.${contendedNote}${failedNote}`;
+		const close =
+			rounds >= 2
+				? `their times overlap across ${rounds} rounds (${elapsedList})`
+				: `all finished within ${times(ratio)} of each other (${seconds(fastest.elapsedMs)} to ${seconds(slowest.elapsedMs)})`;
+		return `No clear winner on ${work}: ${close}, because ${why}. The cost differed: ${memory}.${contendedNote}${failedNote}`;
 	}
 
-	const speedupNote = asyncResult && fastest !== asyncResult ? `, ${times(asyncResult.elapsedMs / fastest.elapsedMs)} faster than async` : '';
+	// A tie for first speaks of the leaders together: "they kept 1.95-1.97 cores busy".
+	const spanOf = (values: readonly number[], format: (value: number) => string) => {
+		const low = Math.min(...values);
+		const high = Math.max(...values);
+		return format(low) === format(high) ? format(low) : `${format(low)}-${format(high)}`;
+	};
+	const who = leaders.length === 1 ? fastest.engine : 'they';
+	const kept = spanOf(
+		leaders.map((engine) => engine.parallelism),
+		(value) => value.toFixed(2),
+	);
+	const speedupNote =
+		asyncResult && !leaders.includes(asyncResult)
+			? `, ${spanOf(
+					leaders.map((engine) => asyncResult.elapsedMs / engine.elapsedMs),
+					(value) => value.toFixed(2),
+				)}× faster than async`
+			: '';
 	const measured = workKindOf(done, cores);
 	const share = measured ? `${Math.round(measured.share * 100)}% of their running time on the CPU` : '';
 	const pools = done.filter((engine) => !engineKinds[engine.engine].isBaseline);
@@ -78,23 +115,29 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	let why: string;
 	if (fastest === asyncResult) {
 		const asyncAtOnce = mostAtOnce(asyncResult.tasks);
-		if (asyncResult.parallelism > 1.2) {
-			why = `its own threads (libuv's pool) did ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU at once${poolAtOnce > 0 ? `, while the pools ran at most ${poolAtOnce === 1 ? '1 task' : `${poolAtOnce} tasks`} at a time` : ''}`;
+		if (helperThreadCores(asyncResult) >= helperThreadsFloorCores) {
+			why = `besides its one JS thread, its helper threads (libuv's pool, V8's) did ${helperThreadCores(asyncResult).toFixed(2)} cores' worth of CPU (parallelism ${asyncResult.parallelism.toFixed(2)})${poolAtOnce > 0 ? `, while the pools ran at most ${poolAtOnce === 1 ? '1 task' : `${poolAtOnce} tasks`} at a time` : ''}`;
 		} else if (measured?.kind === 'waits' && asyncAtOnce > poolAtOnce && poolAtOnce > 0) {
 			why = `the tasks mostly wait (${share}), and async waited on ${asyncAtOnce} at once on one thread, while the pools ran at most ${poolAtOnce} at a time`;
+		} else if (measured?.kind === 'mixed' && asyncAtOnce > poolAtOnce && poolAtOnce > 0) {
+			why = `the tasks wait for part of their time (${share}), and async overlapped ${asyncAtOnce} of them on one thread, while the pools ran at most ${poolAtOnce} at a time`;
 		} else {
 			// Nothing measured explains it: give the figures, claim no cause.
 			why = `its one thread's parallelism was ${asyncResult.parallelism.toFixed(2)}, the pools' ${poolParallelism}`;
 		}
-	} else if (asyncResult && asyncResult.parallelism > 1.2) {
-		why = `async used ${asyncResult.parallelism.toFixed(2)} cores' worth of CPU through libuv's thread pool (async can use threads internally), but ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} busy`;
+	} else if (asyncResult && helperThreadCores(asyncResult) >= helperThreadsFloorCores) {
+		why = `async's helper threads (libuv's pool, V8's) did ${helperThreadCores(asyncResult).toFixed(2)} cores' worth of CPU besides its JS thread (async can use threads internally), but ${who} kept ${kept} busy`;
 	} else if (asyncResult && measured?.kind === 'cpu-bound') {
-		why = `CPU-bound work needs cores: the tasks spent ${share}; async ran them on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${fastest.engine} kept ${fastest.parallelism.toFixed(2)} cores busy`;
+		why = `CPU-bound work needs cores: the tasks spent ${share}; async ran them on one JS thread (parallelism ${asyncResult.parallelism.toFixed(2)}, event loop blocked up to ${Math.round(asyncResult.loopLagMaxMs)} ms), while ${who} kept ${kept} cores busy`;
 	} else if (asyncResult) {
-		why = `${fastest.engine} reached a parallelism of ${fastest.parallelism.toFixed(2)} against async's ${asyncResult.parallelism.toFixed(2)}${share ? ` (the tasks spent ${share})` : ''}`;
+		why = `${who} reached a parallelism of ${kept} against async's ${asyncResult.parallelism.toFixed(2)}${share ? ` (the tasks spent ${share})` : ''}`;
 	} else {
 		why = `it kept ${fastest.parallelism.toFixed(2)} cores busy against ${slowest.parallelism.toFixed(2)} for ${slowest.engine}`;
 	}
 
-	return `${fastest.engine} won on ${work} in ${seconds(fastest.elapsedMs)}${speedupNote}: ${why}.${contendedNote}${failedNote}`;
+	const winner =
+		leaders.length === 1
+			? `${fastest.engine} won on ${work} in ${seconds(fastest.elapsedMs)}${roundsNote ? ` (${roundsNote})` : ''}`
+			: `${leaders.map((engine) => engine.engine).join(' and ')} tied for first on ${work} (${leaders.map((engine) => seconds(engine.elapsedMs)).join(' and ')}, within ${times(leaders.at(-1)!.elapsedMs / fastest.elapsedMs)}${roundsNote ? `; ${roundsNote}` : ''})`;
+	return `${winner}${speedupNote}: ${why}.${contendedNote}${failedNote}`;
 }

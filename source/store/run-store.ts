@@ -39,6 +39,7 @@ export class RunStore {
 	private readonly dirty = new Set<EngineName>();
 	private cores: readonly number[] = [];
 	private load: DashboardSnapshot['load'] = null;
+	private round: DashboardSnapshot['round'] = {round: 0, rounds: 1};
 	private phase: RunPhase = 'idle';
 	private result: RunResult | null = null;
 	private notice: string | null = null;
@@ -67,6 +68,12 @@ export class RunStore {
 		on('run:start', (event) => {
 			this.phase = 'running';
 			this.runStartedAt = event.startedAt;
+			this.touch();
+		});
+		on('round:start', (event) => {
+			this.round = {round: event.round, rounds: event.rounds};
+			// Each round's panels start empty: they show the round that is running.
+			if (event.round > 0) for (const engine of this.config.engines) this.drafts.set(engine, emptyEngine(engine));
 			this.touch();
 		});
 		on('engine:start', (event) => {
@@ -110,6 +117,7 @@ export class RunStore {
 		this.drafts.clear();
 		for (const engine of config.engines) this.drafts.set(engine, emptyEngine(engine));
 		this.phase = 'calibrating';
+		this.round = {round: 0, rounds: config.runs};
 		this.result = null;
 		this.axisMs = firstAxisMs;
 		this.stopTicker();
@@ -195,6 +203,7 @@ export class RunStore {
 		while (longest > this.axisMs) this.axisMs *= axisGrowth;
 		return {
 			phase: this.phase,
+			round: this.round,
 			config: this.config,
 			machine: this.machine,
 			engines,

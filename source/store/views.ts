@@ -63,6 +63,8 @@ export type RunPhase = 'idle' | 'calibrating' | 'running' | 'done';
 
 export type DashboardSnapshot = {
 	readonly phase: RunPhase;
+	/** The round running (0-based) and how many there are (--runs); the panels show this round. */
+	readonly round: {readonly round: number; readonly rounds: number};
 	readonly config: RunConfig;
 	readonly machine: MachineInfo;
 	readonly engines: readonly EngineView[];

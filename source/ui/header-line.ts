@@ -13,5 +13,7 @@ const phaseText: Record<DashboardSnapshot['phase'], string> = {
 export function headerLine(snapshot: DashboardSnapshot, width: number): string {
 	const facts = runFacts(snapshot.config, snapshot.machine.cores).join(' · ');
 	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
-	return fitSegments([['concur-tui', chalk.bold.cyan], [`  ${facts}  `], [phaseText[snapshot.phase], phaseColour]], width);
+	const {round, rounds} = snapshot.round;
+	const roundText = rounds > 1 && snapshot.phase === 'running' ? ` · round ${round + 1}/${rounds}` : '';
+	return fitSegments([['concur-tui', chalk.bold.cyan], [`  ${facts}  `], [phaseText[snapshot.phase] + roundText, phaseColour]], width);
 }

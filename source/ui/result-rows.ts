@@ -1,5 +1,6 @@
 import {engineKinds} from '../config/engine-kinds.js';
 import {engineFigures} from '../present/engine-figures.js';
+import {helperThreadCores} from '../result/evidence.js';
 import type {RunResult} from '../model/result-types.js';
 
 /** The results table's rows: every figure measured, as the headless report shows them. */
@@ -7,7 +8,7 @@ export function resultRows(result: RunResult): Array<Record<string, string>> {
 	// Short headings: the table fits 80 columns.
 	return engineFigures(result).map((figures) => ({
 		engine: figures.engine + (figures.complete ? '' : '*') + (figures.skewed ? '!' : ''),
-		elapsed: figures.elapsed,
+		elapsed: figures.elapsedSpread ? `${figures.elapsed} ${figures.elapsedSpread}` : figures.elapsed,
 		speedup: figures.speedup,
 		'∥ cpu/wall': figures.parallelism,
 		cores: figures.coresUsed,
@@ -25,7 +26,7 @@ export function differenceRows(result: RunResult): Array<Record<string, string>>
 			'cores?': claim.cores,
 			measured: `${engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1)} cores ∥${engine.parallelism.toFixed(2)}`,
 			'threads?': claim.threads,
-			'ran on': ranOn(engine.lanes.length, engine.parallelism),
+			'ran on': ranOn(engine.lanes.length, helperThreadCores(engine)),
 		};
 	});
 }

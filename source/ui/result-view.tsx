@@ -11,11 +11,12 @@ type ResultViewProps = {readonly result: RunResult; readonly rows: number; reado
 
 /** Engines that stopped early, tasks that failed, and engines whose figures other programs skewed, each with its reason, worst first. */
 export function problemLines(result: RunResult): string[] {
-	const {stopped, failed, skewed} = problemsOf(result);
+	const {stopped, failed, skewed, outliers} = problemsOf(result);
 	return [
 		...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`),
 		...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`),
 		...skewed.map(({text}) => text),
+		...outliers.map(({text}) => text),
 	];
 }
 

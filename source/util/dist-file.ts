@@ -16,3 +16,8 @@ export function distFile(name: string): string {
 
 	return join(folder, name);
 }
+
+/** The examples shipped with concur-tui (beside dist/ in the package): `--task example:NAME`. */
+export function examplePath(name: string): string {
+	return join(dirname(distFile('cli.js')), '..', 'examples', `${name}-task.mjs`);
+}

@@ -65,6 +65,8 @@ export function engineResult(name: EngineResult['engine'], elapsedMs: number, pa
 		loopLagMaxMs: name === 'async' ? elapsedMs : 2,
 		loopLagP99Ms: 1,
 		unitsStarted: 2,
+		// On async, its one JS thread did all of the work unless told otherwise.
+		mainThreadCpuMs: name === 'async' ? elapsedMs * Math.min(1, parallelism) : null,
 		coresUsed: name === 'async' ? 1 : 2,
 		otherLoadCores: 0,
 		contended: false,
@@ -73,6 +75,7 @@ export function engineResult(name: EngineResult['engine'], elapsedMs: number, pa
 		lanes: name === 'async' ? [lane(0, {label: 'event loop'})] : [lane(0), lane(1)],
 		tasks: [],
 		coreSamples: [],
+		spread: {rounds: 1, medianMs: elapsedMs, minMs: elapsedMs, maxMs: elapsedMs, outlierRounds: []},
 		...patch,
 	};
 }
@@ -83,6 +86,7 @@ export const runResult: RunResult = {
 	machine,
 	config: {...config, calibration: null},
 	engines: [engineResult('async', 400, 1), engineResult('threads', 210, 1.9), engineResult('processes', 220, 1.85)],
+	rounds: [],
 	complete: true,
 	verdict: 'threads won on 4 cpu tasks in 0.21 s, 1.90× faster than async: CPU-bound work needs cores.',
 };

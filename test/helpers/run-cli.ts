@@ -33,8 +33,8 @@ export async function runCli(args: readonly string[], options: {cwd?: string} = 
 }
 
 /** Runs with --json and parses the result document. */
-export async function runJson(args: readonly string[]): Promise<{run: CliRun; result: RunResult}> {
-	const run = await runCli([...args, '--json']);
+export async function runJson(args: readonly string[], options: {cwd?: string} = {}): Promise<{run: CliRun; result: RunResult}> {
+	const run = await runCli([...args, '--json'], options);
 	try {
 		return {run, result: JSON.parse(run.stdout) as RunResult};
 	} catch {

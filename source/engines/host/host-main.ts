@@ -70,6 +70,7 @@ async function run(plan: EnginePlan): Promise<void> {
 				loopLagMaxMs: figures.loopLagMaxMs,
 				loopLagP99Ms: figures.loopLagP99Ms,
 				unitsStarted: outcome.unitsStarted,
+				mainThreadCpuMs: figures.mainThreadCpuMs,
 			},
 		});
 	} catch (error) {

@@ -1,6 +1,6 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {epochNow} from '../../measure/clock.js';
-import {processCpuMs} from '../../measure/process-cpu.js';
+import {processCpuMs, threadCpuMs} from '../../measure/process-cpu.js';
 
 export type WindowFigures = {
 	readonly elapsedMs: number;
@@ -8,6 +8,8 @@ export type WindowFigures = {
 	readonly hostCpuMs: number;
 	readonly loopLagMaxMs: number;
 	readonly loopLagP99Ms: number;
+	/** CPU time of this host's main (JS) thread alone, from /proc on Linux; null elsewhere. */
+	readonly mainThreadCpuMs: number | null;
 };
 
 function cpuMsNow(): number {
@@ -22,6 +24,7 @@ export class MeasureWindow {
 	private readonly lag = monitorEventLoopDelay({resolution: lagResolutionMs});
 	private t0 = 0;
 	private cpu0 = 0;
+	private mainThreadCpu0: number | null = null;
 	private readonly childCpu0 = new Map<number, number>();
 	private begun = false;
 
@@ -46,6 +49,7 @@ export class MeasureWindow {
 
 		this.t0 = epochNow();
 		this.cpu0 = cpuMsNow();
+		this.mainThreadCpu0 = threadCpuMs(process.pid);
 		this.begun = true;
 		return this.t0;
 	}
@@ -67,6 +71,8 @@ export class MeasureWindow {
 	async end(): Promise<WindowFigures> {
 		const elapsedMs = epochNow() - this.t0;
 		const hostCpuMs = cpuMsNow() - this.cpu0;
+		const mainThreadNow = threadCpuMs(process.pid);
+		const mainThreadCpuMs = mainThreadNow === null || this.mainThreadCpu0 === null ? null : mainThreadNow - this.mainThreadCpu0;
 		await new Promise((resolve) => {
 			setTimeout(resolve, 0);
 		});
@@ -79,6 +85,7 @@ export class MeasureWindow {
 			hostCpuMs,
 			loopLagMaxMs: Math.max(0, max - lagResolutionMs),
 			loopLagP99Ms: Math.max(0, p99 - lagResolutionMs),
+			mainThreadCpuMs,
 		};
 	}
 }
