@@ -17,6 +17,8 @@ export type EngineFigures = {
 	readonly elapsedRange: string;
 	/** Against the baseline engine (async), when it completed; '–' otherwise. */
 	readonly speedup: string;
+	/** Over the rounds: the lowest and highest speedup of one round against async's same round, or ''. */
+	readonly speedupRange: string;
 	readonly parallelism: string;
 	readonly coresUsed: string;
 	readonly cpuTime: string;
@@ -24,6 +26,17 @@ export type EngineFigures = {
 	readonly startup: string;
 	readonly loopLagMax: string;
 };
+
+/** Per round, this engine's speedup against the baseline engine's time in the same round. */
+function speedupsByRound(result: RunResult, engine: EngineName): number[] {
+	const baseline = baselineOf(result.engines)?.engine;
+	if (baseline === undefined) return [];
+	return result.rounds.flatMap((round) => {
+		const base = round.engines.find((each) => each.engine === baseline);
+		const own = round.engines.find((each) => each.engine === engine);
+		return base?.complete && own?.complete && own.elapsedMs > 0 ? [base.elapsedMs / own.elapsedMs] : [];
+	});
+}
 
 export function engineFigures(result: RunResult): EngineFigures[] {
 	const baselineMs = baselineOf(result.engines)?.elapsedMs;
@@ -35,6 +48,10 @@ export function engineFigures(result: RunResult): EngineFigures[] {
 		elapsedSpread: engine.spread.rounds > 1 ? `±${Math.round((50 * (engine.spread.maxMs - engine.spread.minMs)) / engine.spread.medianMs)}%` : '',
 		elapsedRange: engine.spread.rounds > 1 ? `${(engine.spread.minMs / 1000).toFixed(2)}-${seconds(engine.spread.maxMs)}` : '',
 		speedup: baselineMs && engine.elapsedMs > 0 ? times(baselineMs / engine.elapsedMs) : '–',
+		speedupRange: (() => {
+			const speedups = speedupsByRound(result, engine.engine);
+			return speedups.length > 1 ? `${Math.min(...speedups).toFixed(2)}-${times(Math.max(...speedups))}` : '';
+		})(),
 		parallelism: engine.parallelism.toFixed(2),
 		coresUsed: engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1),
 		cpuTime: seconds(engine.cpuMs),

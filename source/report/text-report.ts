@@ -53,12 +53,13 @@ function resultsTable(result: RunResult): string[] {
 	// With rounds: the median round's figures, and the range of the elapsed times beside them.
 	const withRounds = figures.some((each) => each.elapsedRange !== '');
 	const table = plainTable(
-		['engine', 'elapsed', ...(withRounds ? ['range'] : []), 'speedup', 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
+		['engine', 'elapsed', ...(withRounds ? ['range'] : []), 'speedup', ...(withRounds ? ['range'] : []), 'parallelism', 'cores used', 'CPU time', 'peak memory', 'start-up', 'loop lag max'],
 		figures.map((each) => [
 			each.engine + (each.complete ? '' : '*') + (each.skewed ? '!' : ''),
 			each.elapsed,
 			...(withRounds ? [each.elapsedRange] : []),
 			each.speedup,
+			...(withRounds ? [each.speedupRange || '–'] : []),
 			each.parallelism,
 			each.coresUsed,
 			each.cpuTime,
