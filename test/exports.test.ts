@@ -56,7 +56,7 @@ describe('export targets that are not plain files', () => {
 		const run = await runCli([...quickRun, '--save', join(folder, 'link.json')]);
 		expect(run.code).toBe(0);
 		expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
-		expect((JSON.parse(readFileSync(real, 'utf8')) as RunResult).schema).toBe(1);
+		expect((JSON.parse(readFileSync(real, 'utf8')) as RunResult).schema).toBe(2);
 		expect(readdirSync(folder).sort()).toEqual(['link.json', 'real.json']);
 	});
 });
@@ -114,7 +114,7 @@ describe('export files', () => {
 		const run = await runCli([...quickRun, '--save', save]);
 		expect(run.code).toBe(0);
 		expect(readdirSync(folder)).toEqual(['run.json']);
-		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(1);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(2);
 	});
 });
 

@@ -16,7 +16,7 @@ describe('the JSON result document', () => {
 	});
 
 	it('follows the contract tools read', () => {
-		expect(raw.schema).toBe(1);
+		expect(raw.schema).toBe(2);
 		expect(result.machine).toEqual({
 			cores: expect.any(Number),
 			cpuModel: expect.any(String),

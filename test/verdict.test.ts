@@ -21,7 +21,7 @@ function engine(name: EngineName, elapsedMs: number, parallelism: number, extra:
 
 function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<RunResult, 'verdict'> {
 	return {
-		schema: 1,
+		schema: 2,
 		runId: 'test-run',
 		machine: {cores: 2, cpuModel: 'test', node: 'v20', platform: 'linux-x64'},
 		config: {...defaultRunConfig(2), workload, tasks: 8, taskMs: 300, engines: engines.map((e) => e.engine), calibration: null},

@@ -109,7 +109,8 @@ export type Spread = {
 };
 
 export type RunResult = {
-	readonly schema: 1;
+	/** 2: coresUsed is the engine's own cores (a fraction), rounds, spread, otherLoadCores and mainThreadCpuMs added. */
+	readonly schema: 2;
 	/** One id per run, in every export of that run (the trace's otherData too). */
 	readonly runId: string;
 	readonly machine: MachineInfo;

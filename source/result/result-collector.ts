@@ -105,7 +105,7 @@ export class ResultCollector {
 		});
 		const rounds = perRound.map(({round, results}) => ({round: round.round, order: round.order, engines: results.map(roundFigures)}));
 		const partial = {
-			schema: 1 as const,
+			schema: 2 as const,
 			runId,
 			machine,
 			config: {...config, calibration},

@@ -81,7 +81,7 @@ export function engineResult(name: EngineResult['engine'], elapsedMs: number, pa
 }
 
 export const runResult: RunResult = {
-	schema: 1,
+	schema: 2,
 	runId: 'test-run',
 	machine,
 	config: {...config, calibration: null},
