@@ -7,7 +7,9 @@ import {dependencyPatches} from './dependency-patches.js';
 
 // --outdir DIR (its last folder must be named dist: built code finds its siblings by it) and
 // --fault render: a test build whose header throws once a task is done (test/render-error).
-const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}}});
+// --release: what the package ships (npm pack runs it as prepack): no benchmark entries, no
+// source maps, and Ink's React-devtools connector (loaded only with DEV=true) left out.
+const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}, release: {type: 'boolean', default: false}}});
 const outdir = cli.outdir;
 
 await rm(outdir, {recursive: true, force: true});
@@ -53,6 +55,16 @@ const renderFault = {
 	},
 };
 
+/** Release builds: Ink's `await import('./devtools.js')` (DEV=true only) resolves to an empty module. */
+const noDevtools = {
+	name: 'no-devtools',
+	setup(build) {
+		build.onResolve({filter: /^\.\/devtools\.js$/}, ({importer}) =>
+			/ink[\\/]build[\\/]reconciler\.js$/.test(importer) ? {path: new URL('empty-module.js', import.meta.url).pathname} : undefined,
+		);
+	},
+};
+
 const faults = {render: renderFault};
 if (cli.fault !== undefined && !(cli.fault in faults)) throw new Error(`unknown --fault ${cli.fault}`);
 
@@ -62,7 +74,7 @@ const shared = {
 	format: 'esm',
 	target: 'node20',
 	outdir,
-	sourcemap: true,
+	sourcemap: !cli.release,
 	logLevel: 'warning',
 	// CommonJS dependencies bundled into ESM still call require() for Node built-ins.
 	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
@@ -74,6 +86,7 @@ const shared = {
 		applyDependencyPatches,
 		memoiseStringWidth,
 		...(cli.fault ? [faults[cli.fault]] : []),
+		...(cli.release ? [noDevtools] : []),
 	],
 	// Native and test-only packages, used by the benchmark alone, load from node_modules.
 	external: ['node-pty', '@xterm/headless'],
@@ -87,8 +100,7 @@ await build({
 		reaper: 'source/orchestrator/reaper-main.ts',
 		worker: 'source/engines/units/pool-worker-main.ts',
 		'spawn-worker': 'source/engines/units/spawn-worker-main.ts',
-		bench: 'bench/bench-main.ts',
-		'bare-worker': 'bench/bare-worker.ts',
+		...(cli.release ? {} : {bench: 'bench/bench-main.ts', 'bare-worker': 'bench/bare-worker.ts'}),
 	},
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
