@@ -22,7 +22,11 @@ function fail(message: string, code: number): never {
 function parse(): CliOptions {
 	let cli;
 	try {
-		cli = meow(helpText, {importMeta: import.meta, flags: flagDefinitions, allowUnknownFlags: true});
+		// -h, -v and -V as people type them; meow knows only --help and --version.
+		const shortHands: Record<string, string> = {'-h': '--help', '-v': '--version', '-V': '--version'};
+		const argv = process.argv.slice(2).map((arg) => shortHands[arg] ?? arg);
+		// The help carries its own description, wrapped for 80 columns (the package's is one long line).
+		cli = meow(helpText, {importMeta: import.meta, argv, flags: flagDefinitions, allowUnknownFlags: true, description: false});
 	} catch (error) {
 		// meow's own complaints ("The flag --tasks can only be set once.") are bad usage too.
 		throw new UsageError(describeError(error).replace(/^Error: /, ''));

@@ -1,5 +1,7 @@
 // Bad input gets one clear line on stderr and exit code 2, never a stack trace.
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import stringWidth from 'string-width';
 import {fixture, runCli} from './helpers/run-cli.js';
 
 const badInputs: Array<[string, string[], RegExp]> = [
@@ -47,9 +49,28 @@ describe('help and version', () => {
 	it('prints usage with every flag and exits 0', async () => {
 		const run = await runCli(['--help']);
 		expect(run.code).toBe(0);
-		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--timeout', '--heap-limit', '--force', '--json', '--trace', '--save', '--exit', '--fps']) {
+		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--runs', '--timeout', '--heap-limit', '--force', '--json', '--trace', '--save', '--exit', '--fps']) {
 			expect(run.stdout).toContain(flag);
 		}
+	});
+
+	it('fits 80 columns, every line, and answers -h as --help', async () => {
+		const run = await runCli(['--help']);
+		const widest = Math.max(...run.stdout.split('\n').map((line) => stringWidth(line)));
+		expect(widest).toBeLessThanOrEqual(80);
+		expect((await runCli(['-h'])).stdout).toBe(run.stdout);
+	});
+
+	it('is what the README shows under Usage, word for word', async () => {
+		const run = await runCli(['--help']);
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		expect(readme).toContain(run.stdout.trim());
+	});
+
+	it.each(['-v', '-V'])('answers %s with the version', async (flag) => {
+		const run = await runCli([flag]);
+		expect(run.code).toBe(0);
+		expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 	});
 
 	it('prints the version from package.json', async () => {
