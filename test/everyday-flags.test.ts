@@ -40,4 +40,19 @@ describe('everyday flags on screen', () => {
 		const text = await finalScreen(['--task', 'example:io', '-n', '6', '-p', '2']);
 		expect(text).toMatch(/Verdict: async won on 6 custom tasks/);
 	});
+
+	it('a key that restarts mid-run says the run in progress was stopped; the footer keeps "? help · q quit" at 80 columns', async () => {
+		const screen = new PtyScreen(['-w', 'sleep', '-n', '8', '--task-ms', '600', '-p', '2'], {cols: 80, rows: 24});
+		try {
+			const running = await screen.waitFor((text) => text.includes('running') && /\d\/8/.test(text));
+			expect(running.trimEnd().split('\n').at(-1)!.trimEnd().endsWith('? help · q quit')).toBe(true);
+			screen.write(']');
+			const after = await screen.waitFor((text) => text.includes('pool 3: the run in progress was stopped; starting over'));
+			expect(after.trimEnd().split('\n').at(-1)!.trimEnd().endsWith('? help · q quit')).toBe(true);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	});
 });

@@ -2,6 +2,8 @@
 import {describe, expect, it, vi} from 'vitest';
 import {keyBinding, keyTable, type KeyActions} from '../source/ui/key-table.js';
 import {footerLine} from '../source/ui/footer-line.js';
+import stringWidth from 'string-width';
+import {stripVTControlCharacters as stripAnsi} from 'node:util';
 
 function actions(): KeyActions {
 	return {
@@ -32,5 +34,19 @@ describe('the key table', () => {
 
 	it('is what the footer lists, in its order', () => {
 		expect(footerLine(200, true, null)).toContain(keyTable.map((entry) => entry.footer).join(' · '));
+	});
+
+	it.each([59, 79, 99])('at %i columns keeps "? help · q quit" at the end, drops whole keys, never cuts one', (width) => {
+		const footer = stripAnsi(footerLine(width, true, null)).trimEnd();
+		expect(footer.endsWith('? help · q quit')).toBe(true);
+		expect(footer).not.toContain('…');
+		expect(stringWidth(footer)).toBeLessThanOrEqual(width);
+		expect(footer.startsWith('r rerun')).toBe(true);
+	});
+
+	it('shows news before the keys that always stay', () => {
+		const footer = stripAnsi(footerLine(79, true, 'trace written to /a/very/long/path/that/goes/on/and/on/run.trace.json, open it in Perfetto'));
+		expect(footer.trimEnd().endsWith('? help · q quit')).toBe(true);
+		expect(footer.startsWith('trace written to /a/very')).toBe(true);
 	});
 });

@@ -1,4 +1,5 @@
 // Components and row builders, rendered inside fixed-width boxes as a terminal would show them.
+import {stripVTControlCharacters} from 'node:util';
 import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
@@ -8,7 +9,10 @@ import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {computeLayout} from '../source/ui/layout.js';
 import {fitProblems, problemLines, ResultView} from '../source/ui/result-view.js';
 import {laneCells, taskCells} from '../source/ui/timeline/task-rows.js';
-import {engineView, lane, runResult, task} from './helpers/dashboard-fixtures.js';
+import {config, engineView, lane, machine, runResult, task} from './helpers/dashboard-fixtures.js';
+import {RunBus} from '../source/bus/run-bus.js';
+import {RunStore} from '../source/store/run-store.js';
+import {headerLine} from '../source/ui/header-line.js';
 
 const scale = {axisMs: 1000, cells: 20};
 const text = (cells: {chars: string[]}) => cells.chars.join('');
@@ -132,6 +136,15 @@ describe('an engine panel', () => {
 			</Box>,
 		);
 		expect(lastFrame()).toContain('… 253 more lanes');
+	});
+});
+
+describe('the header', () => {
+	it.each([59, 79])('never cuts the status word, at %i columns: the run\'s facts give way', (width) => {
+		const snapshot = new RunStore(new RunBus(), {...config, runs: 3}, machine).getSnapshot();
+		const line = stripVTControlCharacters(headerLine(snapshot, width));
+		expect(line.trimEnd().endsWith('calibrating…')).toBe(true);
+		expect(stringWidth(line)).toBeLessThanOrEqual(width);
 	});
 });
 

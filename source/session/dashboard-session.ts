@@ -28,6 +28,9 @@ type SessionOptions = {
  * Owns the dashboard's runs: one bus and one store for the session, a run at a time. Keys
  * change the settings and restart the run; a restart aborts the running one first.
  */
+/** How long news stays in the footer (a trace written, a run restarted). */
+const newsMs = 5000;
+
 export class DashboardSession {
 	readonly bus = new RunBus();
 	readonly store: RunStore;
@@ -52,7 +55,7 @@ export class DashboardSession {
 		},
 		nextWorkload: () => {
 			if (this.config.workload === 'module') {
-				this.store.setNotice('a task module is the workload: w cycles the built-in ones only');
+				this.store.setNotice('a task module is the workload: w cycles the built-in ones only', newsMs);
 				return;
 			}
 
@@ -70,7 +73,7 @@ export class DashboardSession {
 			this.restart({...this.config, mode: this.config.mode === 'race' ? 'sequential' : 'race'});
 		},
 		writeTrace: () => {
-			this.store.setNotice(this.writeTrace());
+			this.store.setNotice(this.writeTrace(), newsMs);
 		},
 		quit: () => {
 			this.quit();
@@ -102,7 +105,7 @@ export class DashboardSession {
 		const capacity = machineCapacity();
 		const concern = this.options.force ? null : scaleConcern(config, capacity);
 		if (concern !== null && scaleConcern(this.config, capacity) === null) {
-			this.store.setNotice(`${concern}; start with --force to go further`);
+			this.store.setNotice(`${concern}; start with --force to go further`, newsMs);
 			return;
 		}
 
@@ -110,9 +113,12 @@ export class DashboardSession {
 	}
 
 	private restart(config: RunConfig, delayMs = restartDelayMs): void {
+		// A key that restarts mid-run says so: the run in progress is dropped, not finished.
+		const midRun = this.store.getSnapshot().phase === 'running' || this.store.getSnapshot().phase === 'calibrating';
+		const change = describeChange(this.config, config);
 		this.config = config;
 		this.store.reset(config);
-		this.store.setNotice(null);
+		this.store.setNotice(midRun ? `${change}: the run in progress was stopped; starting over` : null, newsMs);
 		clearTimeout(this.restartTimer);
 		this.restartTimer = setTimeout(() => {
 			this.launch(config).catch((error: unknown) => {
@@ -139,7 +145,7 @@ export class DashboardSession {
 			// marked incomplete (result.complete is false).
 			if (controller.signal.aborted && !this.quitting) return;
 			this.lastResult = result;
-			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath));
+			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath), newsMs);
 			if (this.options.savePath) writeSave(this.options.savePath, result);
 			if (!this.quitting) this.options.onRunEnd?.(result);
 		});
@@ -164,3 +170,11 @@ export class DashboardSession {
 	}
 }
 
+/** What a key changed, in a few words: "pool 3", "12 tasks", "workload hash", "race mode", "rerun". */
+function describeChange(before: RunConfig, after: RunConfig): string {
+	if (after.pool !== before.pool) return `pool ${after.pool}`;
+	if (after.tasks !== before.tasks) return `${after.tasks} tasks`;
+	if (after.workload !== before.workload) return `workload ${after.workload}`;
+	if (after.mode !== before.mode) return `${after.mode} mode`;
+	return 'rerun';
+}

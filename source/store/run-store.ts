@@ -43,6 +43,7 @@ export class RunStore {
 	private phase: RunPhase = 'idle';
 	private result: RunResult | null = null;
 	private notice: string | null = null;
+	private noticeTimer: NodeJS.Timeout | undefined;
 	private runStartedAt = 0;
 	private axisMs = firstAxisMs;
 	private changed = false;
@@ -129,8 +130,19 @@ export class RunStore {
 		this.ticker = undefined;
 	}
 
-	setNotice(notice: string | null): void {
+	/**
+	 * A short line for the footer. Most are news (a trace written, a run restarted): they go after
+	 * `forMs` unless another replaced them. A notice without `forMs` stays until replaced.
+	 */
+	setNotice(notice: string | null, forMs?: number): void {
+		clearTimeout(this.noticeTimer);
 		this.notice = notice;
+		if (notice !== null && forMs !== undefined) {
+			this.noticeTimer = setTimeout(() => {
+				if (this.notice === notice) this.setNotice(null);
+			}, forMs).unref();
+		}
+
 		this.publish();
 	}
 
@@ -143,6 +155,7 @@ export class RunStore {
 
 	dispose(): void {
 		clearTimeout(this.timer);
+		clearTimeout(this.noticeTimer);
 		this.stopTicker();
 		for (const off of this.unsubscribe) off();
 		this.listeners.clear();

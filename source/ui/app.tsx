@@ -59,8 +59,8 @@ export function App({store, controls, interactive}: AppProps) {
 
 	if (layout.kind === 'too-small') {
 		return (
-			<Text wrap="truncate">
-				concur-tui needs at least {minColumns}×{minRows}; this terminal is {terminal.columns}×{rows}. Enlarge it, or press q.
+			<Text wrap="wrap">
+				concur-tui needs {minColumns}×{minRows}; this terminal is {terminal.columns}×{rows}. Enlarge it, or press q.
 			</Text>
 		);
 	}

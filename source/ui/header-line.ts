@@ -15,5 +15,9 @@ export function headerLine(snapshot: DashboardSnapshot, width: number): string {
 	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
 	const {round, rounds} = snapshot.round;
 	const roundText = rounds > 1 && snapshot.phase === 'running' ? ` · round ${round + 1}/${rounds}` : '';
-	return fitSegments([['concur-tui', chalk.bold.cyan], [`  ${facts}  `], [phaseText[snapshot.phase] + roundText, phaseColour]], width);
+	const status = phaseText[snapshot.phase] + roundText;
+	// The status word is never cut: the run's facts give way first.
+	const title = 'concur-tui';
+	const factsRoom = Math.max(0, width - title.length - status.length);
+	return chalk.bold.cyan(title) + fitSegments([[`  ${facts}  `]], factsRoom) + phaseColour(status);
 }

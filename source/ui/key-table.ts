@@ -7,6 +7,10 @@ export type KeyActions = DashboardControls & {readonly toggleHelp: () => void; r
 type KeyEntry = {
 	/** As the footer shows it. */
 	readonly footer: string;
+	/** Shown at the end of the footer at every width ("? help", "q quit"). */
+	readonly alwaysInFooter?: boolean;
+	/** Which keys a narrow footer keeps first (lower first). */
+	readonly footerPriority: number;
 	/** As the help page shows it, with what it does. */
 	readonly helpKey: string;
 	readonly help: string;
@@ -16,20 +20,21 @@ type KeyEntry = {
 
 /** Every key of the dashboard, once: the footer, the help page and the input handler read it. */
 export const keyTable: readonly KeyEntry[] = [
-	{footer: 'r rerun', helpKey: 'r', help: 'run again with the same settings', bindings: {r: (act) => act.rerun()}},
-	{footer: 'w workload', helpKey: 'w', help: `next workload: ${workloadNames.join(' → ')}`, bindings: {w: (act) => act.nextWorkload()}},
+	{footer: 'r rerun', footerPriority: 1, helpKey: 'r', help: 'run again with the same settings', bindings: {r: (act) => act.rerun()}},
+	{footer: 'w workload', footerPriority: 4, helpKey: 'w', help: `next workload: ${workloadNames.join(' → ')}`, bindings: {w: (act) => act.nextWorkload()}},
 	{
 		footer: '+/- tasks',
+		footerPriority: 5,
 		helpKey: '+ / -',
 		help: 'one more / one less task per pool unit',
 		bindings: {'+': (act) => act.changeTasks(1), '=': (act) => act.changeTasks(1), '-': (act) => act.changeTasks(-1)},
 	},
-	{footer: '[/] pool', helpKey: '] / [', help: 'one more / one less unit in each pool', bindings: {']': (act) => act.changePool(1), '[': (act) => act.changePool(-1)}},
-	{footer: 'm mode', helpKey: 'm', help: 'mode: sequential (one engine at a time) ↔ race (all at once)', bindings: {m: (act) => act.toggleMode()}},
-	{footer: 't trace', helpKey: 't', help: 'write a Chrome trace of the last run (open it in Perfetto)', bindings: {t: (act) => act.writeTrace()}},
-	{footer: 'v view', helpKey: 'v', help: 'switch between the timeline and the result', bindings: {v: (act) => act.toggleView()}},
-	{footer: '? help', helpKey: '?', help: 'this help', bindings: {'?': (act) => act.toggleHelp()}},
-	{footer: 'q quit', helpKey: 'q, Ctrl+C', help: 'quit', bindings: {q: (act) => act.quit()}},
+	{footer: '[/] pool', footerPriority: 6, helpKey: '] / [', help: 'one more / one less unit in each pool', bindings: {']': (act) => act.changePool(1), '[': (act) => act.changePool(-1)}},
+	{footer: 'm mode', footerPriority: 7, helpKey: 'm', help: 'mode: sequential (one engine at a time) ↔ race (all at once)', bindings: {m: (act) => act.toggleMode()}},
+	{footer: 't trace', footerPriority: 3, helpKey: 't', help: 'write a Chrome trace of the last run (open it in Perfetto)', bindings: {t: (act) => act.writeTrace()}},
+	{footer: 'v view', footerPriority: 2, helpKey: 'v', help: 'switch between the timeline and the result', bindings: {v: (act) => act.toggleView()}},
+	{footer: '? help', alwaysInFooter: true, footerPriority: 0, helpKey: '?', help: 'this help', bindings: {'?': (act) => act.toggleHelp()}},
+	{footer: 'q quit', alwaysInFooter: true, footerPriority: 0, helpKey: 'q, Ctrl+C', help: 'quit', bindings: {q: (act) => act.quit()}},
 ];
 
 const byInput = new Map(keyTable.flatMap((entry) => Object.entries(entry.bindings)));
