@@ -161,6 +161,18 @@ describe('the hardware strip', () => {
 });
 
 describe('the result', () => {
+	it('at 80 columns: every row of both tables, a verdict wrapped between words, nothing wider than the terminal', () => {
+		const {lastFrame} = render(<ResultView result={runResult} rows={40} width={79} />);
+		const lines = lastFrame()!.split('\n');
+		for (const engine of ['async', 'threads', 'processes']) expect(lines.some((line) => line.startsWith(`│ ${engine} `))).toBe(true);
+		expect(lines.some((line) => line.includes('│ engine '))).toBe(true);
+		// The seed's table, without its widest column so it fits.
+		expect(lines.some((line) => line.startsWith('│ Many-thread: execution model'))).toBe(true);
+		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(79);
+		const verdictLines = lines.slice(lines.findIndex((line) => line.startsWith('Verdict:')));
+		for (const line of verdictLines) expect(line.startsWith(' ')).toBe(false);
+	});
+
 	it('shows the results table, the seed differences beside the measurements, and the verdict', () => {
 		const {lastFrame} = render(<ResultView result={runResult} rows={40} width={100} />);
 		const frame = lastFrame()!;

@@ -72,7 +72,7 @@ export function App({store, controls, interactive}: AppProps) {
 			<Box flexDirection="column" height={rows - 1}>
 				{header}
 				<Box flexGrow={1} flexDirection="column" overflow="hidden">
-					{shown === 'help' || !snapshot.result ? <HelpView /> : <ResultView result={snapshot.result} rows={rows - 3} width={columns} />}
+					{shown === 'help' || !snapshot.result ? <HelpView width={columns} /> : <ResultView result={snapshot.result} rows={rows - 3} width={columns} />}
 				</Box>
 				{footer}
 			</Box>

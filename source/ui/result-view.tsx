@@ -3,9 +3,25 @@ import {Box, Text} from 'ink';
 import type {RunResult} from '../model/result-types.js';
 import {problemsOf} from '../present/problems.js';
 import {differenceRows, resultRows} from './result-rows.js';
+import stringWidth from 'string-width';
+import {wrapWords} from '../util/wrap-words.js';
 
 /** ink-table draws a border line above, below and between rows. */
 export const tableHeight = (rows: number) => 2 * rows + 3;
+
+/** ink-table's width: each column as wide as its widest cell plus a space each side, and borders. */
+export function tableWidth(data: ReadonlyArray<Record<string, string>>): number {
+	const columns = Object.keys(data[0] ?? {});
+	return columns.reduce((sum, column) => sum + 3 + Math.max(stringWidth(column), ...data.map((row) => stringWidth(row[column] ?? ''))), 1);
+}
+
+/** The seed's differences table as wide as `width` allows: without its "ran on" column if need be, or none. */
+function differencesFitting(result: RunResult, width: number): Array<Record<string, string>> | null {
+	const full = differenceRows(result);
+	if (tableWidth(full) <= width) return full;
+	const narrow = full.map(({'ran on': _ranOn, ...rest}) => rest);
+	return tableWidth(narrow) <= width ? narrow : null;
+}
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};
 
@@ -29,18 +45,21 @@ export function fitProblems(problems: readonly string[], rows: number): string[]
 
 /** The run's results table, the seed's differences beside the measurements, and the verdict. */
 export function ResultView({result, rows, width}: ResultViewProps) {
-	const verdictRows = Math.ceil(`Verdict: ${result.verdict}`.length / Math.max(20, width - 2)) + 1;
+	// Wrapped here, between words, never between a number and its unit, no line starting with a space.
+	const verdict = wrapWords(`Verdict: ${result.verdict}`, Math.max(20, width - 1));
 	const results = tableHeight(result.engines.length);
-	const showDifferences = rows >= results + verdictRows + tableHeight(result.engines.length);
-	const used = results + verdictRows + (showDifferences ? tableHeight(result.engines.length) : 0);
+	// A table wider than the terminal would wrap and be squeezed into missing rows: it goes instead.
+	const differences = differencesFitting(result, width - 1);
+	const showDifferences = differences !== null && rows >= results + verdict.length + tableHeight(result.engines.length);
+	const used = results + verdict.length + (showDifferences ? tableHeight(result.engines.length) : 0);
 	const problems = fitProblems(problemLines(result), rows - used);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Table data={resultRows(result)} />
-			{showDifferences ? <Table data={differenceRows(result)} /> : null}
-			<Text wrap="wrap">
-				<Text bold>Verdict:</Text> {result.verdict}
-			</Text>
+			{showDifferences ? <Table data={differences} /> : null}
+			{verdict.map((line, index) => (
+				<Text key={index}>{index === 0 ? <><Text bold>Verdict:</Text>{line.slice('Verdict:'.length)}</> : line}</Text>
+			))}
 			{problems.map((line) => (
 				<Text key={line} color="red" wrap="truncate">
 					{line}
