@@ -212,4 +212,9 @@ describe('the layout', () => {
 		expect(3 * narrow.panelRows + 4).toBeLessThan(24);
 		expect(wide.panelRows + wide.resultRows + 4).toBeLessThan(48);
 	});
+
+	it('puts panels side by side from a 150-column terminal, as the README says (the drawing width is one less)', () => {
+		expect(computeLayout(149, 40, 3, false)).toMatchObject({sideBySide: true});
+		expect(computeLayout(148, 40, 3, false)).toMatchObject({sideBySide: false});
+	});
 });

@@ -31,7 +31,8 @@ export function computeLayout(columns: number, rows: number, panels: number, wit
 	const resultRows = withResult && rows >= combinedRows ? Math.min(24, Math.floor(usable / 2)) : 0;
 	const timelineRows = usable - resultRows;
 	const count = Math.max(1, panels);
-	const sideBySide = columns >= sideBySideColumns && count > 1;
+	// `columns` is the drawing width, the terminal's minus one: side by side from a 150-column terminal.
+	const sideBySide = columns + 1 >= sideBySideColumns && count > 1;
 	if (sideBySide) {
 		return {kind: 'ok', sideBySide, panelWidth: Math.floor((columns - (count - 1)) / count), panelRows: timelineRows, resultRows};
 	}
