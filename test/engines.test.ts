@@ -124,6 +124,10 @@ describe('strategies and modes', () => {
 		expect(distinct(threads.tasks.map((task) => task.tid))).toBe(4);
 		expect(threads.lanes).toHaveLength(2);
 		for (const task of threads.tasks) expect(task.runStartMs!).toBeGreaterThan(task.startMs!);
+		// The report names the strategy and gives the start-up per task, not a pool's 0 ms.
+		const report = await runCli(['-w', 'sleep', '-n', '4', '--task-ms', '100', '-p', '2', '-e', 'threads', '--threads', 'spawn']);
+		expect(report.stdout).toContain('Many-thread · a thread per task');
+		expect(report.stdout).toMatch(/\d+\.\d ms\/task|\d+ ms\/task/);
 	});
 
 	it('a pool larger than the tasks: threads and processes open the same lanes, and the report says why most are idle', async () => {

@@ -127,6 +127,17 @@ describe('an engine panel', () => {
 		expect(lastFrame()).toContain('8 idle (P9 … P16): the pool has 16 processes for 8 tasks');
 	});
 
+	it('with --threads spawn: says a thread per task in the title, and describes the slots once', () => {
+		const lanes = [0, 1, 2].map((id) => lane(id, {label: `slot ${id + 1}`, tid: null}));
+		const {lastFrame} = render(
+			<Box width={80}>
+				<EnginePanel view={engineView({engine: 'threads', lanes, tasks: []})} axisMs={1000} width={80} rows={6} threads="spawn" />
+			</Box>,
+		);
+		expect(lastFrame()).toContain('Many-thread · a thread per task');
+		expect(lastFrame()).toContain('S1 S2 S3: new thread per task');
+	});
+
 	it('summarises lanes that do not fit', () => {
 		const lanes = Array.from({length: 256}, (_, id) => lane(id, {pid: 1000 + id, tid: 1000 + id}));
 		const tasks = lanes.map((l) => task(l.id, {lane: l.id}));

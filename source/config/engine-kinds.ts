@@ -16,6 +16,8 @@ const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 export type EngineKind = {
 	/** The panel's title and the trace's process name. */
 	readonly title: string;
+	/** The title when --threads spawn starts a thread per task instead of a pool. */
+	readonly titleWhenSpawning?: string;
 	/** What runs a task: the event loop, a worker thread or a forked process. */
 	readonly runtime: 'loop' | 'thread' | 'process';
 	/** The one the others' speedup is measured against. */
@@ -66,6 +68,7 @@ export const engineKinds = {
 	},
 	threads: {
 		title: 'Many-thread · worker pool',
+		titleWhenSpawning: 'Many-thread · a thread per task',
 		runtime: 'thread',
 		isBaseline: false,
 		sharesHostHeap: false,
@@ -101,4 +104,10 @@ export const engineKinds = {
 /** The result of the baseline engine among `engines`, when it completed. */
 export function baselineOf<T extends {readonly engine: EngineName; readonly complete: boolean}>(engines: readonly T[]): T | undefined {
 	return engines.find((engine) => engineKinds[engine.engine].isBaseline && engine.complete);
+}
+
+/** An engine's title for a run: the thread engine says when it spawns a thread per task. */
+export function engineTitle(engine: EngineName, threads: RunConfig['threads']): string {
+	const kind: EngineKind = engineKinds[engine];
+	return (threads === 'spawn' ? kind.titleWhenSpawning : undefined) ?? kind.title;
 }

@@ -1,6 +1,7 @@
 import {baselineOf} from '../config/engine-kinds.js';
 import type {EngineName} from '../model/run-config.js';
-import type {RunResult} from '../model/result-types.js';
+import type {EngineResult, RunResult} from '../model/result-types.js';
+import {median} from '../result/round-stats.js';
 import {skewedByOtherLoad} from '../result/evidence.js';
 import {megabytes, milliseconds, seconds, times} from '../result/format.js';
 
@@ -38,6 +39,16 @@ function speedupsByRound(result: RunResult, engine: EngineName): number[] {
 	});
 }
 
+/**
+ * Start-up: the pool's, before the measured window; or, for a thread spawned per task (no pool),
+ * the median time from a task's start to its own code running, per task.
+ */
+function startupOf(engine: EngineResult): string {
+	const spawnCosts = engine.tasks.flatMap((task) => (task.startMs !== null && task.runStartMs !== null && task.runStartMs > task.startMs ? [task.runStartMs - task.startMs] : []));
+	if (engine.startupMs === 0 && spawnCosts.length > 0) return `${milliseconds(median(spawnCosts))}/task`;
+	return milliseconds(engine.startupMs);
+}
+
 export function engineFigures(result: RunResult): EngineFigures[] {
 	const baselineMs = baselineOf(result.engines)?.elapsedMs;
 	return result.engines.map((engine) => ({
@@ -56,7 +67,7 @@ export function engineFigures(result: RunResult): EngineFigures[] {
 		coresUsed: engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1),
 		cpuTime: seconds(engine.cpuMs),
 		peakMemory: megabytes(engine.peakRssBytes),
-		startup: milliseconds(engine.startupMs),
+		startup: startupOf(engine),
 		loopLagMax: milliseconds(engine.loopLagMaxMs),
 	}));
 }

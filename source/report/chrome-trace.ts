@@ -1,4 +1,4 @@
-import {engineKinds} from '../config/engine-kinds.js';
+import {engineTitle} from '../config/engine-kinds.js';
 import type {RunResult} from '../model/result-types.js';
 
 type TraceEvent = {
@@ -25,7 +25,7 @@ export function chromeTrace(result: RunResult): {traceEvents: TraceEvent[]; disp
 		for (const lane of engine.lanes) {
 			if (!namedProcesses.has(lane.pid)) {
 				namedProcesses.add(lane.pid);
-				events.push({name: 'process_name', ph: 'M', pid: lane.pid, tid: 0, args: {name: `${engineKinds[engine.engine].title} (pid ${lane.pid})`}});
+				events.push({name: 'process_name', ph: 'M', pid: lane.pid, tid: 0, args: {name: `${engineTitle(engine.engine, result.config.threads)} (pid ${lane.pid})`}});
 			}
 		}
 

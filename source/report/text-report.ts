@@ -1,4 +1,5 @@
-import {engineKinds} from '../config/engine-kinds.js';
+import {engineKinds, engineTitle} from '../config/engine-kinds.js';
+import type {RunConfig} from '../model/run-config.js';
 import {engineFigures} from '../present/engine-figures.js';
 import {problemsOf} from '../present/problems.js';
 import {machineLine, runFacts} from '../present/run-description.js';
@@ -15,8 +16,8 @@ function describeRun(result: RunResult): string {
 	return [['concur-tui', ...runFacts(result.config, result.machine.cores, true)].join(' · '), machineLine(result.machine)].join('\n');
 }
 
-function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number): string[] {
-	const lines = [`${engineKinds[engine.engine].title}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
+function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number, threads: RunConfig['threads']): string[] {
+	const lines = [`${engineTitle(engine.engine, threads)}  ${seconds(engine.elapsedMs)}${engine.complete ? '' : '  (incomplete)'}`];
 	if (engine.error) lines.push(`  stopped: ${engine.error}`);
 	// Lanes in the order they were first used; those that never ran a task fold into one line.
 	const firstStart = new Map<number, number>();
@@ -93,7 +94,7 @@ export function textReport(result: RunResult): string {
 		describeRun(result),
 		'',
 		`Timeline: one column = ${milliseconds(msPerCell)}, each engine from its own start; █▓ tasks one after another, ▒ several at once, x failed`,
-		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth)),
+		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth, result.config.threads)),
 		'',
 		...resultsTable(result),
 		...failures(result),

@@ -81,7 +81,7 @@ export function App({store, controls, interactive}: AppProps) {
 
 	const axis = axisLine({axisMs: snapshot.axisMs, cells: cellsFor(layout.panelWidth)});
 	const panels = snapshot.engines.map((view) => (
-		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} timeoutMs={snapshot.config.timeoutMs} />
+		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} timeoutMs={snapshot.config.timeoutMs} threads={snapshot.config.threads} />
 	));
 	return (
 		<Box flexDirection="column">

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {EngineView} from '../../store/views.js';
+import type {RunConfig} from '../../model/run-config.js';
 import {panelLines} from './panel-lines.js';
 
 type EnginePanelProps = {
@@ -10,14 +11,16 @@ type EnginePanelProps = {
 	readonly rows: number;
 	/** --timeout, which the panel explains: it means something different on each engine. */
 	readonly timeoutMs?: number | null;
+	/** --threads: the thread engine's title says when it spawns a thread per task. */
+	readonly threads?: RunConfig['threads'];
 };
 
 /**
  * One engine's panel as a single Text of pre-built lines, padded to exactly `rows` so the frame
  * never changes height. Memoised: it re-renders only when its engine's view or the axis changed.
  */
-export const EnginePanel = memo(function EnginePanel({view, axisMs, width, rows, timeoutMs = null}: EnginePanelProps) {
-	const lines = panelLines(view, axisMs, {width, rows}, timeoutMs);
+export const EnginePanel = memo(function EnginePanel({view, axisMs, width, rows, timeoutMs = null, threads = 'pool'}: EnginePanelProps) {
+	const lines = panelLines(view, axisMs, {width, rows}, timeoutMs, threads);
 	while (lines.length < rows) lines.push(' '.repeat(width));
 	return (
 		<Box width={width} height={rows}>

@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import {otherLoadFloorCores} from '../../result/evidence.js';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import {engineKinds} from '../../config/engine-kinds.js';
+import {engineKinds, engineTitle} from '../../config/engine-kinds.js';
+import type {RunConfig} from '../../model/run-config.js';
 import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
 import type {LaneInfo} from '../../model/result-types.js';
@@ -48,7 +49,7 @@ const phaseNotes: Record<EngineView['phase'], string> = {
 	failed: 'failed',
 };
 
-export function titleLine(view: EngineView, width: number): string {
+export function titleLine(view: EngineView, width: number, threads: RunConfig['threads'] = 'pool'): string {
 	const total = view.tasks.length;
 	const figures = [
 		view.t0 === null ? phaseNotes[view.phase] : seconds(view.elapsedMs),
@@ -63,7 +64,7 @@ export function titleLine(view: EngineView, width: number): string {
 	const problems = [view.phase === 'failed' && view.error ? view.error : '', failures]
 		.filter(Boolean)
 		.join('  ');
-	return fitSegments([[engineKinds[view.engine].title, chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
+	return fitSegments([[engineTitle(view.engine, threads), chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
 }
 
 /** What --timeout does on this engine (async leaves stopping to the task itself). */
@@ -79,10 +80,17 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
 export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null): string {
 	const kind = engineKinds[view.engine];
 	const pid = kind.runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
-	const lanes = view.lanes.map((lane) => {
-		const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
-		return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
-	});
+	// Lanes that are slots for a thread spawned per task share one description, said once.
+	const slots = view.lanes.filter((lane) => lane.tid === null);
+	const lanes = [
+		...(slots.length > 0 ? [`${slots.map((lane) => kind.laneShortName(lane)).join(' ')}: ${kind.laneIdentity(slots[0]!)}`] : []),
+		...view.lanes
+			.filter((lane) => lane.tid !== null)
+			.map((lane) => {
+				const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
+				return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
+			}),
+	];
 	// Other programs' load while it runs, said the moment it matters (result/evidence.ts's floor).
 	const otherLoad = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? `other programs ${view.otherLoadCores.toFixed(1)} cores · ` : '';
 	return fitSegments(
@@ -187,10 +195,10 @@ export function cellsFor(width: number): number {
 export type PanelLayout = {readonly width: number; readonly rows: number};
 
 /** Every line of one panel, each exactly `width` wide, at most `rows` of them. */
-export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout, timeoutMs: number | null = null): string[] {
+export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout, timeoutMs: number | null = null, threads: RunConfig['threads'] = 'pool'): string[] {
 	const scale = {axisMs, cells: cellsFor(layout.width)};
 	const withLegend = layout.rows >= 4;
-	const head = [titleLine(view, layout.width), ...(withLegend ? [legendLine(view, layout.width, timeoutMs)] : [])];
+	const head = [titleLine(view, layout.width, threads), ...(withLegend ? [legendLine(view, layout.width, timeoutMs)] : [])];
 	const bars = barLines(view, scale, layout.rows - head.length);
 	return [...head, ...bars];
 }
