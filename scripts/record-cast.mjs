@@ -20,6 +20,9 @@ const child = pty.spawn(process.execPath, ['dist/cli.js', ...args], {cols, rows,
 child.onData((data) => events.push([(performance.now() - start) / 1000, 'o', data]));
 child.onExit(({exitCode}) => {
 	const header = {version: 2, width: cols, height: rows, timestamp: Math.round(Date.now() / 1000), env: {TERM: 'xterm-256color'}};
+	// HOLD_SECONDS: keep the last screen (the result) on show this long before a player loops.
+	const hold = Number(process.env.HOLD_SECONDS) || 0;
+	if (hold > 0 && events.length > 0) events.push([events.at(-1)[0] + hold, 'o', '']);
 	writeFileSync(output, [JSON.stringify(header), ...events.map((event) => JSON.stringify(event))].join('\n') + '\n');
 	console.log(`${output}: ${events.length} frames, ${((performance.now() - start) / 1000).toFixed(1)} s, exit ${exitCode}`);
 });

@@ -72,7 +72,15 @@ export function App({store, controls, interactive}: AppProps) {
 			<Box flexDirection="column" height={rows - 1}>
 				{header}
 				<Box flexGrow={1} flexDirection="column" overflow="hidden">
-					{shown === 'help' || !snapshot.result ? <HelpView width={columns} /> : <ResultView result={snapshot.result} rows={rows - 3} width={columns} />}
+					{shown === 'help' || !snapshot.result ? (
+						<HelpView width={columns} />
+					) : (
+						<>
+							<ResultView result={snapshot.result} rows={rows - 4} width={columns} />
+							{/* The timeline gave way to the result: say where it went. */}
+							<Text dimColor>v: this run&apos;s timeline</Text>
+						</>
+					)}
 				</Box>
 				{footer}
 			</Box>
