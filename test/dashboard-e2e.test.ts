@@ -66,7 +66,9 @@ describe('the dashboard in a terminal', () => {
 			text = await screen.waitFor((t) => t.includes('Multicore · process pool'));
 			expect(text.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
 			screen.resize(50, 15);
-			text = await screen.waitFor((t) => t.includes('needs at least 60×20'));
+			text = await screen.waitFor((t) => t.includes('concur-tui needs 60×20; this terminal is 50×15.'));
+			// Whole, not cut at 50 columns.
+			expect(text).toContain('Enlarge it, or press q.');
 			expect(text).not.toContain('Many-thread');
 			const tree = descendantsOf(screen.pid);
 			await quitAndCheck(screen, tree);
