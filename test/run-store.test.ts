@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RunBus} from '../source/bus/run-bus.js';
-import {publishEveryMs, RunStore} from '../source/store/run-store.js';
+import {initialAxisMs, publishEveryMs, RunStore} from '../source/store/run-store.js';
 import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
 
 describe('the run store', () => {
@@ -106,5 +106,20 @@ describe('the run store', () => {
 		const {axisMs, engines} = store.getSnapshot();
 		expect(engines[0]!.elapsedMs).toBe(2000);
 		expect(axisMs).toBe(2250);
+	});
+
+	it('starts the axis at the run\'s expected length, so bars do not jump mid-run (8 × 300 ms cpu: 3 s)', () => {
+		const bus = new RunBus();
+		const clock = {now: 1000};
+		const long = {...config, tasks: 8, taskMs: 300};
+		const store = new RunStore(bus, long, machine, () => clock.now);
+		expect(store.getSnapshot().axisMs).toBe(3000);
+		bus.emit('run:start', {runId: 'test-run', config: long, machine, startedAt: 1000});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		clock.now = 3460;
+		vi.advanceTimersByTime(publishEveryMs);
+		expect(store.getSnapshot().engines[0]!.elapsedMs).toBe(2460);
+		expect(store.getSnapshot().axisMs).toBe(3000);
+		expect(initialAxisMs({...long, workload: 'module'}, 2)).toBe(1000);
 	});
 });

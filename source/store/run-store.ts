@@ -17,6 +17,7 @@ import {
 	type EngineDraft,
 } from './engine-draft.js';
 import type {DashboardSnapshot, RunPhase} from './views.js';
+import {estimatedEngineMs} from '../config/run-estimate.js';
 
 /** Snapshots are published at most this often: the dashboard's own load stays flat however busy the run. */
 export const publishEveryMs = 100;
@@ -24,6 +25,18 @@ export const publishEveryMs = 100;
 /** The first axis span, and the factor it grows by when a bar reaches its end. */
 const firstAxisMs = 1000;
 const axisGrowth = 1.5;
+
+/**
+ * The axis a run starts with: its longest engine's expected length (config/run-estimate.ts) and a
+ * tenth more, rounded up to a half second, so the bars do not jump mid-run; 1 s when the length
+ * cannot be expected (a task module), growing by half whenever a bar reaches the end.
+ */
+export function initialAxisMs(config: RunConfig, cores: number): number {
+	const estimates = estimatedEngineMs(config, cores);
+	if (!estimates || estimates.length === 0) return firstAxisMs;
+	const longest = Math.max(...estimates.map((each) => each.ms)) * 1.1;
+	return Math.max(firstAxisMs, Math.ceil(longest / 500) * 500);
+}
 
 /**
  * Folds bus events into per-engine views (one named function per kind of event, in
@@ -120,7 +133,7 @@ export class RunStore {
 		this.phase = 'calibrating';
 		this.round = {round: 0, rounds: config.runs};
 		this.result = null;
-		this.axisMs = firstAxisMs;
+		this.axisMs = initialAxisMs(config, this.machine.cores);
 		this.stopTicker();
 		this.publish();
 	}
