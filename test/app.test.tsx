@@ -44,7 +44,8 @@ describe('the dashboard app', () => {
 		expect(frame).toContain('Async · one event loop');
 		expect(frame).toContain('Many-thread · worker pool');
 		expect(frame).toContain('Multicore · process pool');
-		expect(frame).toMatch(/loop #0 +█+/);
+		// 3 panels × 4 tasks do not fit 24 rows beside each panel's title, legend and axis: a row per lane.
+		expect(frame).toMatch(/loop +█+/);
 		expect(frame).toContain('keys off: stdin is not a terminal');
 
 		bus.emit('run:end', {result: runResult});

@@ -102,13 +102,15 @@ describe('an engine panel', () => {
 		const tasks = Array.from({length: 12}, (_, id) => task(id, {lane: id % 2, startMs: Math.floor(id / 2) * 100, endMs: Math.floor(id / 2) * 100 + 100}));
 		const {lastFrame} = render(
 			<Box width={60}>
-				<EnginePanel view={engineView({tasks, done: 12})} axisMs={1000} width={60} rows={4} />
+				<EnginePanel view={engineView({tasks, done: 12})} axisMs={1000} width={60} rows={5} />
 			</Box>,
 		);
 		const rows = lastFrame()!.split('\n');
-		expect(rows).toHaveLength(4);
+		// Title, legend, a row per lane, and the panel's own axis right under its last lane.
+		expect(rows).toHaveLength(5);
 		expect(rows[2]).toMatch(/^T1 +(█+▓+){3}/);
 		expect(rows[3]).toMatch(/^T2 +(█+▓+){3}/);
+		expect(rows[4]).toMatch(/^ +0 s +0\.50 s +1\.00 s/);
 	});
 
 	it('orders lanes by first use and folds the ones that never ran a task into one line that says why', () => {
@@ -117,7 +119,7 @@ describe('an engine panel', () => {
 		const tasks = Array.from({length: 8}, (_, id) => task(id, {lane: [3, 0, 1, 2, 4, 5, 6, 7][id]!, startMs: id * 10, endMs: id * 10 + 300}));
 		const {lastFrame} = render(
 			<Box width={80}>
-				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={80} rows={7} />
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={80} rows={8} />
 			</Box>,
 		);
 		const rows = lastFrame()!.split('\n').slice(2);
@@ -143,7 +145,7 @@ describe('an engine panel', () => {
 		const tasks = lanes.map((l) => task(l.id, {lane: l.id}));
 		const {lastFrame} = render(
 			<Box width={60}>
-				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={60} rows={6} />
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={60} rows={7} />
 			</Box>,
 		);
 		expect(lastFrame()).toContain('… 253 more lanes');
@@ -209,23 +211,41 @@ describe('the result', () => {
 });
 
 describe('the layout', () => {
+	// The default run on 2 cores: 8 tasks; async runs them on one lane, each pool on 2.
+	const wants = [
+		{tasks: 8, lanes: 1},
+		{tasks: 8, lanes: 2},
+		{tasks: 8, lanes: 2},
+	];
+	const three = wants.length;
+
 	it('asks for a bigger terminal below 60x20', () => {
-		expect(computeLayout(58, 24, 3, false).kind).toBe('too-small');
-		expect(computeLayout(79, 19, 3, false).kind).toBe('too-small');
+		expect(computeLayout(58, 24, wants, false).kind).toBe('too-small');
+		expect(computeLayout(79, 19, wants, false).kind).toBe('too-small');
 	});
 
 	it('stacks panels at 80x24 and puts them side by side at 160x48, never taller than the terminal', () => {
-		const narrow = computeLayout(79, 24, 3, false);
-		const wide = computeLayout(159, 48, 3, true);
+		const narrow = computeLayout(79, 24, wants, false);
+		const wide = computeLayout(159, 48, wants, true);
 		expect(narrow).toMatchObject({kind: 'ok', sideBySide: false, panelWidth: 79});
 		expect(wide).toMatchObject({kind: 'ok', sideBySide: true});
 		if (narrow.kind !== 'ok' || wide.kind !== 'ok') return;
-		expect(3 * narrow.panelRows + 4).toBeLessThan(24);
-		expect(wide.panelRows + wide.resultRows + 4).toBeLessThan(48);
+		expect(narrow.panelRows.reduce((sum, rows) => sum + rows, 0) + 3).toBeLessThan(24);
+		expect(wide.panelRows[0]! + wide.resultRows + 3).toBeLessThan(48);
+	});
+
+	it('stacked, gives each panel the rows its bars use: no blank rows between a lane and its axis', () => {
+		// 80x24: too few rows for a row per task, so a row per lane (+ title, legend, axis).
+		const narrow = computeLayout(79, 24, wants, false);
+		expect(narrow).toMatchObject({panelRows: [4, 5, 5]});
+		// 120x40: room for a row per task in every panel.
+		const tall = computeLayout(119, 40, wants, false);
+		expect(tall).toMatchObject({panelRows: [11, 11, 11]});
+		expect(three).toBe(3);
 	});
 
 	it('puts panels side by side from a 150-column terminal, as the README says (the drawing width is one less)', () => {
-		expect(computeLayout(149, 40, 3, false)).toMatchObject({sideBySide: true});
-		expect(computeLayout(148, 40, 3, false)).toMatchObject({sideBySide: false});
+		expect(computeLayout(149, 40, wants, false)).toMatchObject({sideBySide: true});
+		expect(computeLayout(148, 40, wants, false)).toMatchObject({sideBySide: false});
 	});
 });

@@ -16,6 +16,8 @@ const libuvThreads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 export type EngineKind = {
 	/** The panel's title and the trace's process name. */
 	readonly title: string;
+	/** The title where room is short: the model's name alone. */
+	readonly shortTitle: string;
 	/** The title when --threads spawn starts a thread per task instead of a pool. */
 	readonly titleWhenSpawning?: string;
 	/** What runs a task: the event loop, a worker thread or a forked process. */
@@ -52,6 +54,7 @@ const poolUnits = (config: RunConfig) => (isCpuBound(config.workload) ? Math.min
 export const engineKinds = {
 	async: {
 		title: 'Async · one event loop',
+		shortTitle: 'Async',
 		runtime: 'loop',
 		isBaseline: true,
 		sharesHostHeap: true,
@@ -68,6 +71,7 @@ export const engineKinds = {
 	},
 	threads: {
 		title: 'Many-thread · worker pool',
+		shortTitle: 'Many-thread',
 		titleWhenSpawning: 'Many-thread · a thread per task',
 		runtime: 'thread',
 		isBaseline: false,
@@ -85,6 +89,7 @@ export const engineKinds = {
 	},
 	processes: {
 		title: 'Multicore · process pool',
+		shortTitle: 'Multicore',
 		runtime: 'process',
 		isBaseline: false,
 		sharesHostHeap: false,

@@ -7,9 +7,10 @@ import {hardwareStripLine} from './hardware-strip.js';
 import {headerLine} from './header-line.js';
 import {HelpView} from './help-view.js';
 import {keyBinding} from './key-table.js';
-import {computeLayout, minColumns, minRows} from './layout.js';
+import {computeLayout, minColumns, minRows, type PanelWant} from './layout.js';
+import {engineKinds} from '../config/engine-kinds.js';
+import type {RunConfig} from '../model/run-config.js';
 import {EnginePanel} from './panel/engine-panel.js';
-import {axisLine, cellsFor} from './panel/panel-lines.js';
 import {ResultView} from './result-view.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -21,6 +22,16 @@ type AppProps = {
 };
 
 type Page = 'auto' | 'timeline' | 'result' | 'help';
+
+/** What each panel's bars could use, from the settings (not the live state, so heights hold still). */
+function panelWants(config: RunConfig): PanelWant[] {
+	return config.engines.map((engine) => {
+		const units = engineKinds[engine].unitsAtOnce(config);
+		const lanes = Math.max(1, units.threads + units.processes);
+		// A pool larger than the tasks folds its idle lanes into one more line.
+		return {tasks: config.tasks, lanes: lanes > config.tasks ? config.tasks + 1 : lanes};
+	});
+}
 
 export function App({store, controls, interactive}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -37,7 +48,7 @@ export function App({store, controls, interactive}: AppProps) {
 		setPage('auto');
 	}
 
-	const layout = computeLayout(columns, rows, snapshot.engines.length, snapshot.result !== null);
+	const layout = computeLayout(columns, rows, panelWants(snapshot.config), snapshot.result !== null);
 	const resultOnItsPage = snapshot.result !== null && layout.kind === 'ok' && layout.resultRows === 0;
 	const shown = page === 'auto' ? (resultOnItsPage ? 'result' : 'timeline') : page;
 
@@ -87,12 +98,20 @@ export function App({store, controls, interactive}: AppProps) {
 		);
 	}
 
-	const axis = axisLine({axisMs: snapshot.axisMs, cells: cellsFor(layout.panelWidth)});
-	const panels = snapshot.engines.map((view) => (
-		<EnginePanel key={view.engine} view={view} axisMs={snapshot.axisMs} width={layout.panelWidth} rows={layout.panelRows} timeoutMs={snapshot.config.timeoutMs} threads={snapshot.config.threads} />
+	const panels = snapshot.engines.map((view, index) => (
+		<EnginePanel
+			key={view.engine}
+			view={view}
+			axisMs={snapshot.axisMs}
+			width={layout.panelWidth}
+			rows={layout.panelRows[index] ?? 3}
+			timeoutMs={snapshot.config.timeoutMs}
+			threads={snapshot.config.threads}
+		/>
 	));
+	// The footer stays on the terminal's last drawn row: rows the panels do not use go above it.
 	return (
-		<Box flexDirection="column">
+		<Box flexDirection="column" height={rows - 1}>
 			{header}
 			<Text wrap="truncate">{hardwareStripLine(snapshot.cores, columns, snapshot.load)}</Text>
 			{layout.sideBySide ? (
@@ -102,12 +121,12 @@ export function App({store, controls, interactive}: AppProps) {
 			) : (
 				panels
 			)}
-			<Text wrap="truncate">{layout.sideBySide ? snapshot.engines.map(() => axis).join(' ') : axis}</Text>
 			{snapshot.result && layout.resultRows > 0 ? (
 				<Box height={layout.resultRows} overflow="hidden">
 					<ResultView result={snapshot.result} rows={layout.resultRows} width={columns} />
 				</Box>
 			) : null}
+			<Box flexGrow={1} />
 			{footer}
 		</Box>
 	);

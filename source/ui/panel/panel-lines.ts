@@ -49,6 +49,11 @@ const phaseNotes: Record<EngineView['phase'], string> = {
 	failed: 'failed',
 };
 
+/**
+ * The panel's title and its live figures. Figures are never cut: when the line is too narrow the
+ * title shortens first ("Async"), then the least important figures go, last first (lag, ∥,
+ * done/total); a failure's words come after and may be cut (the result lists them whole).
+ */
 export function titleLine(view: EngineView, width: number, threads: RunConfig['threads'] = 'pool'): string {
 	const total = view.tasks.length;
 	const figures = [
@@ -56,15 +61,19 @@ export function titleLine(view: EngineView, width: number, threads: RunConfig['t
 		total > 0 ? `${view.done}/${total}` : '',
 		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
 		engineKinds[view.engine].showsLoopLag && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
-	]
-		.filter(Boolean)
-		.join('  ');
+	].filter(Boolean);
 	const failures = view.failed > 0 ? `${view.failed} failed${view.lastFailure ? `, last ${view.lastFailure}` : ''}` : '';
 	// An engine that stopped says why first: that is what ended its tasks.
 	const problems = [view.phase === 'failed' && view.error ? view.error : '', failures]
 		.filter(Boolean)
 		.join('  ');
-	return fitSegments([[engineTitle(view.engine, threads), chalk.bold], [`  ${figures}`], [problems ? `  ${problems}` : '', chalk.red]], width);
+	const titles = [engineTitle(view.engine, threads), engineKinds[view.engine].shortTitle];
+	const candidates = [
+		...titles.map((title) => [title, figures] as const),
+		...Array.from({length: Math.max(0, figures.length - 1)}, (_, dropped) => [titles[1]!, figures.slice(0, figures.length - 1 - dropped)] as const),
+	];
+	const [title, shown] = candidates.find(([name, kept]) => stringWidth(`${name}  ${kept.join('  ')}`) <= width) ?? candidates.at(-1)!;
+	return fitSegments([[title, chalk.bold], [shown.length > 0 ? `  ${shown.join('  ')}` : ''], [problems ? `  ${problems}` : '', chalk.red]], width);
 }
 
 /** What --timeout does on this engine (async leaves stopping to the task itself). */
@@ -197,7 +206,7 @@ export type PanelLayout = {readonly width: number; readonly rows: number};
 /** Every line of one panel, each exactly `width` wide, at most `rows` of them. */
 export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout, timeoutMs: number | null = null, threads: RunConfig['threads'] = 'pool'): string[] {
 	const scale = {axisMs, cells: cellsFor(layout.width)};
-	const withLegend = layout.rows >= 4;
+	const withLegend = layout.rows >= 3;
 	const head = [titleLine(view, layout.width, threads), ...(withLegend ? [legendLine(view, layout.width, timeoutMs)] : [])];
 	const bars = barLines(view, scale, layout.rows - head.length);
 	return [...head, ...bars];
