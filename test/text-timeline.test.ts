@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {laneRow, maxOverlap} from '../source/report/text-timeline.js';
+import {laneRow} from '../source/report/text-timeline.js';
+import {mostAtOnce as maxOverlap} from '../source/result/evidence.js';
 import {laneCells} from '../source/ui/timeline/task-rows.js';
 import type {TaskRecord} from '../source/model/result-types.js';
 

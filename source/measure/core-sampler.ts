@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import {coreSampleIntervalMs} from '../model/sampling.js';
-import {processTreeCpuMs} from './process-tree-cpu.js';
+import {processTreeCpuMs, processTreesCpuMs} from './process-tree-cpu.js';
 
 type CoreTimes = {readonly busy: number; readonly total: number};
 
@@ -99,10 +99,14 @@ export class CoreSampler {
 		const wallMs = at - this.lastAt;
 		const coresOver = (before: number | null, after: number | null) =>
 			before === null || after === null || wallMs <= 0 ? null : Math.max(0, after - before) / wallMs;
-		const ownMs = processTreeCpuMs(this.ownRoot);
+		// One walk of /proc for concur-tui's tree and every engine's subtree in it.
+		const {tree: ownMs, subtrees} = processTreesCpuMs(
+			this.ownRoot,
+			[...this.trees.values()].map((tree) => tree.root),
+		);
 		const treeCores = new Map<string, number>();
 		for (const [name, tree] of this.trees) {
-			const treeMs = processTreeCpuMs(tree.root);
+			const treeMs = subtrees.get(tree.root) ?? null;
 			const cores = coresOver(tree.lastMs, treeMs);
 			if (cores !== null) treeCores.set(name, cores);
 			tree.lastMs = treeMs ?? tree.lastMs;

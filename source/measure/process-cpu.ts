@@ -1,29 +1,32 @@
 import {readFileSync} from 'node:fs';
 
-/** Kernel clock ticks per second for /proc/<pid>/stat times (USER_HZ, 100 on Linux builds). */
-const ticksPerSecond = 100;
+/** Kernel clock ticks per second for /proc times (USER_HZ: 100 on every Linux build Node supports). */
+export const msPerTick = 1000 / 100;
 
-/** CPU ms (user + system) a process has used so far, from /proc on Linux; null elsewhere or if gone. */
-export function processCpuMs(pid: number): number | null {
+/**
+ * CPU times from a /proc `stat` file, in clock ticks: utime + stime, and the same for the
+ * children it waited for (cutime + cstime); null on other systems or once it is gone.
+ */
+export function statTicks(path: string): {own: number; reapedChildren: number} | null {
 	if (process.platform !== 'linux') return null;
 	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		const stat = readFileSync(path, 'latin1');
+		// Fields after the command name (which may hold spaces): state is field 3, utime field 14.
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// utime and stime are fields 14 and 15; fields here start at field 3.
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+		return {own: Number(fields[11]) + Number(fields[12]), reapedChildren: Number(fields[13]) + Number(fields[14])};
 	} catch {
 		return null;
 	}
 }
 
+/** CPU ms (user + system) a process has used so far, from /proc on Linux; null elsewhere or if gone. */
+export function processCpuMs(pid: number): number | null {
+	const ticks = statTicks(`/proc/${pid}/stat`);
+	return ticks === null ? null : ticks.own * msPerTick;
+}
+
 /** CPU ms one thread of this process has used so far (its tid; the main thread's is the pid); null elsewhere. */
 export function threadCpuMs(tid: number): number | null {
-	if (process.platform !== 'linux') return null;
-	try {
-		const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'latin1');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-	} catch {
-		return null;
-	}
+	const ticks = statTicks(`/proc/self/task/${tid}/stat`);
+	return ticks === null ? null : ticks.own * msPerTick;
 }

@@ -1,20 +1,5 @@
 import {readFileSync} from 'node:fs';
-
-/** Kernel clock ticks per second for /proc times (USER_HZ: 100 on every Linux build Node supports). */
-export const ticksPerSecond = 100;
-const msPerTick = 1000 / ticksPerSecond;
-
-/** utime + stime + cutime + cstime of one process, in ticks; null if it is gone. */
-function processTicks(pid: number): number | null {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		// Fields after the command name (which may hold spaces): state is field 3, utime 14.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-	} catch {
-		return null;
-	}
-}
+import {msPerTick, statTicks} from './process-cpu.js';
 
 /** Children of a process, as its main thread's `children` file lists them (Linux 3.5+). */
 function childrenOf(pid: number): number[] {
@@ -27,25 +12,51 @@ function childrenOf(pid: number): number[] {
 }
 
 /**
- * CPU time (ms) used so far by `root` and every live descendant, every thread of each included,
- * plus what descendants that exited and were waited for had used (the kernel adds it to their
- * parent's cutime and cstime). Linux only: null elsewhere or once `root` is gone. Each process
- * is counted once: a live child's time is its own, a reaped one's is in its parent's.
+ * CPU time (ms) used so far by the tree of `root` and by the subtree of each of `subRoots`, in
+ * one walk of /proc: each process counts every thread of its own, plus what its children that
+ * exited and were waited for had used (the kernel adds it to their parent's cutime and cstime),
+ * so each process is counted once. Linux only: null elsewhere, or for a root that is gone (a
+ * sub-root outside `root`'s tree is walked on its own).
  */
-export function processTreeCpuMs(root: number): number | null {
-	if (process.platform !== 'linux') return null;
-	const rootTicks = processTicks(root);
-	if (rootTicks === null) return null;
-	let ticks = rootTicks;
-	const pending = childrenOf(root);
-	const seen = new Set([root]);
-	while (pending.length > 0) {
-		const pid = pending.pop()!;
-		if (seen.has(pid)) continue;
-		seen.add(pid);
-		ticks += processTicks(pid) ?? 0;
-		pending.push(...childrenOf(pid));
-	}
+export function processTreesCpuMs(root: number, subRoots: readonly number[] = []): {tree: number | null; subtrees: Map<number, number | null>} {
+	const ticks = new Map<number, number>();
+	const children = new Map<number, number[]>();
+	const walk = (from: number) => {
+		const pending = [from];
+		while (pending.length > 0) {
+			const pid = pending.pop()!;
+			if (ticks.has(pid)) continue;
+			const stat = statTicks(`/proc/${pid}/stat`);
+			if (stat === null) continue;
+			ticks.set(pid, stat.own + stat.reapedChildren);
+			const kids = childrenOf(pid);
+			children.set(pid, kids);
+			pending.push(...kids);
+		}
+	};
 
-	return ticks * msPerTick;
+	const sum = (from: number): number | null => {
+		if (!ticks.has(from)) walk(from);
+		if (!ticks.has(from)) return null;
+		let total = 0;
+		const pending = [from];
+		const seen = new Set<number>();
+		while (pending.length > 0) {
+			const pid = pending.pop()!;
+			if (seen.has(pid)) continue;
+			seen.add(pid);
+			total += ticks.get(pid) ?? 0;
+			pending.push(...(children.get(pid) ?? []));
+		}
+
+		return total * msPerTick;
+	};
+
+	walk(root);
+	return {tree: sum(root), subtrees: new Map(subRoots.map((subRoot) => [subRoot, sum(subRoot)]))};
+}
+
+/** CPU time (ms) used so far by `root` and every live descendant (see processTreesCpuMs). */
+export function processTreeCpuMs(root: number): number | null {
+	return processTreesCpuMs(root).tree;
 }

@@ -1,6 +1,7 @@
 import type {LaneInfo} from '../model/events.js';
 import type {TaskRecord} from '../model/result-types.js';
 import {briefMark, laneOccupancy} from '../present/lane-occupancy.js';
+import {mostAtOnce} from '../result/evidence.js';
 
 /** Consecutive tasks on a lane alternate between these, so their boundaries show. */
 const taskGlyphs = ['█', '▓'] as const;
@@ -9,26 +10,6 @@ const failedGlyph = 'x';
 const idleGlyph = '·';
 
 export type LaneSpan = {readonly row: string; readonly taskCount: number; readonly maxAtOnce: number};
-
-/** Most tasks running at the same moment. */
-export function maxOverlap(tasks: readonly TaskRecord[]): number {
-	const edges: Array<[number, number]> = [];
-	for (const task of tasks) {
-		if (task.startMs === null) continue;
-		edges.push([task.startMs, 1], [task.endMs ?? Number.POSITIVE_INFINITY, -1]);
-	}
-
-	// Ends sort before starts at the same time: back-to-back tasks do not overlap.
-	edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let running = 0;
-	let most = 0;
-	for (const [, change] of edges) {
-		running += change;
-		most = Math.max(most, running);
-	}
-
-	return most;
-}
 
 /**
  * One lane as a row of `cells` characters, `msPerCell` each, painted from the lane's occupancy
@@ -55,7 +36,7 @@ export function laneRow(tasks: readonly TaskRecord[], cells: number, msPerCell: 
 		else row += idleGlyph;
 	}
 
-	return {row, taskCount: ordered.length, maxAtOnce: maxOverlap(ordered)};
+	return {row, taskCount: ordered.length, maxAtOnce: mostAtOnce(ordered)};
 }
 
 export function laneLabel(lane: LaneInfo): string {

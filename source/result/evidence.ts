@@ -1,6 +1,4 @@
 import {engineKinds} from '../config/engine-kinds.js';
-
-export {helperThreadsFloorCores} from '../config/engine-kinds.js';
 import type {EngineResult, TaskRecord} from '../model/result-types.js';
 
 /**
@@ -47,12 +45,12 @@ export function workKindOf(engines: readonly EngineResult[], cores: number): {ki
 	return {kind: share >= 0.7 ? 'cpu-bound' : share <= 0.3 ? 'waits' : 'mixed', share};
 }
 
-/** The most tasks of one engine that were running at the same instant. */
+/** The most tasks that were running at the same instant (one that never ended ran on to the end). */
 export function mostAtOnce(tasks: readonly TaskRecord[]): number {
 	const edges: Array<[number, number]> = [];
 	for (const task of tasks) {
-		if (task.startMs === null || task.endMs === null) continue;
-		edges.push([task.startMs, 1], [task.endMs, -1]);
+		if (task.startMs === null) continue;
+		edges.push([task.startMs, 1], [task.endMs ?? Number.POSITIVE_INFINITY, -1]);
 	}
 
 	// Ends before starts at the same instant: back-to-back tasks are not "at once".

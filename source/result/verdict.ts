@@ -1,7 +1,7 @@
-import {engineKinds} from '../config/engine-kinds.js';
+import {engineKinds, helperThreadsFloorCores} from '../config/engine-kinds.js';
 import {megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
-import {helperThreadCores, helperThreadsFloorCores, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
+import {helperThreadCores, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
 
 /** Below this, a speedup in one round is noise, not a win. */
 const clearWin = 1.25;

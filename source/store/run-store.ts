@@ -18,6 +18,7 @@ import {
 } from './engine-draft.js';
 import type {DashboardSnapshot, RunPhase} from './views.js';
 import {estimatedEngineMs} from '../config/run-estimate.js';
+import {otherProgramsCores} from '../result/engine-load.js';
 
 /** Snapshots are published at most this often: the dashboard's own load stays flat however busy the run. */
 export const publishEveryMs = 100;
@@ -104,8 +105,8 @@ export class RunStore {
 		on('engine:sample', (event) => this.fold(event, engineSampled));
 		on('cpu:sample', (event) => {
 			this.cores = event.busy;
-			const busy = event.busy.reduce((sum, core) => sum + core, 0);
-			this.load = event.ownCores === null ? null : {ownCores: event.ownCores, otherCores: Math.max(0, busy - event.ownCores)};
+			const otherCores = otherProgramsCores(event);
+			this.load = event.ownCores === null || otherCores === null ? null : {ownCores: event.ownCores, otherCores};
 			if (this.load) {
 				for (const draft of this.drafts.values()) {
 					if (draft.phase !== 'running') continue;

@@ -7,6 +7,7 @@ import {fitSegments} from './panel/panel-lines.js';
 const lastKeys = keyTable.filter((entry) => entry.alwaysInFooter).map((entry) => entry.footer);
 /** The others, shown in the table's order while they fit; the least needed are dropped first. */
 const otherKeys = keyTable.filter((entry) => !entry.alwaysInFooter);
+const byPriority = [...otherKeys].sort((a, b) => a.footerPriority - b.footerPriority);
 
 /**
  * The footer: a notice first when there is one (a trace written, a run restarted), then as many
@@ -20,7 +21,7 @@ export function footerLine(width: number, interactive: boolean, notice: string |
 	if (notice) return fitSegments([[`${notice}  `, chalk.yellow]], room) + chalk.dim(tail);
 	const shown: string[] = [];
 	let used = 0;
-	for (const entry of [...otherKeys].sort((a, b) => a.footerPriority - b.footerPriority)) {
+	for (const entry of byPriority) {
 		const cost = stringWidth(entry.footer) + 3;
 		if (used + cost > room) continue;
 		shown.push(entry.footer);
