@@ -24,6 +24,11 @@ describe('lastWords', () => {
 		expect(lastWords(report)).toBe('gone');
 	});
 
+	it("says nothing rather than quote a stack frame of process.abort()'s report", () => {
+		const report = '----- Native stack trace -----\n\n 1: 0xd3a3c0  [node]\n 2: 0xf50bdf v8::internal::Builtin_HandleApiCall [node]\n\n----- JavaScript stack trace -----\n\n1: runAsyncEngine (file:///x/dist/host.js:322:21)\n';
+		expect(lastWords(report)).toBe('');
+	});
+
 	it('is empty when nothing was printed', () => {
 		expect(lastWords('')).toBe('');
 		expect(lastWords('\nNode.js v22.1.0\n')).toBe('');
