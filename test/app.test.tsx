@@ -16,6 +16,7 @@ function controls() {
 		toggleMode: vi.fn(),
 		writeTrace: vi.fn(),
 		quit: vi.fn(),
+		tell: vi.fn<DashboardControls['tell']>(),
 	};
 	return mocks satisfies DashboardControls;
 }
@@ -41,11 +42,10 @@ describe('the dashboard app', () => {
 		await vi.advanceTimersByTimeAsync(publishEveryMs);
 		rerender(<App store={store} controls={controls()} interactive={false} />);
 		const frame = lastFrame()!;
-		expect(frame).toContain('Async · one event loop');
-		expect(frame).toContain('Many-thread · worker pool');
-		expect(frame).toContain('Multicore · process pool');
-		// 3 panels × 4 tasks do not fit 24 rows beside each panel's title, legend and axis: a row per lane.
-		expect(frame).toMatch(/loop +█+/);
+		// ink-testing-library's terminal is 100 columns wide: three compact panels side by side, on one row.
+		expect(frame).toMatch(/^Async .* Many-thread .* Multicore /m);
+		// A row per task, labelled with its lane (L: the event loop).
+		expect(frame).toMatch(/L #0 +█+/);
 		expect(frame).toContain('keys off: stdin is not a terminal');
 
 		bus.emit('run:end', {result: runResult});
@@ -79,10 +79,20 @@ describe('the dashboard app', () => {
 		expect(keys.quit).toHaveBeenCalledTimes(1);
 		stdin.write('?');
 		await pause();
-		expect(lastFrame()).toContain('run again with the same settings');
+		expect(lastFrame()).toContain('On screen');
 		stdin.write('?');
 		await pause();
+		expect(lastFrame()).toMatch(/^Async .* Many-thread /m);
+		// l stacks the panels (full titles, one above the other) and puts them back side by side.
+		stdin.write('l');
+		await pause();
 		expect(lastFrame()).toContain('Async · one event loop');
+		expect(lastFrame()).toContain('l layout: stacked');
+		stdin.write('l');
+		await pause();
+		expect(lastFrame()).toMatch(/^Async .* Many-thread /m);
+		expect(lastFrame()).toContain('l layout: side');
+		expect(keys.tell).not.toHaveBeenCalled();
 		unmount();
 		store.dispose();
 	});

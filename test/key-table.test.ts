@@ -16,24 +16,32 @@ function actions(): KeyActions {
 		quit: vi.fn(),
 		toggleHelp: vi.fn(),
 		toggleView: vi.fn(),
+		toggleLayout: vi.fn(),
+		tell: vi.fn(),
 	};
 }
 
 describe('the key table', () => {
 	it('binds every key the footer names, and Ctrl+C as q', () => {
 		const act = actions();
-		for (const input of ['r', 'w', '+', '=', '-', ']', '[', 'm', 't', 'v', '?', 'q']) keyBinding(input, false)!(act);
+		for (const input of ['r', 'w', '+', '=', '-', ']', '[', 'm', 't', 'l', 'v', '?', 'q']) keyBinding(input, false)!(act);
 		keyBinding('c', true)!(act);
 		expect(act.changeTasks).toHaveBeenNthCalledWith(3, -1);
 		expect(act.changePool).toHaveBeenNthCalledWith(1, 1);
 		expect(act.changePool).toHaveBeenNthCalledWith(2, -1);
 		expect(act.quit).toHaveBeenCalledTimes(2);
-		for (const name of ['rerun', 'nextWorkload', 'toggleMode', 'writeTrace', 'toggleHelp', 'toggleView'] as const) expect(act[name]).toHaveBeenCalledTimes(1);
+		for (const name of ['rerun', 'nextWorkload', 'toggleMode', 'writeTrace', 'toggleLayout', 'toggleHelp', 'toggleView'] as const) expect(act[name]).toHaveBeenCalledTimes(1);
 		expect(keyBinding('x', false)).toBeUndefined();
 	});
 
-	it('is what the footer lists, in its order', () => {
-		expect(footerLine(200, true, null)).toContain(keyTable.map((entry) => entry.footer).join(' · '));
+	it('is what the footer lists, in its order, with the layout the panels have now', () => {
+		const state = {arrangement: 'side by side', canSwitch: true} as const;
+		const texts = keyTable.map((entry) => (typeof entry.footer === 'string' ? entry.footer : entry.footer(state)));
+		expect(footerLine(200, true, null, state)).toContain(texts.join(' · '));
+		expect(footerLine(200, true, null, state)).toContain('l layout: side');
+		expect(footerLine(200, true, null, {arrangement: 'stacked', canSwitch: true})).toContain('l layout: stacked');
+		// Below 80 columns there is nothing to switch to: the key is not offered.
+		expect(footerLine(200, true, null, {arrangement: 'stacked', canSwitch: false})).not.toContain('l layout');
 	});
 
 	it.each([59, 79, 99])('at %i columns keeps "? help · q quit" at the end, drops whole keys, never cuts one', (width) => {

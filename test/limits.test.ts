@@ -99,9 +99,10 @@ describe('a task that runs out of memory, with --heap-limit', () => {
 
 describe.runIf(process.platform === 'linux')('the dashboard when tasks run out of memory or time', () => {
 	it('stays up, shows each failure with its reason and what --timeout means on async; q exits 0 and leaves nothing', async () => {
-		const screen = new PtyScreen(['--task', fixture('leaking-task.mjs'), '-n', '4', '-p', '2', '--heap-limit', '32', '--timeout', '5000'], {cols: 120, rows: 40});
+		const screen = new PtyScreen(['--task', fixture('leaking-task.mjs'), '-n', '4', '-p', '2', '--heap-limit', '32', '--timeout', '5000'], {cols: 200, rows: 50});
 		try {
-			await screen.waitFor((text) => text.includes('signal only, async cancellation is cooperative'));
+			// Side by side at 200 columns, each legend keeps what --timeout means on its engine.
+			await screen.waitFor((text) => text.includes('timeout 5000 ms: signal only, cooperative'));
 			const tree = descendantsOf(screen.pid);
 			const text = await screen.waitFor((t) => t.includes('Verdict:'), 30_000);
 			expect(text).toContain('threads #1: out of memory: the thread reached its heap limit (32 MB)');

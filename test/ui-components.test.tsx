@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {EnginePanel} from '../source/ui/panel/engine-panel.js';
 import {hardwareStripLine} from '../source/ui/hardware-strip.js';
-import {computeLayout} from '../source/ui/layout.js';
+import {computeLayout, panelGeometry} from '../source/ui/layout.js';
 import {fitProblems, problemLines, ResultView} from '../source/ui/result-view.js';
 import {laneCells, taskCells} from '../source/ui/timeline/task-rows.js';
 import {config, engineView, lane, machine, runResult, task} from './helpers/dashboard-fixtures.js';
@@ -61,7 +61,7 @@ describe('an engine panel', () => {
 		});
 		const {lastFrame} = render(
 			<Box width={70}>
-				<EnginePanel view={view} axisMs={1000} width={70} rows={8} />
+				<EnginePanel view={view} axisMs={1000} panel={panelGeometry(70, [], false)} rows={8} />
 			</Box>,
 		);
 		const frame = lastFrame()!;
@@ -77,7 +77,7 @@ describe('an engine panel', () => {
 		const frameOf = (patch: Parameters<typeof engineView>[0]) =>
 			render(
 				<Box width={120}>
-					<EnginePanel view={engineView(patch)} axisMs={1000} width={120} rows={4} />
+					<EnginePanel view={engineView(patch)} axisMs={1000} panel={panelGeometry(120, [], false)} rows={4} />
 				</Box>,
 			).lastFrame()!;
 		expect(frameOf({failed: 2, lastFailure: '#3 timed out after 300 ms'})).toContain('2 failed, last #3 timed out after 300 ms');
@@ -88,13 +88,13 @@ describe('an engine panel', () => {
 		const frameOf = (engine: 'async' | 'threads' | 'processes') =>
 			render(
 				<Box width={100}>
-					<EnginePanel view={engineView({engine, tasks: [task(0, {lane: 0})], done: 1})} axisMs={1000} width={100} rows={4} timeoutMs={300} />
+					<EnginePanel view={engineView({engine, tasks: [task(0, {lane: 0})], done: 1})} axisMs={1000} panel={panelGeometry(100, [], false)} rows={4} timeoutMs={300} />
 				</Box>,
 			).lastFrame()!;
-		expect(frameOf('async')).toContain('timeout 300 ms: signal only, async cancellation is cooperative · ');
+		expect(frameOf('async')).toContain('timeout 300 ms: signal only, cooperative · ');
 		expect(frameOf('threads')).toContain('timeout 300 ms: late threads stopped · one process, pid 100');
 		expect(frameOf('processes')).toContain('timeout 300 ms: late processes stopped · ');
-		const withoutTimeout = render(<EnginePanel view={engineView({engine: 'async'})} axisMs={1000} width={100} rows={4} />).lastFrame()!;
+		const withoutTimeout = render(<EnginePanel view={engineView({engine: 'async'})} axisMs={1000} panel={panelGeometry(100, [], false)} rows={4} />).lastFrame()!;
 		expect(withoutTimeout).not.toContain('timeout');
 	});
 
@@ -102,7 +102,7 @@ describe('an engine panel', () => {
 		const tasks = Array.from({length: 12}, (_, id) => task(id, {lane: id % 2, startMs: Math.floor(id / 2) * 100, endMs: Math.floor(id / 2) * 100 + 100}));
 		const {lastFrame} = render(
 			<Box width={60}>
-				<EnginePanel view={engineView({tasks, done: 12})} axisMs={1000} width={60} rows={5} />
+				<EnginePanel view={engineView({tasks, done: 12})} axisMs={1000} panel={panelGeometry(60, [], false)} rows={5} />
 			</Box>,
 		);
 		const rows = lastFrame()!.split('\n');
@@ -119,7 +119,7 @@ describe('an engine panel', () => {
 		const tasks = Array.from({length: 8}, (_, id) => task(id, {lane: [3, 0, 1, 2, 4, 5, 6, 7][id]!, startMs: id * 10, endMs: id * 10 + 300}));
 		const {lastFrame} = render(
 			<Box width={80}>
-				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={80} rows={8} />
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} panel={panelGeometry(80, [], false)} rows={8} />
 			</Box>,
 		);
 		const rows = lastFrame()!.split('\n').slice(2);
@@ -133,7 +133,7 @@ describe('an engine panel', () => {
 		const lanes = [0, 1, 2].map((id) => lane(id, {label: `slot ${id + 1}`, tid: null}));
 		const {lastFrame} = render(
 			<Box width={80}>
-				<EnginePanel view={engineView({engine: 'threads', lanes, tasks: []})} axisMs={1000} width={80} rows={6} threads="spawn" />
+				<EnginePanel view={engineView({engine: 'threads', lanes, tasks: []})} axisMs={1000} panel={panelGeometry(80, [], false)} rows={6} threads="spawn" />
 			</Box>,
 		);
 		expect(lastFrame()).toContain('Many-thread · a thread per task');
@@ -145,10 +145,32 @@ describe('an engine panel', () => {
 		const tasks = lanes.map((l) => task(l.id, {lane: l.id}));
 		const {lastFrame} = render(
 			<Box width={60}>
-				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} width={60} rows={7} />
+				<EnginePanel view={engineView({engine: 'processes', lanes, tasks})} axisMs={1000} panel={panelGeometry(60, [], false)} rows={7} />
 			</Box>,
 		);
 		expect(lastFrame()).toContain('… 253 more lanes');
+	});
+
+	it('in 25 columns (side by side at 80): a title on two rows with every figure whole, short labels, its axis', () => {
+		const wants = [{tasks: 8, lanes: 1, laneNameWidth: 1}, {tasks: 8, lanes: 2, laneNameWidth: 2}];
+		const panel = panelGeometry(25, wants, true);
+		expect(panel).toMatchObject({compact: true, labelWidth: 6, suffixWidth: 3, cells: 16});
+		const tasks = [task(0, {lane: 0}), task(1, {lane: 1}), task(2, {lane: 0, state: 'running', endMs: null, progress: 0.42})];
+		const view = engineView({tasks, done: 2, elapsedMs: 12_640, parallelism: 1.9});
+		const rows = render(<EnginePanel axisOnLastRow view={view} axisMs={1000} panel={panel} rows={8} />).lastFrame()!.split('\n');
+		expect(rows[0]!.trimEnd()).toBe('Many-thread  12.6 s  2/3');
+		expect(rows[1]!.trimEnd()).toBe('∥ 1.90');
+		expect(rows[2]!.trimEnd()).toBe('pid 100 · T1 c0 · T2 c0');
+		expect(rows[3]).toMatch(/^T1 #0 █+[▏▎▍▌▋▊▉]? +✓ *$/);
+		expect(rows[5]).toMatch(/^T1 #2 ░+█+[▏▎▍▌▋▊▉]? *42%$/);
+		// The axis on the last row, in line with the other panels' axes.
+		expect(rows[7]).toMatch(/^ +0 s +1\.00 s *$/);
+		for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(25);
+		const loop = engineView({engine: 'async', lanes: [lane(0, {pid: 7})], tasks: [task(0, {lane: 0})], done: 1, elapsedMs: 2640, loopLagMs: 2600, parallelism: 0.96});
+		const loopRows = render(<EnginePanel view={loop} axisMs={1000} panel={panel} rows={5} />).lastFrame()!.split('\n');
+		expect(loopRows[0]!.trimEnd()).toBe('Async  2.64 s  1/1');
+		expect(loopRows[1]!.trimEnd()).toBe('∥ 0.96  lag 2600 ms');
+		expect(loopRows[3]).toMatch(/^L #0 +█+/);
 	});
 });
 
@@ -213,39 +235,52 @@ describe('the result', () => {
 describe('the layout', () => {
 	// The default run on 2 cores: 8 tasks; async runs them on one lane, each pool on 2.
 	const wants = [
-		{tasks: 8, lanes: 1},
-		{tasks: 8, lanes: 2},
-		{tasks: 8, lanes: 2},
+		{tasks: 8, lanes: 1, laneNameWidth: 1},
+		{tasks: 8, lanes: 2, laneNameWidth: 2},
+		{tasks: 8, lanes: 2, laneNameWidth: 2},
 	];
-	const three = wants.length;
 
 	it('asks for a bigger terminal below 60x20', () => {
 		expect(computeLayout(58, 24, wants, false).kind).toBe('too-small');
 		expect(computeLayout(79, 19, wants, false).kind).toBe('too-small');
 	});
 
-	it('stacks panels at 80x24 and puts them side by side at 160x48, never taller than the terminal', () => {
-		const narrow = computeLayout(79, 24, wants, false);
-		const wide = computeLayout(159, 48, wants, true);
-		expect(narrow).toMatchObject({kind: 'ok', sideBySide: false, panelWidth: 79});
-		expect(wide).toMatchObject({kind: 'ok', sideBySide: true});
-		if (narrow.kind !== 'ok' || wide.kind !== 'ok') return;
-		expect(narrow.panelRows.reduce((sum, rows) => sum + rows, 0) + 3).toBeLessThan(24);
-		expect(wide.panelRows[0]! + wide.resultRows + 3).toBeLessThan(48);
+	it('puts the panels side by side from an 80-column terminal (the drawing width is one less), stacks them below', () => {
+		expect(computeLayout(79, 24, wants, false)).toMatchObject({kind: 'ok', sideBySide: true, canSideBySide: true, panel: {width: 25, compact: true}});
+		expect(computeLayout(78, 24, wants, false)).toMatchObject({kind: 'ok', sideBySide: false, canSideBySide: false, panel: {width: 78, compact: false}});
+		// Wide panels from 150 columns: the full titles and labels fit.
+		expect(computeLayout(149, 40, wants, false)).toMatchObject({sideBySide: true, panel: {width: 49, compact: false}});
 	});
 
-	it('stacked, gives each panel the rows its bars use: no blank rows between a lane and its axis', () => {
-		// 80x24: too few rows for a row per task, so a row per lane (+ title, legend, axis).
-		const narrow = computeLayout(79, 24, wants, false);
-		expect(narrow).toMatchObject({panelRows: [4, 5, 5]});
-		// 120x40: room for a row per task in every panel.
-		const tall = computeLayout(119, 40, wants, false);
-		expect(tall).toMatchObject({panelRows: [11, 11, 11]});
-		expect(three).toBe(3);
+	it('stacks the panels when asked, at any width where side by side fits too', () => {
+		expect(computeLayout(119, 40, wants, false, 'stacked')).toMatchObject({sideBySide: false, canSideBySide: true, panel: {width: 119}});
+		expect(computeLayout(119, 40, wants, false, 'side by side')).toMatchObject({sideBySide: true});
+		expect(computeLayout(70, 24, wants, false, 'side by side')).toMatchObject({sideBySide: false});
 	});
 
-	it('puts panels side by side from a 150-column terminal, as the README says (the drawing width is one less)', () => {
-		expect(computeLayout(149, 40, wants, false)).toMatchObject({sideBySide: true});
-		expect(computeLayout(148, 40, wants, false)).toMatchObject({sideBySide: false});
+	it('gives each panel the rows its bars use: a row per task where they fit, so no blank rows between a lane and its axis', () => {
+		// Side by side at 80x24: title (2 rows), legend, 8 tasks, axis.
+		expect(computeLayout(79, 24, wants, false)).toMatchObject({panelRows: [12, 12, 12]});
+		// Stacked at 80x24: too few rows for a row per task, so a row per lane (+ title, legend, axis).
+		expect(computeLayout(79, 24, wants, false, 'stacked')).toMatchObject({panelRows: [4, 5, 5]});
+		// Stacked at 120x40: room for a row per task in every panel.
+		expect(computeLayout(119, 40, wants, false, 'stacked')).toMatchObject({panelRows: [11, 11, 11]});
+	});
+
+	it('keeps the finished timeline as it was with the result below where the rows left hold it; else the result has its own page', () => {
+		const during = computeLayout(99, 30, wants, false);
+		const after = computeLayout(99, 30, wants, true);
+		expect(after).toMatchObject({panelRows: during.kind === 'ok' ? during.panelRows : []});
+		expect(after.kind === 'ok' && after.resultRows).toBeGreaterThanOrEqual(14);
+		// 80x24: the timeline and a result table do not fit together.
+		expect(computeLayout(79, 24, wants, true)).toMatchObject({resultRows: 0});
+		for (const [columns, rows] of [[79, 24], [99, 30], [119, 40], [159, 48]] as const) {
+			const layout = computeLayout(columns, rows, wants, true);
+			if (layout.kind !== 'ok') throw new Error('too small');
+			const timeline = layout.sideBySide ? Math.max(...layout.panelRows) : layout.panelRows.reduce((sum, each) => sum + each, 0);
+			// Header, strip and footer, and one row to spare: never as tall as the terminal.
+			expect(timeline + layout.resultRows + 3).toBeLessThan(rows);
+		}
 	});
 });
+

@@ -30,8 +30,8 @@ export type EngineKind = {
 	readonly cooperativeTimeout: boolean;
 	/** Its event loop's lag is the point (shown in its panel's title). */
 	readonly showsLoopLag: boolean;
-	/** A lane's short name in rows: loop, T1, P2, S1 (a slot of spawned threads). */
-	laneShortName(lane: LaneInfo): string;
+	/** A lane's short name in rows: loop, T1, P2, S1 (a slot of spawned threads); in narrow panels the loop is L. */
+	laneShortName(lane: LaneInfo, compact?: boolean): string;
 	/** What identifies a lane to the OS: a process shows its pid, a thread its tid. */
 	laneIdentity(lane: LaneInfo): string;
 	/** Threads that can want a core at once. */
@@ -60,13 +60,13 @@ export const engineKinds = {
 		sharesHostHeap: true,
 		cooperativeTimeout: true,
 		showsLoopLag: true,
-		laneShortName: () => 'loop',
+		laneShortName: (_lane, compact = false) => (compact ? 'L' : 'loop'),
 		laneIdentity: (lane) => `pid ${lane.pid}`,
 		cpuBoundUnits: (config) => (isCpuBound(config.workload) ? (workloadKinds[config.workload].usesLibuvPool ? Math.min(libuvThreads, config.tasks) : 1) : 0),
 		unitsAtOnce: () => ({threads: 0, processes: 0}),
 		unitsText: () => 'one thread',
 		ranOn: (_lanes, helperCores) => (helperCores >= helperThreadsFloorCores ? '1 JS thread (+ helper threads)' : '1 JS thread'),
-		timeoutMeaning: 'signal only, async cancellation is cooperative',
+		timeoutMeaning: 'signal only, cooperative',
 		seed: {model: 'Async', level: 'programming model', cores: 'no', threads: 'no'},
 	},
 	threads: {

@@ -7,6 +7,8 @@ export type DashboardControls = {
 	readonly toggleMode: () => void;
 	readonly writeTrace: () => void;
 	readonly quit: () => void;
+	/** Puts a short line in the footer for a few seconds (a key that cannot do what it does here). */
+	readonly tell: (notice: string) => void;
 };
 
 /** The store as components see it: something to subscribe to and read snapshots from. */

@@ -78,6 +78,9 @@ export class DashboardSession {
 		quit: () => {
 			this.quit();
 		},
+		tell: (notice) => {
+			this.store.setNotice(notice, newsMs);
+		},
 	};
 
 	/** Starts the first run. A task module that cannot be used rejects with a UsageError. */

@@ -7,7 +7,7 @@ import {hardwareStripLine} from './hardware-strip.js';
 import {headerLine} from './header-line.js';
 import {HelpView} from './help-view.js';
 import {keyBinding} from './key-table.js';
-import {computeLayout, minColumns, minRows, type PanelWant} from './layout.js';
+import {type Arrangement, computeLayout, minColumns, minRows, type PanelWant, sideBySideColumns} from './layout.js';
 import {engineKinds} from '../config/engine-kinds.js';
 import type {RunConfig} from '../model/run-config.js';
 import {EnginePanel} from './panel/engine-panel.js';
@@ -29,7 +29,7 @@ function panelWants(config: RunConfig): PanelWant[] {
 		const units = engineKinds[engine].unitsAtOnce(config);
 		const lanes = Math.max(1, units.threads + units.processes);
 		// A pool larger than the tasks folds its idle lanes into one more line.
-		return {tasks: config.tasks, lanes: lanes > config.tasks ? config.tasks + 1 : lanes};
+		return {tasks: config.tasks, lanes: lanes > config.tasks ? config.tasks + 1 : lanes, laneNameWidth: engineKinds[engine].runtime === 'loop' ? 1 : 1 + String(lanes).length};
 	});
 }
 
@@ -41,6 +41,8 @@ export function App({store, controls, interactive}: AppProps) {
 	const columns = terminal.columns - 1;
 	const {rows} = terminal;
 	const [page, setPage] = useState<Page>('auto');
+	// `l`'s choice, kept for the session (null: the default for the terminal's width).
+	const [arrangement, setArrangement] = useState<Arrangement | null>(null);
 	const [pageOfRun, setPageOfRun] = useState(snapshot.config);
 	if (pageOfRun !== snapshot.config) {
 		// A new run (new settings) starts on its timeline.
@@ -48,7 +50,7 @@ export function App({store, controls, interactive}: AppProps) {
 		setPage('auto');
 	}
 
-	const layout = computeLayout(columns, rows, panelWants(snapshot.config), snapshot.result !== null);
+	const layout = computeLayout(columns, rows, panelWants(snapshot.config), snapshot.result !== null, arrangement);
 	const resultOnItsPage = snapshot.result !== null && layout.kind === 'ok' && layout.resultRows === 0;
 	const shown = page === 'auto' ? (resultOnItsPage ? 'result' : 'timeline') : page;
 
@@ -63,6 +65,15 @@ export function App({store, controls, interactive}: AppProps) {
 				...controls,
 				toggleHelp: () => setPage(shown === 'help' ? 'auto' : 'help'),
 				toggleView: () => setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline'),
+				toggleLayout() {
+					if (layout.kind !== 'ok') return;
+					if (!layout.canSideBySide) {
+						controls.tell(`side by side needs ${sideBySideColumns} columns; this terminal has ${terminal.columns}`);
+						return;
+					}
+
+					setArrangement(layout.sideBySide ? 'stacked' : 'side by side');
+				},
 			});
 		},
 		{isActive: interactive},
@@ -77,14 +88,14 @@ export function App({store, controls, interactive}: AppProps) {
 	}
 
 	const header = <Text wrap="truncate">{headerLine(snapshot, columns)}</Text>;
-	const footer = <Text wrap="truncate">{footerLine(columns, interactive, snapshot.notice)}</Text>;
+	const footer = <Text wrap="truncate">{footerLine(columns, interactive, snapshot.notice, {arrangement: layout.sideBySide ? 'side by side' : 'stacked', canSwitch: layout.canSideBySide})}</Text>;
 	if (shown === 'help' || (shown === 'result' && snapshot.result)) {
 		return (
 			<Box flexDirection="column" height={rows - 1}>
 				{header}
 				<Box flexGrow={1} flexDirection="column" overflow="hidden">
 					{shown === 'help' || !snapshot.result ? (
-						<HelpView width={columns} />
+						<HelpView width={columns} rows={rows - 3} />
 					) : (
 						<>
 							<ResultView result={snapshot.result} rows={rows - 4} width={columns} />
@@ -103,10 +114,11 @@ export function App({store, controls, interactive}: AppProps) {
 			key={view.engine}
 			view={view}
 			axisMs={snapshot.axisMs}
-			width={layout.panelWidth}
+			panel={layout.panel}
 			rows={layout.panelRows[index] ?? 3}
 			timeoutMs={snapshot.config.timeoutMs}
 			threads={snapshot.config.threads}
+			axisOnLastRow={layout.sideBySide}
 		/>
 	));
 	// The footer stays on the terminal's last drawn row: rows the panels do not use go above it.

@@ -3,6 +3,8 @@ import {wrapWords} from '../util/wrap-words.js';
 import {keyTable} from './key-table.js';
 
 const keys = keyTable.map((entry) => `${entry.helpKey} ${entry.help}`);
+/** The keys as the footer names them (the layout key with no setting), where the full list does not fit. */
+const shortKeys = keyTable.map((entry) => (typeof entry.footer === 'string' ? entry.footer : 'l layout'));
 
 /** Every glyph and abbreviation the screen uses, in a few words each. */
 export const glossary: ReadonlyArray<readonly [string, string]> = [
@@ -10,31 +12,44 @@ export const glossary: ReadonlyArray<readonly [string, string]> = [
 	['░', 'a task waiting for a unit (a thread or process) to take it'],
 	['▒', 'several tasks at once on one lane (async overlaps its tasks)'],
 	['▏', 'a task shorter than one cell; a blank cell: the lane was idle'],
+	['42% ✓ ✗', 'a running task’s progress · done · failed (why: in the result)'],
 	['·· ×3', 'a task not started yet · three running on this lane now'],
-	['loop T1 P1 S1', 'lanes: the event loop, thread 1, process 1, a thread slot'],
-	['∥', 'parallelism: CPU time ÷ wall time, cores\u2019 worth of work at once'],
-	['lag', 'how late async\u2019s event loop is (blocked by CPU work)'],
-	['cores', 'the most cores the engine\u2019s own processes used at once (1 s)'],
+	['loop/L T1 P1 S1', 'lanes: the event loop, thread 1, process 1, a thread slot'],
+	['pid tid c0', 'process and thread ids; the core a lane last ran on'],
+	['∥', 'parallelism: CPU time ÷ wall time, cores’ worth of work at once'],
+	['lag', 'how late async’s event loop is (blocked by CPU work)'],
+	['cores', 'the most cores the engine’s own processes used at once (1 s)'],
 	['other programs', 'CPU the rest of the machine used meanwhile; ! = skewed'],
+	['timeout', 'async: a signal only (cooperative); pools: late units stopped'],
 	['* ±2%', 'engine did not complete · spread over --runs rounds'],
-	['cores? threads?', 'the seed\u2019s claim: does the model need them?'],
+	['cores? threads?', 'the seed’s claim: does the model need them?'],
 	['the seed', 'async: programming model · threads: execution · cores: hardware'],
 ];
 
-export function HelpView({width}: {readonly width: number}) {
+/**
+ * The keys and the glossary, in `rows` at most: where they do not all fit, the keys shrink to
+ * the footer's words first, then the glossary's last entries give way to a line saying so.
+ */
+export function HelpView({width, rows}: {readonly width: number; readonly rows: number}) {
+	const wrap = (text: string) => wrapWords(text, Math.max(20, width - 1));
+	const fullKeys = wrap(keys.join(' · '));
+	const keyLines = 2 + fullKeys.length + glossary.length <= rows ? fullKeys : wrap(shortKeys.join(' · '));
+	const room = Math.max(0, rows - 2 - keyLines.length);
+	const shown = glossary.length <= room ? glossary : glossary.slice(0, Math.max(0, room - 1));
 	return (
 		<Box flexDirection="column">
 			<Text bold>Keys</Text>
-			{wrapWords(keys.join(' · '), Math.max(20, width - 1)).map((line) => (
+			{keyLines.map((line) => (
 				<Text key={line}>{line}</Text>
 			))}
 			<Text bold>On screen</Text>
-			{glossary.map(([term, meaning]) => (
+			{shown.map(([term, meaning]) => (
 				<Text key={term} wrap="truncate-end">
 					<Text color="cyan">{term.padEnd(16)}</Text>
 					{meaning}
 				</Text>
 			))}
+			{shown.length < glossary.length ? <Text dimColor>… {glossary.length - shown.length} more in a taller terminal, and in the README</Text> : null}
 		</Box>
 	);
 }

@@ -8,10 +8,8 @@ import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
 import type {LaneInfo} from '../../model/result-types.js';
 import {styleCells} from '../timeline/styled-cells.js';
-import {laneCells, taskCells, type TimeScale} from '../timeline/task-rows.js';
-
-export const labelWidth = 10;
-export const suffixWidth = 5;
+import {laneCells, taskCells} from '../timeline/task-rows.js';
+import type {PanelGeometry} from '../layout.js';
 
 /** Pads or cuts plain text to exactly `width` columns. */
 export function fit(text: string, width: number): string {
@@ -49,31 +47,58 @@ const phaseNotes: Record<EngineView['phase'], string> = {
 	failed: 'failed',
 };
 
+/** The title's live figures, most important first: elapsed (or the phase), done/total, ∥, the loop's lag. */
+function titleFigures(view: EngineView): string[] {
+	const total = view.tasks.length;
+	return [
+		view.t0 === null ? phaseNotes[view.phase] : seconds(view.elapsedMs),
+		total > 0 ? `${view.done}/${total}` : '',
+		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
+		engineKinds[view.engine].showsLoopLag && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
+	].filter(Boolean);
+}
+
+/** Why the engine stopped (first: that is what ended its tasks), and its failed tasks. */
+function titleProblems(view: EngineView): string {
+	const failures = view.failed > 0 ? `${view.failed} failed${view.lastFailure ? `, last ${view.lastFailure}` : ''}` : '';
+	return [view.phase === 'failed' && view.error ? view.error : '', failures].filter(Boolean).join('  ');
+}
+
 /**
  * The panel's title and its live figures. Figures are never cut: when the line is too narrow the
  * title shortens first ("Async"), then the least important figures go, last first (lag, ∥,
  * done/total); a failure's words come after and may be cut (the result lists them whole).
  */
 export function titleLine(view: EngineView, width: number, threads: RunConfig['threads'] = 'pool'): string {
-	const total = view.tasks.length;
-	const figures = [
-		view.t0 === null ? phaseNotes[view.phase] : seconds(view.elapsedMs),
-		total > 0 ? `${view.done}/${total}` : '',
-		view.parallelism === null ? '' : `∥ ${view.parallelism.toFixed(2)}`,
-		engineKinds[view.engine].showsLoopLag && view.loopLagMs !== null ? `lag ${milliseconds(view.loopLagMs)}` : '',
-	].filter(Boolean);
-	const failures = view.failed > 0 ? `${view.failed} failed${view.lastFailure ? `, last ${view.lastFailure}` : ''}` : '';
-	// An engine that stopped says why first: that is what ended its tasks.
-	const problems = [view.phase === 'failed' && view.error ? view.error : '', failures]
-		.filter(Boolean)
-		.join('  ');
+	const figures = titleFigures(view);
 	const titles = [engineTitle(view.engine, threads), engineKinds[view.engine].shortTitle];
 	const candidates = [
 		...titles.map((title) => [title, figures] as const),
 		...Array.from({length: Math.max(0, figures.length - 1)}, (_, dropped) => [titles[1]!, figures.slice(0, figures.length - 1 - dropped)] as const),
 	];
 	const [title, shown] = candidates.find(([name, kept]) => stringWidth(`${name}  ${kept.join('  ')}`) <= width) ?? candidates.at(-1)!;
+	const problems = titleProblems(view);
 	return fitSegments([[title, chalk.bold], [shown.length > 0 ? `  ${shown.join('  ')}` : ''], [problems ? `  ${problems}` : '', chalk.red]], width);
+}
+
+/**
+ * A narrow panel's title on two rows: the model's name, elapsed and done/total over ∥ and the
+ * loop's lag ("Async  2.64 s  8/8" over "∥ 0.96  lag 2.6 s"). A figure that does not fit its row
+ * moves down; below that the least important go, last first (the result table has them all);
+ * none is cut. A failure's words follow on the second row and may be cut.
+ */
+export function compactTitleLines(view: EngineView, width: number): [string, string] {
+	const [first, ...others] = titleFigures(view);
+	const top = [engineKinds[view.engine].shortTitle, ...(first ? [first] : []), ...others.slice(0, 1)];
+	const bottom = others.slice(1);
+	const widthOf = (row: readonly string[]) => stringWidth(row.join('  '));
+	while (top.length > 1 && widthOf(top) > width) bottom.unshift(top.pop()!);
+	while (bottom.length > 0 && widthOf(bottom) > width) bottom.pop();
+	const problems = titleProblems(view);
+	return [
+		fitSegments([[top[0]!, chalk.bold], [top.length > 1 ? `  ${top.slice(1).join('  ')}` : '']], width),
+		fitSegments([[bottom.join('  ')], [problems ? `${bottom.length > 0 ? '  ' : ''}${problems}` : '', chalk.red]], width),
+	];
 }
 
 /** What --timeout does on this engine (async leaves stopping to the task itself). */
@@ -84,61 +109,78 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
 
 /**
  * Which lanes the tasks ran on, with their pid or tid and the core they last ran on, after what
- * --timeout does here when it is set.
+ * --timeout does here when it is set. A panel too narrow to hold that says it shorter: the
+ * process's pid once, then each lane with its core ("pid 812 · T1 c0 · T2 c1"; tids are in the
+ * result and the exports).
  */
-export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null): string {
+export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null, compact = false): string {
+	// What --timeout means here stays while the panel is wide enough for it: the lanes shorten,
+	// then are cut (their names label the rows below anyway).
+	const candidates = [legendSegments(view, timeoutMs, false, compact, true), legendSegments(view, timeoutMs, true, compact, true)];
+	const fits = (segments: Segment[]) => stringWidth(segments.map(([text]) => text).join('')) <= width;
+	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false) : candidates[1]!), width);
+}
+
+function legendSegments(view: EngineView, timeoutMs: number | null, short: boolean, compactNames: boolean, withMeaning: boolean): Segment[] {
 	const kind = engineKinds[view.engine];
-	const pid = kind.runtime === 'thread' && view.lanes[0] ? `one process, pid ${view.lanes[0].pid} · ` : '';
+	const pid = kind.runtime === 'thread' && view.lanes[0] ? (short ? `pid ${view.lanes[0].pid} · ` : `one process, pid ${view.lanes[0].pid} · `) : '';
 	// Lanes that are slots for a thread spawned per task share one description, said once.
 	const slots = view.lanes.filter((lane) => lane.tid === null);
+	const name = (lane: LaneInfo) => kind.laneShortName(lane, compactNames);
 	const lanes = [
-		...(slots.length > 0 ? [`${slots.map((lane) => kind.laneShortName(lane)).join(' ')}: ${kind.laneIdentity(slots[0]!)}`] : []),
+		...(slots.length > 0 ? [`${slots.map(name).join(' ')}: ${kind.laneIdentity(slots[0]!)}`] : []),
 		...view.lanes
 			.filter((lane) => lane.tid !== null)
 			.map((lane) => {
 				const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
-				return `${kind.laneShortName(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
+				if (!short) return `${name(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
+				return `${name(lane)}${kind.runtime === 'thread' ? '' : ` ${lane.pid}`}${core === null ? '' : ` c${core}`}`;
 			}),
 	];
 	// Other programs' load while it runs, said the moment it matters (result/evidence.ts's floor).
-	const otherLoad = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? `other programs ${view.otherLoadCores.toFixed(1)} cores · ` : '';
-	return fitSegments(
-		[
-			[otherLoad, chalk.yellow],
-			[timeoutNote(view.engine, timeoutMs), chalk.yellow],
-			[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim],
-		],
-		width,
-	);
+	const otherCores = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? view.otherLoadCores.toFixed(1) : null;
+	const otherLoad = otherCores === null ? '' : short ? `other ${otherCores} cores · ` : `other programs ${otherCores} cores · `;
+	const timeout = !withMeaning && timeoutMs !== null ? `timeout ${milliseconds(timeoutMs)} · ` : timeoutNote(view.engine, timeoutMs);
+	return [
+		[otherLoad, chalk.yellow],
+		[timeout, chalk.yellow],
+		[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim],
+	];
 }
 
-function suffix(task: TaskView): string {
-	if (task.state === 'running') return `${Math.round(task.progress * 100)}%`.padStart(suffixWidth);
-	if (task.state === 'done') return chalk.green(' ✓'.padEnd(suffixWidth));
-	if (task.state === 'failed') return chalk.red(' ✗'.padEnd(suffixWidth));
-	return ' '.repeat(suffixWidth);
+/** The figure after a task's bar: its progress while it runs, ✓ or ✗ once it ended. */
+function suffix(task: TaskView, width: number): string {
+	if (task.state === 'running') return `${Math.min(99, Math.round(task.progress * 100))}%`.padStart(width);
+	if (task.state === 'done') return chalk.green(' ✓'.padEnd(width));
+	if (task.state === 'failed') return chalk.red(' ✗'.padEnd(width));
+	return ' '.repeat(width);
 }
 
-function label(text: string): string {
-	return chalk.dim(fit(text, labelWidth - 1)) + ' ';
+function label(text: string, width: number): string {
+	return chalk.dim(fit(text, width - 1)) + ' ';
 }
 
 /**
- * The bar rows of one panel, at most `rows`, each exactly label + cells + suffix wide: one row per task when they fit (sorted by id,
+ * The bar rows of one panel, at most `rows`, each exactly the panel's width: one row per task when they fit (sorted by id,
  * labelled with their lane), else one row per lane with consecutive tasks as segments.
  */
-export function barLines(view: EngineView, scale: TimeScale, rows: number): string[] {
+export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number, rows: number): string[] {
 	if (rows <= 0) return [];
 	const now = view.elapsedMs;
-	const laneName = new Map(view.lanes.map((lane) => [lane.id, engineKinds[view.engine].laneShortName(lane)]));
+	const scale = {axisMs, cells: panel.cells};
+	const laneName = new Map(view.lanes.map((lane) => [lane.id, engineKinds[view.engine].laneShortName(lane, panel.compact)]));
+	const idle = view.lanes.filter((lane) => (view.laneActivity.get(lane.id)?.taskIds.length ?? 0) === 0);
 	if (view.tasks.length <= rows) {
 		const order = new Map<number, number>();
-		return view.tasks.map((task) => {
+		const lines = view.tasks.map((task) => {
 			const lane = task.lane ?? -1;
 			order.set(lane, (order.get(lane) ?? -1) + 1);
 			const name = task.lane === null ? '··' : (laneName.get(task.lane) ?? '?');
-			return label(`${name} #${task.id}`) + styleCells(taskCells(task, scale, now, order.get(lane))) + suffix(task);
+			return label(`${name} #${task.id}`, panel.labelWidth) + styleCells(taskCells(task, scale, now, order.get(lane))) + suffix(task, panel.suffixWidth);
 		});
+		// A pool larger than the tasks: its idle units, said in one line when there is room.
+		if (idle.length > 0 && view.tasks.length > 0 && rows > lines.length) lines.push(fitSegments([[idleLine(view, idle, panel.compact), chalk.dim]], panel.width));
+		return lines;
 	}
 
 	// Lanes in the order they were first used (never reordered once shown); those that never
@@ -148,32 +190,31 @@ export function barLines(view: EngineView, scale: TimeScale, rows: number): stri
 		const lane = byId.get(id);
 		return lane && activity.taskIds.length > 0 ? [lane] : [];
 	});
-	const idle = view.lanes.filter((lane) => (view.laneActivity.get(lane.id)?.taskIds.length ?? 0) === 0);
 	const idleRows = idle.length > 0 && rows >= 2 ? 1 : 0;
 	const room = rows - idleRows;
 	const shown = used.length <= room ? used : used.slice(0, room - 1);
-	const width = labelWidth + scale.cells + suffixWidth;
 	const lines = shown.map((lane) => {
 		const activity = view.laneActivity.get(lane.id);
 		const tasks = (activity?.taskIds ?? []).map((id) => view.tasks[id]!);
 		const running = activity?.running ?? 0;
-		const tail = running > 1 ? `×${running}`.padStart(suffixWidth) : ' '.repeat(suffixWidth);
-		return label(laneName.get(lane.id) ?? '?') + styleCells(laneCells(tasks, scale, now)) + tail;
+		const tail = running > 1 ? `×${running}`.padStart(panel.suffixWidth) : ' '.repeat(panel.suffixWidth);
+		return label(laneName.get(lane.id) ?? '?', panel.labelWidth) + styleCells(laneCells(tasks, scale, now)) + tail;
 	});
 	if (shown.length < used.length) {
 		const hidden = used.slice(shown.length);
 		const busy = hidden.filter((lane) => (view.laneActivity.get(lane.id)?.running ?? 0) > 0).length;
-		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], width));
+		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], panel.width));
 	}
 
-	if (idleRows > 0) lines.push(fitSegments([[idleLine(view, idle), chalk.dim]], width));
+	if (idleRows > 0) lines.push(fitSegments([[idleLine(view, idle, panel.compact), chalk.dim]], panel.width));
 	return lines;
 }
 
 /** "8 idle (T9 … T16): the pool has 16 threads for 8 tasks", or why else they wait. */
-function idleLine(view: EngineView, idle: readonly LaneInfo[]): string {
+function idleLine(view: EngineView, idle: readonly LaneInfo[], compact: boolean): string {
 	const kind = engineKinds[view.engine];
-	const names = idle.length === 1 ? kind.laneShortName(idle[0]!) : `${kind.laneShortName(idle[0]!)} … ${kind.laneShortName(idle.at(-1)!)}`;
+	const name = (lane: LaneInfo) => kind.laneShortName(lane, compact);
+	const names = idle.length === 1 ? name(idle[0]!) : `${name(idle[0]!)} … ${name(idle.at(-1)!)}`;
 	const why =
 		view.lanes.length > view.tasks.length
 			? `the pool has ${kind.unitsText(view.lanes.length)} for ${view.tasks.length} tasks`
@@ -183,32 +224,41 @@ function idleLine(view: EngineView, idle: readonly LaneInfo[]): string {
 	return `${idle.length} idle (${names}): ${why}`;
 }
 
-/** Time marks under the bars: 0 at the left, the axis span at the right. */
-export function axisLine(scale: TimeScale): string {
-	const marks = Array.from({length: scale.cells}, () => ' ');
+/**
+ * Time marks under the bars: 0 at the left, the axis span at the right, and its middle where
+ * there is room for it between them.
+ */
+export function axisLine(panel: PanelGeometry, axisMs: number): string {
+	const marks = Array.from({length: panel.cells}, () => ' ');
 	const put = (cell: number, text: string) => {
 		for (let i = 0; i < text.length && cell + i < marks.length; i++) marks[cell + i] = text[i]!;
 	};
 
-	const end = seconds(scale.axisMs);
-	put(0, '0 s');
-	put(Math.floor(scale.cells / 2) - 2, seconds(scale.axisMs / 2));
-	put(scale.cells - end.length, end);
-	return chalk.dim(' '.repeat(labelWidth) + marks.join(''));
+	const start = '0 s';
+	const end = seconds(axisMs);
+	const middle = seconds(axisMs / 2);
+	const middleAt = Math.floor(panel.cells / 2) - 2;
+	put(0, start);
+	if (middleAt > start.length && middleAt + middle.length < panel.cells - end.length) put(middleAt, middle);
+	put(panel.cells - end.length, end);
+	return chalk.dim(' '.repeat(panel.labelWidth) + marks.join('') + ' '.repeat(panel.width - panel.labelWidth - panel.cells));
 }
 
-export function cellsFor(width: number): number {
-	return Math.max(10, width - labelWidth - suffixWidth);
+/**
+ * Every line of one panel, each exactly the panel's width, `rows` of them at most, its axis right
+ * under its last lane: a bar's position reads against the scale next to it.
+ */
+export function panelLines(
+	view: EngineView,
+	axisMs: number,
+	panel: PanelGeometry,
+	rows: number,
+	timeoutMs: number | null = null,
+	threads: RunConfig['threads'] = 'pool',
+): string[] {
+	const title = panel.compact ? compactTitleLines(view, panel.width) : [titleLine(view, panel.width, threads)];
+	const withLegend = rows >= title.length + 3;
+	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact)] : [])];
+	const bars = barLines(view, panel, axisMs, rows - head.length - 1);
+	return [...head, ...bars, axisLine(panel, axisMs)];
 }
-
-export type PanelLayout = {readonly width: number; readonly rows: number};
-
-/** Every line of one panel, each exactly `width` wide, at most `rows` of them. */
-export function panelLines(view: EngineView, axisMs: number, layout: PanelLayout, timeoutMs: number | null = null, threads: RunConfig['threads'] = 'pool'): string[] {
-	const scale = {axisMs, cells: cellsFor(layout.width)};
-	const withLegend = layout.rows >= 3;
-	const head = [titleLine(view, layout.width, threads), ...(withLegend ? [legendLine(view, layout.width, timeoutMs)] : [])];
-	const bars = barLines(view, scale, layout.rows - head.length);
-	return [...head, ...bars];
-}
-
