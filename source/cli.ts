@@ -13,6 +13,7 @@ import {machineCapacity, machineInfo} from './measure/machine-info.js';
 import {scaleConcern} from './config/scale-check.js';
 import {describeError} from './util/describe-error.js';
 import {UsageError} from './util/usage-error.js';
+import {toAscii} from './cli/ascii-output.js';
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`concur-tui: ${message}\n`);
@@ -21,10 +22,11 @@ function fail(message: string, code: number): never {
 
 function parse(): CliOptions {
 	let cli;
+	let argv: string[];
 	try {
 		// -h, -v and -V as people type them; meow knows only --help and --version.
 		const shortHands: Record<string, string> = {'-h': '--help', '-v': '--version', '-V': '--version'};
-		const argv = process.argv.slice(2).map((arg) => shortHands[arg] ?? arg);
+		argv = process.argv.slice(2).map((arg) => shortHands[arg] ?? arg);
 		// The help carries its own description, wrapped for 80 columns (the package's is one long line).
 		cli = meow(helpText, {importMeta: import.meta, argv, flags: flagDefinitions, allowUnknownFlags: true, description: false});
 	} catch (error) {
@@ -32,7 +34,10 @@ function parse(): CliOptions {
 		throw new UsageError(describeError(error).replace(/^Error: /, ''));
 	}
 
-	return resolveOptions(cli.flags, cli.input, availableParallelism());
+	// meow turns a switch not given into false; --ascii not given means "ask the locale".
+	const {ascii, ...rest} = cli.flags;
+	const asciiGiven = argv.some((arg) => /^--(?:no-)?ascii(?:=|$)/.test(arg));
+	return resolveOptions(asciiGiven ? {...rest, ascii} : rest, cli.input, availableParallelism());
 }
 
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
 	const longRun = longRunNotice(options.config, machineInfo().cores);
 	if (longRun) process.stderr.write(`concur-tui: ${longRun}\n`);
 	const bus = new RunBus();
-	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(text));
+	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(options.ascii && !options.json ? toAscii(text) : text));
 	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal);
 	process.exitCode = signalExitCode ?? exitCodeOf(result);
 }

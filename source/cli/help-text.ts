@@ -41,6 +41,8 @@ export const helpText = `
 	  --save FILE           also write the result document (JSON) after each run
 	  --exit                dashboard: quit by itself once the result is shown
 	  --fps N               dashboard: frames per second at most, 1..60  (9)
+	  --ascii               draw with ASCII only: # = . : for the blocks (the
+	                        default where the locale is not UTF-8; --no-ascii)
 	  -h, --help            this text;  -v, --version  the version
 
 	In a terminal concur-tui shows a live dashboard; with stdout piped, --json, or

@@ -13,6 +13,7 @@ import {
 import {UsageError} from '../util/usage-error.js';
 import {examplePath} from '../util/dist-file.js';
 import {checkExportTargets} from '../session/exports.js';
+import {wantsAscii} from './ascii-output.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -33,6 +34,7 @@ export const flagDefinitions = {
 	heapLimit: {type: 'string'},
 	runs: {type: 'string'},
 	force: {type: 'boolean', default: false},
+	ascii: {type: 'boolean'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -50,6 +52,8 @@ export type CliOptions = {
 	readonly fps: number;
 	/** Run even what looks too big for this machine (see config/scale-check.ts). */
 	readonly force: boolean;
+	/** Draw with ASCII only (--ascii, or a locale that is not UTF-8: cli/ascii-output.ts). */
+	readonly ascii: boolean;
 };
 
 const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536, runs: 100} as const;
@@ -194,5 +198,6 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		exitWhenDone: flags.exit === true,
 		fps: wholeNumber('fps', flags.fps, limits.fps) ?? defaultFps,
 		force: flags.force === true,
+		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
 	};
 }

@@ -5,14 +5,15 @@ import type {RunResult} from '../../source/model/result-types.js';
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-/** The environment a user's terminal has: no CI variables (Ink draws only the last frame under CI). */
+/** The environment a user's terminal has: no CI variables (Ink draws only the last frame under CI), a UTF-8 locale. */
 export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value !== undefined && key !== 'CI' && !key.startsWith('CI_')) env[key] = value;
 	}
 
-	return {...env, ...extra};
+	// A UTF-8 terminal, whatever the machine running the tests has set (a C locale draws ASCII).
+	return {...env, LC_ALL: 'C.UTF-8', ...extra};
 }
 
 export type CliRun = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
