@@ -22,6 +22,7 @@ const withoutOwnQuestionMarks = (text: string) => text.replaceAll(/\? help|\? th
 
 describe('the ASCII stand-ins', () => {
 	it('cover every character outside ASCII in concur-tui\'s source, one column for one', () => {
+		// eslint-disable-next-line no-control-regex
 		const used = new Set(sourceFiles('source').flatMap((path) => readFileSync(path, 'utf8').match(/[^\u0000-\u007F]/gu) ?? []));
 		for (const char of used) expect(drawnOutsideAscii, `"${char}" (U+${char.codePointAt(0)!.toString(16)})`).toContain(char);
 		for (const char of drawnOutsideAscii) {
