@@ -66,6 +66,8 @@ describe('the plain-text report (stdout not a terminal)', () => {
 	it('shows a timeline, the results table and the verdict', async () => {
 		const run = await runCli(['-w', 'cpu', '-n', '4', '--task-ms', '100', '-p', '2']);
 		expect(run.code).toBe(0);
+		// Streamed: the run first, a line as each engine ends, then the rest.
+		expect(run.stdout).toMatch(/^concur-tui · cpu · 4 tasks × 100 ms[^\n]*\nmachine: [^\n]+\nasync: 4 of 4 tasks ok in \d+\.\d+ s\nthreads: 4 of 4 tasks ok in \d+\.\d+ s\nprocesses: 4 of 4 tasks ok in \d+\.\d+ s\n\nTimeline:/);
 		expect(run.stdout).toContain('Async · one event loop');
 		expect(run.stdout).toContain('Many-thread · worker pool');
 		expect(run.stdout).toContain('Multicore · process pool');
@@ -79,6 +81,7 @@ describe('the plain-text report (stdout not a terminal)', () => {
 	it('lists failed tasks with their message and exits 1', async () => {
 		const run = await runCli(['--task', fixture('throwing-task.mjs'), '-n', '3', '-e', 'async']);
 		expect(run.code).toBe(1);
+		expect(run.stdout).toContain('async: 2 of 3 tasks ok in');
 		expect(run.stdout).toContain('Failed tasks (1):');
 		expect(run.stdout).toContain('async task 2: Error: task 2 broke on purpose');
 	});

@@ -236,6 +236,19 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
 	});
 
+	it('a reader of the plain report that goes away after its first line (| head -1): noticed when the first engine ends, not at the end', async () => {
+		// Three engines of 3 s each, one after another: at least 9 s to the end.
+		const run = startMarked(['-w', 'sleep', '-n', '2', '--task-ms', '3000', '-p', '2']);
+		const startedAt = Date.now();
+		run.child.stdout.once('data', () => run.child.stdout.destroy());
+		const {code} = await run.exited;
+		expect(code).toBe(141);
+		// The first engine's line is the next write: well before the other two engines' 6 s.
+		expect(Date.now() - startedAt).toBeLessThan(6000);
+		expect(run.output().stderr).toBe('');
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
+	});
+
 	it('a reader that closes stdout early (| head -c 100): exit 141, no stack trace, nothing left', async () => {
 		const run = startMarked(['-w', 'sleep', '-n', '3000', '--task-ms', '1', '-e', 'async', '--json']);
 		run.child.stdout.once('data', () => run.child.stdout.destroy());

@@ -1,10 +1,10 @@
 import {engineKinds, engineTitle} from '../config/engine-kinds.js';
-import type {RunConfig} from '../model/run-config.js';
+import type {EngineName, RunConfig} from '../model/run-config.js';
 import {engineFigures} from '../present/engine-figures.js';
 import {problemsOf} from '../present/problems.js';
 import {machineLine, runFacts} from '../present/run-description.js';
 import {milliseconds, seconds} from '../result/format.js';
-import type {EngineResult, RunResult} from '../model/result-types.js';
+import type {EngineResult, MachineInfo, RunResult} from '../model/result-types.js';
 import {plainTable} from './plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
 
@@ -12,8 +12,16 @@ const timelineCells = 60;
 /** Beyond this many lanes an engine's timeline shows the busiest ones and a count of the rest. */
 const maxLanesShown = 16;
 
-function describeRun(result: RunResult): string {
-	return [['concur-tui', ...runFacts(result.config, result.machine.cores, true)].join(' · '), machineLine(result.machine)].join('\n');
+/** The report's first lines: the run and the machine (printed as the run starts when streamed). */
+export function reportHeader(config: RunConfig, machine: MachineInfo): string {
+	return [['concur-tui', ...runFacts(config, machine.cores, true)].join(' · '), machineLine(machine)].join('\n');
+}
+
+/** One engine's end, as a line the moment it happens: how many tasks ended well, how long it took, why it stopped. */
+export function engineEndLine(engine: EngineName, facts: {readonly elapsedMs: number; readonly ok: number; readonly total: number; readonly error: string | null; readonly round: string}): string {
+	const tasks = `${facts.ok} of ${facts.total} tasks ok`;
+	const outcome = facts.error ? `stopped after ${seconds(facts.elapsedMs)}: ${facts.error}; ${tasks}` : `${tasks} in ${seconds(facts.elapsedMs)}`;
+	return `${facts.round}${engine}: ${outcome}`;
 }
 
 function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: number, threads: RunConfig['threads']): string[] {
@@ -87,11 +95,15 @@ function failures(result: RunResult): string[] {
 
 /** The plain-text report printed when stdout is not a terminal. */
 export function textReport(result: RunResult): string {
+	return `${reportHeader(result.config, result.machine)}\n${reportBody(result)}`;
+}
+
+/** The report after its header: the timelines, the results table, failures and the verdict. */
+export function reportBody(result: RunResult): string {
 	const longest = Math.max(1, ...result.engines.map((engine) => engine.elapsedMs));
 	const msPerCell = longest / timelineCells;
 	const labelWidth = Math.max(...result.engines.flatMap((engine) => engine.lanes.map((lane) => laneLabel(lane).length)), 10);
 	return [
-		describeRun(result),
 		'',
 		`Timeline: one column = ${milliseconds(msPerCell)}, each engine from its own start; █▓ tasks one after another, ▒ several at once, x failed`,
 		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth, result.config.threads)),
