@@ -98,6 +98,17 @@ const faults: readonly Fault[] = [
 		},
 	},
 	{
+		name: 'process.abort() in the task',
+		source: 'export default () => { process.abort(); };',
+		// No heap limit: concur-tui does not claim it ran out of memory. Node refuses it in a worker thread.
+		reasons: {
+			async: hostDied('killed by SIGABRT$'),
+			threads: /^TypeError: process\.abort\(\) is not supported in workers$/,
+			processes: /^killed by SIGABRT: it aborted \(process\.abort\(\), a native crash, or a full heap\)$/,
+			spawn: /^TypeError: process\.abort\(\) is not supported in workers$/,
+		},
+	},
+	{
 		name: 'out of memory',
 		source: 'export default () => { const kept = []; for (;;) kept.push(new Array(1e5).fill(1)); };',
 		args: ['--heap-limit', '32'],

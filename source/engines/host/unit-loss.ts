@@ -34,7 +34,8 @@ export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimit
 	const signal = /signalCode: `(SIG[A-Z]+)`/.exec(text)?.[1];
 	// V8 aborts a process whose heap is full; with a limit set that is by far the likeliest cause.
 	if (signal === 'SIGABRT' && limits.heapLimitMb !== null) return outOfMemoryText('process', limits.heapLimitMb);
-	if (signal === 'SIGABRT') return 'killed by SIGABRT (V8 aborts a process whose heap is full: out of memory?)';
+	// Without a limit nothing here tells an abort the task asked for from a full heap or a native crash.
+	if (signal === 'SIGABRT') return 'killed by SIGABRT: it aborted (process.abort(), a native crash, or a full heap)';
 	if (signal) return `killed by ${signal}`;
 	const code = /exitCode: `(\d+)`/.exec(text)?.[1];
 	if (code !== undefined) return `exited with code ${code}`;
