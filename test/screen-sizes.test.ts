@@ -88,6 +88,13 @@ describe('the dashboard at every size', () => {
 			const axisRow = later.findIndex((line) => /^ +0 s /.test(line));
 			expect(axisRow).toBeGreaterThan(row);
 			expect(later[axisRow]!.match(/(?<![\d.])0 s/g)).toHaveLength(3);
+			// No more than 2 blank rows between a panel's last row of bars and its axis (a panel still waiting has none yet).
+			for (const [index, name] of names.entries()) {
+				const column = later.slice(row, axisRow).map((line) => columnsOf(line, starts)[index] ?? '');
+				if (column.some((part) => part.includes('waiting'))) continue;
+				const lastBar = column.findLastIndex((part) => part.trim() !== '');
+				expect(column.length - 1 - lastBar, name).toBeLessThanOrEqual(2);
+			}
 
 			screen.write('l');
 			const stacked = await screen.waitFor((shown) => titleRow(shown.split('\n')) < 0 && shown.includes('l layout: stacked'));
