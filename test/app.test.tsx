@@ -35,7 +35,7 @@ describe('the dashboard app', () => {
 		const {lastFrame, rerender} = render(<App store={store} controls={controls()} interactive={false} />);
 		expect(lastFrame()).toContain('calibrating');
 		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
-		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0, hostPid: 42});
 		bus.emit('lane:open', {engine: 'async', t: 0, lane: {id: 0, label: 'event loop', pid: 42, tid: 42}});
 		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
 		bus.emit('task:start', {engine: 'async', t: 0, id: 0, lane: 0, pid: 42, tid: 42});

@@ -18,7 +18,7 @@ const engine = 'threads' as const;
 function runningDraft() {
 	const draft = emptyEngine(engine);
 	laneOpened(draft, {engine, t: 5, lane: {id: 0, label: 'thread 1', pid: 1, tid: 2}});
-	engineStarted(draft, {engine, t: 100, startupMs: 30});
+	engineStarted(draft, {engine, t: 100, startupMs: 30, hostPid: 42});
 	tasksQueued(draft, {engine, t: 100, ids: [0, 1]});
 	return draft;
 }
@@ -28,7 +28,7 @@ describe('engine draft folds', () => {
 		const draft = emptyEngine(engine);
 		laneOpened(draft, {engine, t: 5, lane: {id: 0, label: 'thread 1', pid: 1, tid: 2}});
 		expect(draft.phase).toBe('starting');
-		engineStarted(draft, {engine, t: 100, startupMs: 30});
+		engineStarted(draft, {engine, t: 100, startupMs: 30, hostPid: 42});
 		expect([draft.phase, draft.t0, draft.startupMs]).toEqual(['running', 100, 30]);
 		tasksQueued(draft, {engine, t: 100, ids: [0, 1]});
 		expect(draft.tasks.map((task) => task.state)).toEqual(['queued', 'queued']);

@@ -1,7 +1,4 @@
-// The headless outputs: the JSON contract, the plain-text report and the Chrome trace.
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+// The headless outputs: the JSON contract and the plain-text report (the trace: trace.test.ts).
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
 import {fixture, runCli, runJson} from './helpers/run-cli.js';
@@ -87,22 +84,3 @@ describe('the plain-text report (stdout not a terminal)', () => {
 	});
 });
 
-describe('the Chrome trace', () => {
-	it('has a named process and thread per lane and one X event per task, written atomically', async () => {
-		const folder = mkdtempSync(join(tmpdir(), 'concur-trace-'));
-		const path = join(folder, 'run.trace.json');
-		const {result} = await runJson(['-w', 'sleep', '-n', '3', '--task-ms', '50', '-p', '2', '--trace', path]);
-		expect(readdirSync(folder)).toEqual(['run.trace.json']);
-		const trace = JSON.parse(readFileSync(path, 'utf8')) as {traceEvents: Array<Record<string, unknown>>};
-		const complete = trace.traceEvents.filter((event) => event.ph === 'X');
-		expect(complete).toHaveLength(3 * result.engines.length);
-		const processNames = trace.traceEvents.filter((event) => event.ph === 'M' && event.name === 'process_name');
-		const threadNames = trace.traceEvents.filter((event) => event.ph === 'M' && event.name === 'thread_name');
-		const lanePids = new Set(result.engines.flatMap((engine) => engine.lanes.map((lane) => lane.pid)));
-		expect(new Set(processNames.map((event) => event.pid))).toEqual(lanePids);
-		for (const event of complete) {
-			expect(event).toMatchObject({ts: expect.any(Number), dur: expect.any(Number), pid: expect.any(Number), tid: expect.any(Number)});
-			expect(threadNames.some((name) => name.pid === event.pid && name.tid === event.tid)).toBe(true);
-		}
-	});
-});

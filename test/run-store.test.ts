@@ -16,7 +16,7 @@ describe('the run store', () => {
 		const clock = {now: 1000};
 		const store = new RunStore(bus, config, machine, () => clock.now);
 		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
-		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0, hostPid: 42});
 		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
 		vi.advanceTimersByTime(publishEveryMs);
 		return {bus, store, clock};
@@ -115,7 +115,7 @@ describe('the run store', () => {
 		const store = new RunStore(bus, long, machine, () => clock.now);
 		expect(store.getSnapshot().axisMs).toBe(3000);
 		bus.emit('run:start', {runId: 'test-run', config: long, machine, startedAt: 1000});
-		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0});
+		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0, hostPid: 42});
 		clock.now = 3460;
 		vi.advanceTimersByTime(publishEveryMs);
 		expect(store.getSnapshot().engines[0]!.elapsedMs).toBe(2460);

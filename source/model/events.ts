@@ -6,7 +6,13 @@ export type {LaneInfo} from './result-types.js';
 /** Times (`t`) are ms since the run started, on one axis shared by all engines. */
 /** `runId` names the run in every export it writes, so files from different runs never pass for one. */
 export type RunStartEvent = {readonly runId: string; readonly config: RunConfig; readonly machine: MachineInfo; readonly startedAt: number};
-export type EngineStartEvent = {readonly engine: EngineName; readonly t: number; readonly startupMs: number};
+export type EngineStartEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly startupMs: number;
+	/** The engine host's own process (the trace names it; the process engine's units are its children). */
+	readonly hostPid: number;
+};
 export type LaneOpenEvent = {readonly engine: EngineName; readonly t: number; readonly lane: LaneInfo};
 export type TaskQueuedEvent = {readonly engine: EngineName; readonly t: number; readonly ids: readonly number[]};
 export type TaskStartEvent = {

@@ -49,6 +49,8 @@ export type HostMeasurements = {
 	readonly mainThreadCpuMs: number | null;
 };
 
+/** How late an engine host's event loop was at `t` (ms from the engine's start). */
+export type LoopLagSample = {readonly t: number; readonly lagMs: number};
 /** One sample during an engine's window (see CpuSampleEvent): `engineCores` is that engine's own. */
 export type CoreSample = {
 	readonly t: number;
@@ -81,6 +83,10 @@ export type EngineResult = HostMeasurements & {
 	readonly lanes: readonly LaneInfo[];
 	readonly tasks: readonly TaskRecord[];
 	readonly coreSamples: readonly CoreSample[];
+	/** The engine host's pid (the process engine's units are its children); null if it never started. */
+	readonly hostPid: number | null;
+	/** How late the host's event loop was, sampled as it ran (ms from the engine's start). */
+	readonly loopLagSamples: readonly LoopLagSample[];
 	/** Over the rounds of the run; this result is the engine's median round. */
 	readonly spread: Spread;
 };

@@ -1,7 +1,7 @@
 import type {BusEventName, BusEvents, CpuSampleEvent, EngineEndEvent, LaneInfo, RunStartEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName} from '../model/run-config.js';
-import type {Calibration, CoreSample, EngineResult, RunResult, TaskRecord} from '../model/result-types.js';
+import type {Calibration, CoreSample, EngineResult, LoopLagSample, RunResult, TaskRecord} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {engineLoad} from './engine-load.js';
 import {roundFigures, summariseRounds} from './round-stats.js';
@@ -11,8 +11,11 @@ type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
 
 type EngineDraft = {
 	t0: number | null;
+	hostPid: number | null;
 	readonly lanes: LaneInfo[];
 	readonly tasks: Map<number, TaskDraft>;
+	/** Loop lag samples on the run's axis. */
+	readonly lag: LoopLagSample[];
 	end: EngineEndEvent | null;
 };
 
@@ -41,7 +44,10 @@ export class ResultCollector {
 			this.rounds.push({round: event.round, order: event.order, engines: new Map()});
 		});
 		on('engine:start', (event) => {
-			this.draft(event.engine).t0 = event.t;
+			Object.assign(this.draft(event.engine), {t0: event.t, hostPid: event.hostPid});
+		});
+		on('engine:sample', (event) => {
+			this.draft(event.engine).lag.push({t: event.t, lagMs: event.loopLagMs});
 		});
 		on('lane:open', (event) => {
 			this.draft(event.engine).lanes.push(event.lane);
@@ -121,7 +127,7 @@ export class ResultCollector {
 		const {engines} = this.rounds.at(-1)!;
 		let draft = engines.get(engine);
 		if (!draft) {
-			draft = {t0: null, lanes: [], tasks: new Map(), end: null};
+			draft = {t0: null, hostPid: null, lanes: [], tasks: new Map(), lag: [], end: null};
 			engines.set(engine, draft);
 		}
 
@@ -129,7 +135,7 @@ export class ResultCollector {
 	}
 
 	private engineResult(engine: EngineName, round: RoundDraft): Omit<EngineResult, 'spread'> {
-		const draft = round.engines.get(engine) ?? {t0: null, lanes: [], tasks: new Map<number, TaskDraft>(), end: null};
+		const draft = round.engines.get(engine) ?? {t0: null, hostPid: null, lanes: [], tasks: new Map<number, TaskDraft>(), lag: [], end: null};
 		const t0 = draft.t0 ?? 0;
 		const m = draft.end?.measurements;
 		// An engine stopped before its end ran for as long as it was watched.
@@ -170,6 +176,8 @@ export class ResultCollector {
 			lanes: draft.lanes,
 			tasks,
 			coreSamples,
+			hostPid: draft.hostPid,
+			loopLagSamples: draft.lag.map((sample) => ({t: sample.t - t0, lagMs: sample.lagMs})),
 		};
 	}
 

@@ -75,6 +75,8 @@ export function engineResult(name: EngineResult['engine'], elapsedMs: number, pa
 		lanes: name === 'async' ? [lane(0, {label: 'event loop'})] : [lane(0), lane(1)],
 		tasks: [],
 		coreSamples: [],
+		hostPid: 100,
+		loopLagSamples: [],
 		spread: {rounds: 1, medianMs: elapsedMs, minMs: elapsedMs, maxMs: elapsedMs, outlierRounds: []},
 		...patch,
 	};

@@ -18,7 +18,7 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	// Resolved once, before the window: every task then starts the moment it is called.
 	const task = await resolveTask(plan.work);
 	const t0 = await window.begin();
-	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid}});
 	tracker.queued(plan.tasks, t0);
 	// On the loop itself, reports go straight to the sink: no message objects per progress tick.
 	// With a time budget, the start of a task that follows a synchronous one leaves at once: if

@@ -68,8 +68,10 @@ export class EventSink {
 		this.send(batch);
 	}
 
+	/** Stops the timer and sends what is pending, with a last sample: a run shorter than one interval has one too. */
 	close(): void {
 		clearInterval(this.timer);
+		this.sample(performance.now());
 		this.flush();
 	}
 

@@ -76,7 +76,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		const tracker = new TaskTracker(plan.engine, sink, (pid, tid) => lanes.laneOf(pid, tid));
 		const t0 = await window.begin();
 		const startupMs = t0 - startupStart;
-		sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs}});
+		sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs, hostPid: process.pid}});
 		tracker.queued(plan.tasks, t0);
 		// Shared handlers, and no wrapper promise per task: dispatching 20,000 tiny tasks is
 		// bounded by this thread's allocations.

@@ -25,7 +25,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 	const slotOfTask = new Map<number, number>();
 	const tracker = new TaskTracker(plan.engine, sink, (_pid, _tid, id) => slotOfTask.get(id) ?? 0);
 	const t0 = await window.begin();
-	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0}});
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid}});
 	tracker.queued(plan.tasks, t0);
 	const file = distFile('spawn-worker.js');
 	const {timeoutMs} = plan.work;
