@@ -14,6 +14,7 @@ import {scaleConcern} from './config/scale-check.js';
 import {describeError} from './util/describe-error.js';
 import {UsageError} from './util/usage-error.js';
 import {toAscii} from './cli/ascii-output.js';
+import {usableCores} from './model/run-config.js';
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`concur-tui: ${message}\n`);
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 	}
 
 	// A long run says so before it starts (stderr: stdout may be the JSON document).
-	const longRun = longRunNotice(options.config, machineInfo().cores);
+	const longRun = longRunNotice(options.config, usableCores(options.config, machineInfo().cores));
 	if (longRun) process.stderr.write(`concur-tui: ${longRun}\n`);
 	const bus = new RunBus();
 	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(options.ascii && !options.json ? toAscii(text) : text));

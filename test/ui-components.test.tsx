@@ -175,6 +175,13 @@ describe('an engine panel', () => {
 });
 
 describe('the header', () => {
+	it('keeps the cores it runs on, pinned or not, and drops the facts before them first', () => {
+		const snapshot = new RunStore(new RunBus(), {...config, cpus: [0], pool: 4}, machine).getSnapshot();
+		const line = stripVTControlCharacters(headerLine(snapshot, 79));
+		expect(line).toMatch(/^concur-tui {2}cpu · \d+ tasks × [^·]+ · pinned to 1 of 2 cores +calibrating…$/);
+		expect(stripVTControlCharacters(headerLine(snapshot, 119))).toContain("pool 4 · sequential · pinned to 1 of 2 cores (CPU 0)");
+	});
+
 	it.each([59, 79])('never cuts the status word, at %i columns: the run\'s facts give way', (width) => {
 		const snapshot = new RunStore(new RunBus(), {...config, runs: 3}, machine).getSnapshot();
 		const line = stripVTControlCharacters(headerLine(snapshot, width));

@@ -25,6 +25,8 @@ export const helpText = `
 	  -m, --mode MODE       sequential (one engine at a time) | race (all at once)
 	  --runs N              rounds: each engine runs N times in a rotating order;
 	                        the median round is shown with the spread, 1..100
+	  --cpus LIST           pin every engine to these CPUs: 0 | 0-3 | 0,2 (Linux,
+	                        taskset); the default pool follows their count
 
 	Limits (each task, each unit)
 	  --timeout MS          a task still running after MS fails: its thread or

@@ -14,6 +14,7 @@ import {UsageError} from '../util/usage-error.js';
 import {examplePath} from '../util/dist-file.js';
 import {checkExportTargets} from '../session/exports.js';
 import {wantsAscii} from './ascii-output.js';
+import {cpuList} from '../util/cpu-list.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -35,6 +36,7 @@ export const flagDefinitions = {
 	runs: {type: 'string'},
 	force: {type: 'boolean', default: false},
 	ascii: {type: 'boolean'},
+	cpus: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -165,8 +167,10 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 	const workload = oneOf('workload', flags.workload, workloadNames);
 	if (modulePath && workload) throw new UsageError('--task and --workload cannot be used together: a task module is the workload');
 
-	const base = defaultRunConfig(cores);
-	const fromPreset = preset ? presetConfig(preset, cores) : {};
+	// Pinned to some CPUs, the run's defaults (pool, task shape) follow the cores it may use.
+	const cpus = cpuList(flags.cpus, cores);
+	const base = defaultRunConfig(cpus?.length ?? cores);
+	const fromPreset = preset ? presetConfig(preset, cpus?.length ?? cores) : {};
 	const tasks = wholeNumber('tasks', flags.tasks, limits.tasks) ?? fromPreset.tasks ?? base.tasks;
 	const config: RunConfig = {
 		...base,
@@ -184,6 +188,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? base.timeoutMs,
 		heapLimitMb: heapLimit(flags.heapLimit),
 		runs: wholeNumber('runs', flags.runs, limits.runs) ?? base.runs,
+		cpus,
 	};
 
 	const trace = filePath('trace', flags.trace);

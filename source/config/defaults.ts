@@ -29,6 +29,7 @@ export function defaultRunConfig(cores: number): RunConfig {
 		timeoutMs: null,
 		heapLimitMb: null,
 		runs: 1,
+		cpus: null,
 	};
 }
 

@@ -32,7 +32,14 @@ export type RunConfig = {
 	readonly heapLimitMb: number | null;
 	/** Rounds: each engine runs this many times, in a rotating order (--runs). */
 	readonly runs: number;
+	/** The CPUs every engine host and unit is pinned to (--cpus), or null for all. */
+	readonly cpus: readonly number[] | null;
 };
+
+/** The cores a run may use: the pinned CPUs, else all the machine's. */
+export function usableCores(config: Pick<RunConfig, 'cpus'>, machineCores: number): number {
+	return config.cpus?.length ?? machineCores;
+}
 
 /** What bounds one unit of execution: the part of the run configuration each host enforces. */
 export type UnitLimits = Pick<RunConfig, 'timeoutMs' | 'heapLimitMb'>;

@@ -6,6 +6,8 @@ import {isTagged, tagged, type HostReply, type HostRequest} from '../engines/hos
 import type {Calibration, HostMeasurements} from '../model/result-types.js';
 import {describeError} from '../util/describe-error.js';
 import {distFile} from '../util/dist-file.js';
+import {cpuListText} from '../util/cpu-list.js';
+import {findExecutable} from '../util/find-executable.js';
 import {UsageError} from '../util/usage-error.js';
 import {lastWords} from './last-words.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
@@ -19,6 +21,8 @@ export const prepareLimitMs = 10_000;
 export type HostOptions = {
 	/** --max-old-space-size of the host: the async engine's tasks share its one heap. */
 	readonly heapLimitMb: number | null;
+	/** --cpus: the CPUs the host and everything it starts are pinned to, or null for all. */
+	readonly cpus?: readonly number[] | null;
 };
 
 /** One forked engine host, seen from the UI process. */
@@ -34,8 +38,13 @@ export class HostClient {
 	constructor(private readonly options: HostOptions = {heapLimitMb: null}) {
 		// stdout is dropped so a task's console.log never mixes into concur-tui's own output. The
 		// host leads its own process group, which the reaper kills whole if concur-tui dies.
-		const execArgv = options.heapLimitMb === null ? [] : [`--max-old-space-size=${options.heapLimitMb}`];
-		this.child = fork(distFile('host.js'), [], {execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
+		const nodeArgs = options.heapLimitMb === null ? [] : [`--max-old-space-size=${options.heapLimitMb}`];
+		// Pinned, the host starts as `taskset -c LIST node …`: its affinity is set before its first
+		// instruction, and every thread and process it starts inherits it (no thread escapes a
+		// later `taskset -p`). taskset execs node in place: same pid, same IPC channel.
+		const pinned = options.cpus ? findExecutable('taskset') : null;
+		const launch = pinned && options.cpus ? {execPath: pinned, execArgv: ['-c', cpuListText(options.cpus), process.execPath, ...nodeArgs]} : {execArgv: nodeArgs};
+		this.child = fork(distFile('host.js'), [], {...launch, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
 		if (this.child.pid) guardHost(this.child.pid);
 		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);

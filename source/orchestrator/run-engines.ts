@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 import type {WireEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import {rebaseEvent} from '../bus/rebase-event.js';
-import type {EngineName, RunConfig} from '../model/run-config.js';
+import {usableCores, type EngineName, type RunConfig} from '../model/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
@@ -76,7 +76,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
 		if (signal?.aborted) return;
 		// An engine whose tasks run in its host (async) shares the host's heap.
-		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null});
+		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null, cpus: config.cpus});
 		hostsOfThisRun.add(host);
 		const plan: EnginePlan = {
 			engine,
@@ -124,14 +124,14 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			const order = config.engines.map((_, index) => config.engines[(index + round) % config.engines.length]!);
 			bus.emit('round:start', {round, rounds: config.runs, order});
 			if (config.mode === 'race') {
-				const contended = isContended(order, config, machine.cores);
+				const contended = isContended(order, config, usableCores(config, machine.cores));
 				// eslint-disable-next-line no-await-in-loop -- rounds run one after another
 				await Promise.all(order.map(async (engine) => runEngine(engine, contended)));
 			} else {
 				for (const engine of order) {
 					// Each engine has the machine to itself, one after another.
 					// eslint-disable-next-line no-await-in-loop
-					await runEngine(engine, isContended([engine], config, machine.cores));
+					await runEngine(engine, isContended([engine], config, usableCores(config, machine.cores)));
 				}
 			}
 		}
@@ -150,7 +150,8 @@ function endRun(collector: ResultCollector, bus: RunBus, calibration: Calibratio
 }
 
 async function calibrate(config: RunConfig): Promise<Calibration> {
-	const host = startHost();
+	// On the CPUs the engines will run on: pinned to a slower core, the work per ms follows.
+	const host = startHost({heapLimitMb: null, cpus: config.cpus});
 	try {
 		return await host.prepare(config.workload, config.modulePath);
 	} finally {

@@ -1,5 +1,6 @@
 import {milliseconds} from '../result/format.js';
 import type {RunConfig} from '../model/run-config.js';
+import {cpuListText} from '../util/cpu-list.js';
 import type {MachineInfo} from '../model/result-types.js';
 
 /**
@@ -16,7 +17,7 @@ export function runFacts(config: RunConfig, cores: number, withModulePath = fals
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
 		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
 		...(config.runs > 1 ? [`${config.runs} rounds`] : []),
-		`${cores} cores`,
+		config.cpus === null ? `${cores} cores` : `pinned to ${config.cpus.length} of ${cores} cores (CPU ${cpuListText(config.cpus)})`,
 	];
 }
 

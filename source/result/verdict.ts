@@ -1,3 +1,4 @@
+import {usableCores} from '../model/run-config.js';
 import {engineKinds, helperThreadsFloorCores} from '../config/engine-kinds.js';
 import {megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
@@ -32,7 +33,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	if (done.length === 0) return `No engine completed, so there is nothing to compare.${failedNote}`;
 
 	const contendedNote = done.some((engine) => engine.contended)
-		? ` More CPU-bound threads ran at once than the ${result.machine.cores} cores, so times include waiting for a core.`
+		? ` More CPU-bound threads ran at once than the ${usableCores(result.config, result.machine.cores)} cores${result.config.cpus ? ' the run was pinned to' : ''}, so times include waiting for a core.`
 		: '';
 	const fastest = done.reduce((best, engine) => (engine.elapsedMs < best.elapsedMs ? engine : best));
 	const asyncResult = done.find((engine) => engineKinds[engine.engine].isBaseline);
@@ -80,7 +81,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		const most = Math.max(...parallelisms);
 		let why: string;
 		if (most < 0.5) why = 'these tasks mostly wait, and waiting needs neither threads nor cores';
-		else if (least >= 0.8 * result.machine.cores) why = `every model kept all ${result.machine.cores} cores busy (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
+		else if (least >= 0.8 * usableCores(result.config, result.machine.cores)) why = `every model kept all ${usableCores(result.config, result.machine.cores)} ${result.config.cpus ? 'pinned ' : ''}cores busy (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
 		else why = `their parallelism stayed close (${least.toFixed(2)} to ${most.toFixed(2)} cores' worth of CPU)`;
 		const close =
 			rounds >= 2

@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import {RunBus} from '../bus/run-bus.js';
-import {workloadNames, type RunConfig} from '../model/run-config.js';
+import {usableCores, workloadNames, type RunConfig} from '../model/run-config.js';
 import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {RunStore} from '../store/run-store.js';
@@ -140,7 +140,7 @@ export class DashboardSession {
 		if (this.quitting) return;
 		this.store.reset(config);
 		// A long run says so up front, with the estimate.
-		const longRun = longRunNotice(config, this.machine.cores);
+		const longRun = longRunNotice(config, usableCores(config, this.machine.cores));
 		if (longRun) this.store.setNotice(longRun);
 		const controller = new AbortController();
 		const done = runEngines(config, this.bus, this.machine, controller.signal).then((result) => {

@@ -1,6 +1,6 @@
 import type {BusEvents} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
-import type {EngineName, RunConfig} from '../model/run-config.js';
+import {usableCores, type EngineName, type RunConfig} from '../model/run-config.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {
 	emptyEngine,
@@ -134,7 +134,7 @@ export class RunStore {
 		this.phase = 'calibrating';
 		this.round = {round: 0, rounds: config.runs};
 		this.result = null;
-		this.axisMs = initialAxisMs(config, this.machine.cores);
+		this.axisMs = initialAxisMs(config, usableCores(config, this.machine.cores));
 		this.stopTicker();
 		this.publish();
 	}

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import stringWidth from 'string-width';
 import {runFacts} from '../present/run-description.js';
 import type {DashboardSnapshot} from '../store/views.js';
 import {fitSegments} from './panel/panel-lines.js';
@@ -11,13 +12,18 @@ const phaseText: Record<DashboardSnapshot['phase'], string> = {
 };
 
 export function headerLine(snapshot: DashboardSnapshot, width: number): string {
-	const facts = runFacts(snapshot.config, snapshot.machine.cores).join(' · ');
 	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
 	const {round, rounds} = snapshot.round;
 	const roundText = rounds > 1 && snapshot.phase === 'running' ? ` · round ${round + 1}/${rounds}` : '';
 	const status = phaseText[snapshot.phase] + roundText;
-	// The status word is never cut: the run's facts give way first.
+	// The status word is never cut: the run's facts give way first, those before the last (the
+	// cores it runs on, pinned or not) one by one, then the rest is cut.
 	const title = 'concur-tui';
 	const factsRoom = Math.max(0, width - title.length - status.length);
-	return chalk.bold.cyan(title) + fitSegments([[`  ${facts}  `]], factsRoom) + phaseColour(status);
+	const facts = runFacts(snapshot.config, snapshot.machine.cores);
+	const tooWide = () => stringWidth(`  ${facts.join(' · ')}  `) > factsRoom;
+	while (facts.length > 3 && tooWide()) facts.splice(-2, 1);
+	// "pinned to 1 of 2 cores (CPU 0)": which CPUs is the first thing the cores fact gives up.
+	if (tooWide()) facts.push(facts.pop()!.replace(/ \(CPU [^)]*\)$/, ''));
+	return chalk.bold.cyan(title) + fitSegments([[`  ${facts.join(' · ')}  `]], factsRoom) + phaseColour(status);
 }

@@ -19,9 +19,9 @@ export function userEnv(extra: Record<string, string> = {}): Record<string, stri
 export type CliRun = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
 
 /** Runs the built CLI with stdout piped (so it is not a terminal) and collects everything. */
-export async function runCli(args: readonly string[], options: {cwd?: string} = {}): Promise<CliRun> {
+export async function runCli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv(), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv(options.env), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -34,7 +34,7 @@ export async function runCli(args: readonly string[], options: {cwd?: string} = 
 }
 
 /** Runs with --json and parses the result document. */
-export async function runJson(args: readonly string[], options: {cwd?: string} = {}): Promise<{run: CliRun; result: RunResult}> {
+export async function runJson(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<{run: CliRun; result: RunResult}> {
 	const run = await runCli([...args, '--json'], options);
 	try {
 		return {run, result: JSON.parse(run.stdout) as RunResult};
