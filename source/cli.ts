@@ -95,6 +95,19 @@ async function main(): Promise<void> {
 
 	const inTerminal = process.stdout.isTTY && !options.json;
 	const dashboard = inTerminal && !isCiEnvironment();
+	if (options.sweep) {
+		const sweep = {...options, sweep: options.sweep};
+		// Checked at its largest pool, with the tasks it runs there.
+		const largest = Math.max(...sweep.sweep.sizes);
+		await checkScale({...options, config: {...options.config, pool: largest, tasks: sweep.sweep.work === 'fixed' ? options.config.tasks : options.config.tasks * largest}}, dashboard);
+		const {runSweepDashboard, runSweepHeadless} = await import('./cli/run-sweep.js');
+		const code = dashboard
+			? await runSweepDashboard(sweep, machineInfo(), interruption.signal)
+			: await runSweepHeadless(sweep, machineInfo(), interruption.signal, (text) => process.stdout.write(text));
+		process.exitCode = signalExitCode ?? code;
+		return;
+	}
+
 	await checkScale(options, dashboard);
 	if (dashboard) {
 		keepYoungGenerationSmall();

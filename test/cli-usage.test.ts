@@ -49,7 +49,7 @@ describe('help and version', () => {
 	it('prints usage with every flag and exits 0', async () => {
 		const run = await runCli(['--help']);
 		expect(run.code).toBe(0);
-		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--runs', '--timeout', '--heap-limit', '--force', '--json', '--trace', '--save', '--exit', '--fps', '--ascii', '--cpus']) {
+		for (const flag of ['--workload', '--task', '--tasks', '--task-ms', '--pool', '--threads', '--mode', '--engines', '--preset', '--runs', '--timeout', '--heap-limit', '--force', '--json', '--trace', '--save', '--exit', '--fps', '--ascii', '--cpus', '--pools', '--work']) {
 			expect(run.stdout).toContain(flag);
 		}
 	});

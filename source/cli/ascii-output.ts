@@ -40,9 +40,23 @@ const standIns: Readonly<Record<string, string>> = {
 	'−': '-',
 	'±': '+',
 	'≤': '<',
+	'≥': '>',
 	'→': '>',
 	'↔': '/',
 	µ: 'u',
+	// The sweep's chart (asciichart's lines and corners, its axis, the size being measured).
+	'╭': '+',
+	'╮': '+',
+	'╰': '+',
+	'╯': '+',
+	'╶': '-',
+	'╴': '-',
+	'╌': '.',
+	'▲': '^',
+	// The fits' parameters.
+	α: 'a',
+	β: 'b',
+	σ: 's',
 	// Table borders (ink-table).
 	'─': '-',
 	'│': '|',

@@ -6,6 +6,8 @@ export const helpText = `
 
 	Usage
 	  $ concur-tui [options]
+	  $ concur-tui sweep [options]   threads and processes at each pool size:
+	                                 speedup, fitted laws, a recommended pool
 
 	Workload
 	  -w, --workload NAME   cpu | sleep | hash | mixed              (default: cpu)
@@ -27,6 +29,12 @@ export const helpText = `
 	                        the median round is shown with the spread, 1..100
 	  --cpus LIST           pin every engine to these CPUs: 0 | 0-3 | 0,2 (Linux,
 	                        taskset); the default pool follows their count
+
+	Sweep (concur-tui sweep; --runs defaults to 3)
+	  --pools LIST          pool sizes, e.g. 1,2,4,8   (default: 1,2,3,4,6,8, then
+	                        doubling, to 2 × cores)
+	  --work KIND           fixed: the same tasks at every size (Amdahl; default)
+	                        | scaled: --tasks per unit (Gustafson)
 
 	Limits (each task, each unit)
 	  --timeout MS          a task still running after MS fails: its thread or

@@ -15,6 +15,7 @@ import {examplePath} from '../util/dist-file.js';
 import {checkExportTargets} from '../session/exports.js';
 import {wantsAscii} from './ascii-output.js';
 import {cpuList} from '../util/cpu-list.js';
+import {defaultPoolSizes, sweepWorkNames, type SweepWork} from '../result/sweep-analysis.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -37,6 +38,8 @@ export const flagDefinitions = {
 	force: {type: 'boolean', default: false},
 	ascii: {type: 'boolean'},
 	cpus: {type: 'string'},
+	pools: {type: 'string'},
+	work: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -56,6 +59,8 @@ export type CliOptions = {
 	readonly force: boolean;
 	/** Draw with ASCII only (--ascii, or a locale that is not UTF-8: cli/ascii-output.ts). */
 	readonly ascii: boolean;
+	/** `concur-tui sweep`: the pool sizes and the kind of work; null for a run. */
+	readonly sweep: {readonly sizes: readonly number[]; readonly work: SweepWork} | null;
 };
 
 const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536, runs: 100} as const;
@@ -160,7 +165,13 @@ const knownKeys = new Set<string>([
 export function resolveOptions(flags: RawFlags, input: readonly string[], cores: number): CliOptions {
 	const unknown = Object.keys(flags).find((key) => !knownKeys.has(key));
 	if (unknown !== undefined) throw new UsageError(`unknown flag ${dashed(unknown)} (see concur-tui --help)`);
-	if (input.length > 0) throw new UsageError(`unexpected argument "${input[0]}" (see concur-tui --help)`);
+	const sweeping = input[0] === 'sweep';
+	const extra = input.slice(sweeping ? 1 : 0);
+	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (see concur-tui --help)`);
+	if (!sweeping) {
+		const sweepFlag = (['pools', 'work'] as const).find((name) => flags[name] !== undefined);
+		if (sweepFlag) throw new UsageError(`--${sweepFlag} belongs to concur-tui sweep (see concur-tui --help)`);
+	}
 
 	const preset = oneOf('preset', flags.preset, presetNames) ?? null;
 	const modulePath = taskModulePath(flags.task);
@@ -171,7 +182,8 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 	const cpus = cpuList(flags.cpus, cores);
 	const base = defaultRunConfig(cpus?.length ?? cores);
 	const fromPreset = preset ? presetConfig(preset, cpus?.length ?? cores) : {};
-	const tasks = wholeNumber('tasks', flags.tasks, limits.tasks) ?? fromPreset.tasks ?? base.tasks;
+	const sweep = sweeping ? sweepSettings(flags, cpus?.length ?? cores) : null;
+	const tasks = wholeNumber('tasks', flags.tasks, limits.tasks) ?? sweep?.defaultTasks ?? fromPreset.tasks ?? base.tasks;
 	const config: RunConfig = {
 		...base,
 		...fromPreset,
@@ -179,7 +191,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		modulePath,
 		tasks,
 		// The default length follows the task count (--tasks 200: 20 ms each), as the help says.
-		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? defaultTaskMs(tasks),
+		taskMs: positiveMs('taskMs', flags.taskMs, limits.taskMs) ?? fromPreset.taskMs ?? (sweep ? sweepTaskMs(sweep, tasks) : defaultTaskMs(tasks)),
 		pool: wholeNumber('pool', flags.pool, limits.pool) ?? fromPreset.pool ?? base.pool,
 		threads: oneOf('threads', flags.threads, threadStrategies) ?? fromPreset.threads ?? base.threads,
 		mode: oneOf('mode', flags.mode, modeNames) ?? base.mode,
@@ -187,7 +199,8 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		preset,
 		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? base.timeoutMs,
 		heapLimitMb: heapLimit(flags.heapLimit),
-		runs: wholeNumber('runs', flags.runs, limits.runs) ?? base.runs,
+		// A sweep's recommendation weighs each size's spread: three rounds unless told.
+		runs: wholeNumber('runs', flags.runs, limits.runs) ?? (sweep ? 3 : base.runs),
 		cpus,
 	};
 
@@ -204,5 +217,34 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		fps: wholeNumber('fps', flags.fps, limits.fps) ?? defaultFps,
 		force: flags.force === true,
 		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
+		sweep: sweep ? {sizes: sweep.sizes, work: sweep.work} : null,
 	};
+}
+
+type SweepSettings = {readonly sizes: number[]; readonly work: SweepWork; readonly defaultTasks: number};
+
+/**
+ * --pools and --work of `concur-tui sweep`. Fixed work: 3 tasks per unit of the largest pool, at
+ * every size; scaled: 3 per unit at each size (--tasks is then per unit).
+ */
+function sweepSettings(flags: RawFlags, cores: number): SweepSettings {
+	const work = oneOf('work', flags.work, sweepWorkNames) ?? 'fixed';
+	const sizes = flags.pools === undefined ? defaultPoolSizes(cores) : poolList(flags.pools);
+	return {sizes, work, defaultTasks: work === 'fixed' ? 3 * Math.max(...sizes) : 3};
+}
+
+/** About 1.2 s of work at the smallest size, each task 10 to 300 ms. */
+function sweepTaskMs(sweep: SweepSettings, tasks: number): number {
+	const atSmallest = sweep.work === 'fixed' ? tasks / sweep.sizes[0]! : tasks;
+	return Math.min(300, Math.max(10, Math.round(1200 / atSmallest)));
+}
+
+function poolList(value: unknown): number[] {
+	const parts = asText(value).split(',').map((part) => part.trim());
+	const sizes = parts.map((part) => Number(part));
+	if (parts.some((part) => !/^\d+$/.test(part)) || sizes.some((size) => size < 1 || size > limits.pool)) {
+		throw new UsageError(`--pools must be a comma-separated list of pool sizes from 1 to ${limits.pool} (got "${asText(value)}")`);
+	}
+
+	return [...new Set(sizes)].sort((a, b) => a - b);
 }

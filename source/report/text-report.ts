@@ -5,7 +5,7 @@ import {problemsOf} from '../present/problems.js';
 import {machineLine, runFacts} from '../present/run-description.js';
 import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, MachineInfo, RunResult} from '../model/result-types.js';
-import {plainTable} from './plain-table.js';
+import {plainTable} from '../present/plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
 
 const timelineCells = 60;

@@ -13,3 +13,8 @@ export function megabytes(bytes: number): string {
 export function times(ratio: number): string {
 	return `${ratio.toFixed(2)}×`;
 }
+
+/** "1 core", "2 cores". */
+export function coresText(count: number): string {
+	return count === 1 ? '1 core' : `${count} cores`;
+}

@@ -1,0 +1,75 @@
+import {coresText, megabytes, milliseconds, seconds, times} from '../result/format.js';
+import type {SweepDocument, SweepEngine, SweepPoint} from '../result/sweep-analysis.js';
+import {runFacts} from './run-description.js';
+import {plainTable} from './plain-table.js';
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** The header of a sweep, as facts: what it swept, then the run's settings (the last ones give way first where room is short). */
+export function sweepHeaderFacts(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>): string[] {
+	const facts = runFacts(document.config, document.machine.cores).filter((fact) => !fact.startsWith('pool ') && !fact.includes(' tasks × '));
+	const work = document.work === 'fixed' ? `${document.config.tasks} tasks × ${milliseconds(document.config.taskMs)} at every size (fixed work)` : `${document.config.tasks} tasks × ${milliseconds(document.config.taskMs)} per unit (scaled work)`;
+	return ['concur-tui sweep', `pools ${document.sizes.join(',')}`, work, ...facts];
+}
+
+/** The header line of a sweep, whole, or as many facts as fit `width`. */
+export function sweepHeader(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>, width = Number.POSITIVE_INFINITY): string {
+	const facts = sweepHeaderFacts(document);
+	while (facts.length > 3 && facts.join(' · ').length > width) facts.pop();
+	return facts.join(' · ');
+}
+
+/** One row per size: each engine's median time, speedup over its smallest pool, efficiency and ∥ (and with `wide`, memory and start-up). */
+export function sweepTable(engines: readonly SweepEngine[], sizes: readonly number[], cores: number, wide = false): string[] {
+	const columns = ['time', 'speedup', 'eff', '∥', ...(wide ? ['memory', 'start-up'] : [])];
+	const header = ['pool', ...engines.flatMap((engine) => columns.map((column, index) => (index === 0 ? `${engine.engine} ${column}` : column)))];
+	const rows = sizes.map((n) => [
+		`${n}${n > cores ? '*' : ''}`,
+		...engines.flatMap((engine) => {
+			const point = engine.points.find((each) => each.n === n);
+			return point ? cells(point, wide) : columns.map(() => '·');
+		}),
+	]);
+	return plainTable(header, rows);
+}
+
+function cells(point: SweepPoint, wide: boolean): string[] {
+	const spread = point.roundsMs.length > 1 && point.medianMs > 0 ? ` ±${Math.round(((point.maxMs - point.minMs) / 2 / point.medianMs) * 100)}%` : '';
+	return [
+		`${seconds(point.medianMs)}${spread}${point.complete ? '' : ' !'}`,
+		times(point.speedup),
+		percent(point.efficiency),
+		point.parallelism.toFixed(2),
+		...(wide ? [megabytes(point.peakRssBytes), milliseconds(point.startupMs)] : []),
+	];
+}
+
+/** The summary's parts: each engine's recommended pool, the baseline, the fits, and what the kind of work means. */
+export function sweepSummaryParts(document: Pick<SweepDocument, 'engines' | 'baseline' | 'cores' | 'config' | 'work'>): {recommendations: string[]; baseline: string[]; fits: string[]; work: string[]} {
+	const recommendations = document.engines.flatMap((engine) => (engine.recommendation ? [`${engine.engine}: recommended pool ${engine.recommendation.pool}: ${engine.recommendation.sentence}`] : []));
+	const baseline = document.baseline
+		? [`async (the baseline: one event loop): ${seconds(document.baseline.medianMs)} for ${document.baseline.tasks} tasks, parallelism ${document.baseline.parallelism.toFixed(2)}`]
+		: [];
+	const fits = document.engines.flatMap((engine) => {
+		const parts = [
+			engine.amdahl ? `Amdahl serial fraction ${engine.amdahl.serialFraction.toFixed(3)} (rms ${engine.amdahl.rmsResidual.toFixed(3)})` : '',
+			engine.usl
+				? `USL contention α ${engine.usl.alpha.toFixed(3)}, coherency β ${engine.usl.beta.toFixed(4)} (rms ${engine.usl.rmsResidual.toFixed(3)})${engine.usl.peakN === null ? ', no peak' : `, peak at ${Math.round(engine.usl.peakN)} units`}`
+				: '',
+			engine.fitNote ?? '',
+		].filter(Boolean);
+		return parts.length > 0 ? [`${engine.engine} fits, on the sizes within the ${coresText(document.cores)}: ${parts.join('; ')}`] : [];
+	});
+	const work =
+		document.work === 'fixed'
+			? ['Fixed work (strong scaling, Amdahl): the same tasks at every size, so speedup shows what more units buy for one job.']
+			: ['Scaled work (weak scaling, Gustafson): tasks grow with the pool, so speedup is throughput over one unit.'];
+	return {recommendations, baseline, fits, work};
+}
+
+/** Each engine's fits and recommended pool, in sentences built from the measured figures, in reading order. */
+export function sweepSummary(document: Pick<SweepDocument, 'engines' | 'baseline' | 'cores' | 'config' | 'work'>): string[] {
+	const {recommendations, baseline, fits, work} = sweepSummaryParts(document);
+	return [...baseline, ...recommendations, ...fits, ...work];
+}
+
