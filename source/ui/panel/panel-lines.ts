@@ -116,27 +116,30 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
 export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null, compact = false): string {
 	// What --timeout means here stays while the panel is wide enough for it: the lanes shorten,
 	// then are cut (their names label the rows below anyway).
-	const candidates = [legendSegments(view, timeoutMs, false, compact, true), legendSegments(view, timeoutMs, true, compact, true)];
+	const candidates = [legendSegments(view, timeoutMs, false, compact, true, width), legendSegments(view, timeoutMs, true, compact, true, width)];
 	const fits = (segments: Segment[]) => stringWidth(segments.map(([text]) => text).join('')) <= width;
-	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false) : candidates[1]!), width);
+	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false, width) : candidates[1]!), width);
 }
 
-function legendSegments(view: EngineView, timeoutMs: number | null, short: boolean, compactNames: boolean, withMeaning: boolean): Segment[] {
+function legendSegments(view: EngineView, timeoutMs: number | null, short: boolean, compactNames: boolean, withMeaning: boolean, width: number): Segment[] {
 	const kind = engineKinds[view.engine];
 	const pid = kind.runtime === 'thread' && view.lanes[0] ? (short ? `pid ${view.lanes[0].pid} · ` : `one process, pid ${view.lanes[0].pid} · `) : '';
 	// Lanes that are slots for a thread spawned per task share one description, said once.
 	const slots = view.lanes.filter((lane) => lane.tid === null);
 	const name = (lane: LaneInfo) => kind.laneShortName(lane, compactNames);
-	const lanes = [
-		...(slots.length > 0 ? [`${slots.map(name).join(' ')}: ${kind.laneIdentity(slots[0]!)}`] : []),
-		...view.lanes
-			.filter((lane) => lane.tid !== null)
-			.map((lane) => {
-				const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
-				if (!short) return `${name(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
-				return `${name(lane)}${kind.runtime === 'thread' ? '' : ` ${lane.pid}`}${core === null ? '' : ` c${core}`}`;
-			}),
-	];
+	const entry = (lane: LaneInfo) => {
+		const core = view.laneActivity.get(lane.id)?.lastCore ?? null;
+		if (!short) return `${name(lane)} ${kind.laneIdentity(lane)}${core === null ? '' : ` core ${core}`}`;
+		return `${name(lane)}${kind.runtime === 'thread' ? '' : ` ${lane.pid}`}${core === null ? '' : ` c${core}`}`;
+	};
+
+	// Only as many lanes as the line can show: 256 of them cost a frame 20 ms in strings alone.
+	let lanes = slots.length > 0 ? `${slots.slice(0, width).map(name).join(' ')}: ${kind.laneIdentity(slots[0]!)}` : '';
+	for (const lane of view.lanes) {
+		if (lanes.length > width) break;
+		if (lane.tid !== null) lanes += `${lanes ? ' · ' : ''}${entry(lane)}`;
+	}
+
 	// Other programs' load while it runs, said the moment it matters (result/evidence.ts's floor).
 	const otherCores = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? view.otherLoadCores.toFixed(1) : null;
 	const otherLoad = otherCores === null ? '' : short ? `other ${otherCores} cores · ` : `other programs ${otherCores} cores · `;
@@ -144,7 +147,7 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	return [
 		[otherLoad, chalk.yellow],
 		[timeout, chalk.yellow],
-		[`${pid}${lanes.join(' · ') || 'no lanes yet'}`, chalk.dim],
+		[`${pid}${lanes || 'no lanes yet'}`, chalk.dim],
 	];
 }
 
@@ -203,7 +206,7 @@ export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number,
 	if (shown.length < used.length) {
 		const hidden = used.slice(shown.length);
 		const busy = hidden.filter((lane) => (view.laneActivity.get(lane.id)?.running ?? 0) > 0).length;
-		lines.push(fitSegments([[`… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], panel.width));
+		lines.push(fitSegments([[panel.compact ? `… ${hidden.length} more, ${busy} busy` : `… ${hidden.length} more lanes, ${busy} busy`, chalk.dim]], panel.width));
 	}
 
 	if (idleRows > 0) lines.push(fitSegments([[idleLine(view, idle, panel.compact), chalk.dim]], panel.width));
