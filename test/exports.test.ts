@@ -124,4 +124,15 @@ describe('jsonChunks', () => {
 		for (const space of [0, 2]) expect([...jsonChunks(value, space)].join('')).toBe(JSON.stringify(value, null, space));
 		expect([...jsonChunks([1, 2, 3], 2)].length).toBeGreaterThan(3);
 	});
+
+	it('opens an array member that holds a long list (an engine and its tasks): no piece holds them all', () => {
+		const tasks = Array.from({length: 10_000}, (_, id) => ({id, startMs: id / 3, endMs: id / 3 + 1, ok: true, error: null, busy: [0.5, 1]}));
+		const document = {engines: [{engine: 'threads', elapsedMs: 12.5, tasks, lanes: [{id: 0}]}], verdict: 'x'};
+		for (const space of [0, 2]) {
+			const pieces = [...jsonChunks(document, space)];
+			expect(pieces.join('')).toBe(JSON.stringify(document, null, space));
+			// The longest piece is one task, not the engine.
+			expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(300);
+		}
+	});
 });
