@@ -11,6 +11,7 @@ import {RunStore} from '../source/store/run-store.js';
 import {computeLayout} from '../source/ui/layout.js';
 import {EnginePanel} from '../source/ui/panel/engine-panel.js';
 import {panelLines} from '../source/ui/panel/panel-lines.js';
+import {laneOccupancy} from '../source/present/lane-occupancy.js';
 import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {machine as twoCores} from './helpers/dashboard-fixtures.js';
 
@@ -20,8 +21,8 @@ const machine = {...twoCores, cores};
 const config: RunConfig = {...defaultRunConfig(cores), tasks, taskMs: 1, pool: cores};
 
 /** Feeds `bus` one engine's run up to `doneShare` of its tasks: each lane runs its tasks one after another, 1 ms each. */
-function simulate(bus: RunBus, engine: EngineName, doneShare: number): void {
-	const lanes = engine === 'async' ? 1 : cores;
+function simulate(bus: RunBus, engine: EngineName, doneShare: number, poolLanes = cores): void {
+	const lanes = engine === 'async' ? 1 : poolLanes;
 	bus.emit('engine:start', {engine, t: 0, startupMs: 30, hostPid: 1});
 	for (let id = 0; id < lanes; id++) bus.emit('lane:open', {engine, t: 0, lane: {id, label: `unit ${id + 1}`, pid: engine === 'processes' ? 1000 + id : 1, tid: 2000 + id}});
 	bus.emit('task:queued', {engine, t: 0, ids: Array.from({length: tasks}, (_, id) => id)});
@@ -80,6 +81,41 @@ describe('256 cores on paper', () => {
 		expect(lastFrame()).toMatch(/… \d+ more, \d+ busy/);
 		// The title's figures whole: done/total moved to its second row.
 		expect(lastFrame()).toMatch(/^Many-thread {2}\d+\.\d+ s\n50000\/100000/);
+		store.dispose();
+	});
+
+	it('100,000 tasks on 2 lanes per pool and one event loop: a frame adds only the open tasks, not all of them', async () => {
+		const bus = new RunBus();
+		let now = 0;
+		const twoLanes: RunConfig = {...config, pool: 2};
+		const store = new RunStore(bus, twoLanes, {...machine, cores: 2}, () => now, 5);
+		bus.emit('run:start', {runId: 'paper', config: twoLanes, machine, startedAt: 0});
+		for (const engine of ['async', 'threads', 'processes'] as const) simulate(bus, engine, 0.5, 2);
+		now = 30_000;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const snapshot = store.getSnapshot();
+		const layout = computeLayout(79, 24, snapshot.engines.map((view) => ({tasks, lanes: view.lanes.length, laneNameWidth: 2})), false);
+		if (layout.kind !== 'ok') throw new Error('too small');
+		const frame = () => {
+			const started = performance.now();
+			for (const [index, view] of snapshot.engines.entries()) panelLines(view, snapshot.axisMs, layout.panel, layout.panelRows[index]!);
+			return performance.now() - started;
+		};
+
+		frame();
+		const kept = [frame(), frame(), frame(), frame(), frame()].sort((a, b) => a - b)[2]!;
+		// Drawn afresh, every task of every lane each frame (as before the occupancy was kept).
+		const afresh = (() => {
+			const started = performance.now();
+			for (const view of snapshot.engines) {
+				for (const activity of view.laneActivity.values()) laneOccupancy(activity.taskIds.map((id) => view.tasks[id]!), layout.panel.cells, snapshot.axisMs / layout.panel.cells, now);
+			}
+
+			return performance.now() - started;
+		})();
+		console.log(`100,000 tasks on 2 lanes per pool: a frame ${kept.toFixed(1)} ms kept, ${afresh.toFixed(1)} ms drawing every task afresh`);
+		expect(kept).toBeLessThan(afresh);
+		expect(kept).toBeLessThan(50);
 		store.dispose();
 	});
 });

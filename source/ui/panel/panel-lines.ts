@@ -8,7 +8,8 @@ import {milliseconds, seconds} from '../../result/format.js';
 import type {EngineView, TaskView} from '../../store/views.js';
 import type {LaneInfo} from '../../model/result-types.js';
 import {styleCells} from '../timeline/styled-cells.js';
-import {laneCells, taskCells} from '../timeline/task-rows.js';
+import {occupancyCells, taskCells} from '../timeline/task-rows.js';
+import {IncrementalOccupancy} from '../../present/lane-occupancy.js';
 import type {PanelGeometry} from '../layout.js';
 
 /** Pads or cuts plain text to exactly `width` columns. */
@@ -151,6 +152,9 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	];
 }
 
+/** Each lane's occupancy, kept while its lane is (a lane's info object lives as long as its run's view). */
+const occupancies = new WeakMap<LaneInfo, IncrementalOccupancy>();
+
 /** The figure after a task's bar: its progress while it runs, ✓ or ✗ once it ended. */
 function suffix(task: TaskView, width: number): string {
 	if (task.state === 'running') return `${Math.min(99, Math.round(task.progress * 100))}%`.padStart(width);
@@ -198,10 +202,13 @@ export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number,
 	const shown = used.length <= room ? used : used.slice(0, room - 1);
 	const lines = shown.map((lane) => {
 		const activity = view.laneActivity.get(lane.id);
-		const tasks = (activity?.taskIds ?? []).map((id) => view.tasks[id]!);
 		const running = activity?.running ?? 0;
 		const tail = running > 1 ? `×${running}`.padStart(panel.suffixWidth) : ' '.repeat(panel.suffixWidth);
-		return label(laneName.get(lane.id) ?? '?', panel.labelWidth) + styleCells(laneCells(tasks, scale, now)) + tail;
+		// Kept per lane from frame to frame: a frame adds only the tasks still open.
+		let occupancy = occupancies.get(lane);
+		if (!occupancy) occupancies.set(lane, (occupancy = new IncrementalOccupancy()));
+		const cells = occupancy.occupancy(activity?.taskIds ?? [], (id) => view.tasks[id]!, scale.cells, scale.axisMs / scale.cells, now);
+		return label(laneName.get(lane.id) ?? '?', panel.labelWidth) + styleCells(occupancyCells(cells, scale.cells)) + tail;
 	});
 	if (shown.length < used.length) {
 		const hidden = used.slice(shown.length);

@@ -1,5 +1,5 @@
 import type {TaskView} from '../../store/views.js';
-import {briefMark, laneOccupancy} from '../../present/lane-occupancy.js';
+import {briefMark, laneOccupancy, type LaneOccupancy} from '../../present/lane-occupancy.js';
 import {blankCells, type CellColor, type Cells} from './styled-cells.js';
 
 /** Left-aligned eighths of a cell: the end of a bar within its last cell. */
@@ -55,7 +55,12 @@ const briefColors: Record<number, CellColor> = {[briefMark.done]: 'doneA', [brie
  * their boundaries show; ▒ marks cells whose centre instant had several tasks running at once.
  */
 export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: number): Cells {
-	const occupancy = laneOccupancy(tasks, scale.cells, scale.axisMs / scale.cells, nowMs);
+	return occupancyCells(laneOccupancy(tasks, scale.cells, scale.axisMs / scale.cells, nowMs), scale.cells);
+}
+
+/** A lane's cells from its occupancy (present/lane-occupancy.ts), however it was computed. */
+export function occupancyCells(occupancy: LaneOccupancy, width: number): Cells {
+	const scale = {cells: width};
 	const cells = blankCells(scale.cells);
 	for (let i = 0; i < scale.cells; i++) {
 		const here = occupancy.tasksHere[i]!;
