@@ -94,12 +94,17 @@ export class ResultCollector {
 		});
 	}
 
+	private taken = false;
+
 	dispose(): void {
 		for (const end of this.unsubscribe.splice(0)) end();
 	}
 
+	/** The run's result document; once: its task records are the collector's drafts, turned in place. */
 	result(calibration: Calibration | null): RunResult {
 		if (!this.start) throw new Error('the run never started');
+		if (this.taken) throw new Error('the result of a run is taken once');
+		this.taken = true;
 		const {runId, config, machine} = this.start;
 		if (this.rounds.length === 0) this.rounds.push({round: 0, order: config.engines, engines: new Map()});
 		const perRound = this.rounds.map((round) => ({round, results: config.engines.map((engine) => this.engineResult(engine, round))}));
@@ -142,17 +147,19 @@ export class ResultCollector {
 		const elapsedMs = m?.elapsedMs ?? (draft.t0 !== null && draft.end ? Math.max(0, draft.end.t - draft.t0) : 0);
 		const relative = (t: number | null) => (t === null ? null : t - t0);
 		const stopped = draft.end?.error;
-		const tasks = [...draft.tasks.values()]
-			.sort((a, b) => a.id - b.id)
-			.map((task) => ({
-				...task,
-				// A task its engine never finished says why.
-				error: task.endMs === null && stopped ? `not finished: ${stopped}` : task.error,
-				queuedMs: task.queuedMs - t0,
-				startMs: relative(task.startMs),
-				runStartMs: relative(task.runStartMs),
-				endMs: relative(task.endMs),
-			}));
+		// The drafts become the records, in place: 100,000 tasks are not held twice at the end of a
+		// run (the collector's part is done once its result is taken).
+		const tasks: TaskRecord[] = [...draft.tasks.values()].sort((a, b) => a.id - b.id);
+		draft.tasks.clear();
+		for (const task of tasks as TaskDraft[]) {
+			// A task its engine never finished says why.
+			if (task.endMs === null && stopped) task.error = `not finished: ${stopped}`;
+			task.queuedMs -= t0;
+			task.startMs = relative(task.startMs);
+			task.runStartMs = relative(task.runStartMs);
+			task.endMs = relative(task.endMs);
+		}
+
 		const coreSamples = this.samplesBetween(engine, t0, t0 + elapsedMs);
 		const complete = Boolean(m) && !draft.end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
 		const parallelism = m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0;
