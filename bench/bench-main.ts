@@ -12,7 +12,7 @@ import type {RunResult} from '../source/model/result-types.js';
 import {distFile} from '../source/util/dist-file.js';
 import {asyncTaskCost, processCost, threadCost} from './unit-costs.js';
 import {dashboardCost} from './dashboard-cost.js';
-import {memoryCost} from './memory-cost.js';
+import {memoryCost, paperCost} from './memory-cost.js';
 
 type Row = {readonly measure: string; readonly figure: string; readonly target: string; readonly met: boolean | null};
 
@@ -119,6 +119,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
 	units: unitCosts,
 	dashboard: dashboardCost,
 	memory: memoryCost,
+	paper: paperCost,
 };
 // `node dist/bench.js dispatch` runs one section; no argument runs them all.
 const chosen = process.argv.slice(2);

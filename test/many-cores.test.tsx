@@ -14,27 +14,17 @@ import {panelLines} from '../source/ui/panel/panel-lines.js';
 import {laneOccupancy} from '../source/present/lane-occupancy.js';
 import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {machine as twoCores} from './helpers/dashboard-fixtures.js';
+import {simulateEngine} from '../bench/paper-run.js';
 
 const cores = 256;
 const tasks = 100_000;
 const machine = {...twoCores, cores};
 const config: RunConfig = {...defaultRunConfig(cores), tasks, taskMs: 1, pool: cores};
 
-/** Feeds `bus` one engine's run up to `doneShare` of its tasks: each lane runs its tasks one after another, 1 ms each. */
-function simulate(bus: RunBus, engine: EngineName, doneShare: number, poolLanes = cores): void {
-	const lanes = engine === 'async' ? 1 : poolLanes;
-	bus.emit('engine:start', {engine, t: 0, startupMs: 30, hostPid: 1});
-	for (let id = 0; id < lanes; id++) bus.emit('lane:open', {engine, t: 0, lane: {id, label: `unit ${id + 1}`, pid: engine === 'processes' ? 1000 + id : 1, tid: 2000 + id}});
-	bus.emit('task:queued', {engine, t: 0, ids: Array.from({length: tasks}, (_, id) => id)});
-	const ended = Math.floor(tasks * doneShare);
-	for (let id = 0; id < ended + lanes && id < tasks; id++) {
-		const lane = id % lanes;
-		const t = Math.floor(id / lanes);
-		const started = {t, lane, pid: engine === 'processes' ? 1000 + lane : 1, tid: 2000 + lane};
-		if (id < ended) bus.emit('task:end', {engine, t: t + 1, id, started, ok: true, error: null, cpu: lane % cores, runStartT: null});
-		else bus.emit('task:start', {engine, id, ...started});
-	}
-}
+/** One engine's run of `tasks` tasks, half of them ended, on 256 lanes per pool (or `poolLanes`). */
+const simulate = (bus: RunBus, engine: EngineName, doneShare: number, poolLanes = cores) => {
+	simulateEngine(bus, engine, {tasks, lanes: poolLanes, cores, doneShare});
+};
 
 describe('256 cores on paper', () => {
 	it('100,000 tasks on 256 lanes per pool: frames build fast, memory stays bounded, 80x24 still reads', async () => {
