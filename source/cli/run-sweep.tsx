@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {MachineInfo} from '../model/result-types.js';
+import {usableCores} from '../model/run-config.js';
 import {LatestValue} from '../store/latest-value.js';
 import {runSweep, type SweepPlan, type SweepProgress} from '../session/sweep-session.js';
 import {sweepReport} from '../report/sweep-report.js';
@@ -78,7 +79,7 @@ function emptyDocument(options: SweepOptions, machine: MachineInfo): SweepDocume
 		config: options.config,
 		work: options.sweep.work,
 		sizes: options.sweep.sizes,
-		cores: options.config.cpus?.length ?? machine.cores,
+		cores: usableCores(options.config, machine.cores),
 		baseline: null,
 		engines: [],
 		complete: false,

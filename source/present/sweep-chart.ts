@@ -64,7 +64,7 @@ export function sweepChart(engines: readonly SweepEngine[], options: ChartOption
 }
 
 function speedupLabel(speedup: number): string {
-	return `${speedup >= 100 ? speedup.toFixed(0) : speedup >= 10 ? speedup.toFixed(0) : speedup.toFixed(1)}×`.padStart(labelWidth);
+	return `${speedup >= 10 ? speedup.toFixed(0) : speedup.toFixed(1)}×`.padStart(labelWidth);
 }
 
 /** An engine's measured points, joined by straight lines between their columns. */
