@@ -233,7 +233,9 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 		expect(await waitFor(() => processesMarked(run.marker).some((pid) => isReaper(pid) && pid !== first), 2000)).toBe(true);
 		run.child.kill('SIGKILL');
 		expect((await run.exited).signal).toBe('SIGKILL');
-		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
+		// The new reaper may still be booting Node on two cores kept full by the race's busy units
+		// (one CI run took over 1 s): bounded, with room for that.
+		expect(await waitFor(() => processesMarked(run.marker).length === 0, 3000)).toBe(true);
 	});
 
 	it('a reader of the plain report that goes away after its first line (| head -1): noticed when the first engine ends, not at the end', async () => {
