@@ -125,8 +125,9 @@ async function main(): Promise<void> {
 	const longRun = longRunNotice(options.config, usableCores(options.config, machineInfo().cores));
 	if (longRun) process.stderr.write(`concur-tui: ${longRun}\n`);
 	const bus = new RunBus();
-	subscribeHeadlessReporters(bus, options, (text) => process.stdout.write(options.ascii && !options.json ? toAscii(text) : text));
+	const reporters = subscribeHeadlessReporters(bus, options, process.stdout, options.ascii && !options.json ? toAscii : undefined);
 	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal);
+	await reporters.written();
 	process.exitCode = signalExitCode ?? exitCodeOf(result);
 }
 

@@ -1,6 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {WireEvent} from '../source/model/events.js';
+import type {TaskEndEvent, TaskStartEvent, WireEvent} from '../source/model/events.js';
 import {batchEveryMs, EventSink} from '../source/engines/host/event-sink.js';
+import {forEachTaskEnd, forEachTaskStart, type HostWireEvent} from '../source/model/task-batches.js';
 
 const start = (id: number): WireEvent => ({name: 'task:start', data: {engine: 'async', t: 0, id, lane: 0, pid: 1, tid: 1}});
 const end = (id: number): WireEvent => ({name: 'task:end', data: {engine: 'async', t: 0, id, ok: true, error: null, cpu: 0, runStartT: null}});
@@ -14,7 +15,7 @@ describe('the host event sink', () => {
 	});
 
 	it('sends events in batches every 100 ms, not one by one', () => {
-		const batches: WireEvent[][] = [];
+		const batches: HostWireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		batches.length = 0;
@@ -23,12 +24,15 @@ describe('the host event sink', () => {
 		expect(batches).toHaveLength(0);
 		vi.advanceTimersByTime(batchEveryMs);
 		expect(batches).toHaveLength(1);
-		expect(batches[0]!.map((event) => event.name)).toEqual(['task:start', 'task:start']);
+		// Consecutive starts travel as one columnar batch.
+		expect(batches[0]!.map((event) => event.name)).toEqual(['task:starts']);
+		const [starts] = batches[0]!;
+		expect(starts?.name === 'task:starts' && starts.data.ids).toEqual([0, 1]);
 		sink.close();
 	});
 
 	it('coalesces progress to the latest value per task, after the other events', () => {
-		const batches: WireEvent[][] = [];
+		const batches: HostWireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.emit(start(0));
@@ -36,24 +40,24 @@ describe('the host event sink', () => {
 		sink.reportProgress(1, 0.5);
 		vi.advanceTimersByTime(batchEveryMs);
 		const batch = batches.at(-1)!;
-		expect(batch.map((event) => event.name)).toEqual(['task:start', 'task:progress']);
+		expect(batch.map((event) => event.name)).toEqual(['task:starts', 'task:progress']);
 		const progress = batch[1]!;
 		expect(progress.name === 'task:progress' && progress.data).toMatchObject({ids: [0, 1], values: [0.3, 0.5]});
 		sink.close();
 	});
 
 	it('drops stale progress of a task that has ended', () => {
-		const batches: WireEvent[][] = [];
+		const batches: HostWireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.reportProgress(0, 0.9);
 		sink.emit(end(0));
 		sink.close();
-		expect(batches.flat().map((event) => event.name)).toEqual(['task:end']);
+		expect(batches.flat().map((event) => event.name)).toEqual(['task:ends']);
 	});
 
 	it('flushes from emit itself when the timer cannot fire (a loop blocked by CPU work)', () => {
-		const batches: WireEvent[][] = [];
+		const batches: HostWireEvent[][] = [];
 		const sink = new EventSink('async', (events) => batches.push(events));
 		// Time passes without timers running, as while a synchronous task holds the loop.
 		vi.setSystemTime(Date.now() + batchEveryMs + 30);
@@ -61,5 +65,57 @@ describe('the host event sink', () => {
 		sink.emit(start(0));
 		expect(batches).toHaveLength(1);
 		sink.close();
+	});
+
+	it('sends consecutive task starts and ends as columnar batches that read back as the same events, in order', () => {
+		const batches: HostWireEvent[][] = [];
+		const sink = new EventSink('threads', (events) => batches.push(events));
+		const base = 1_795_000_000_000.123;
+		const ends: TaskEndEvent[] = [
+			{engine: 'threads', t: base + 1.5, id: 0, started: {t: base + 0.25, lane: 1, pid: 42, tid: 43}, ok: true, error: null, cpu: 1, runStartT: null},
+			{engine: 'threads', t: base + 2.75, id: 1, ok: false, error: 'threw 42', cpu: null, runStartT: null},
+			{engine: 'threads', t: base + 9, id: 3, ok: true, error: null, cpu: 0, runStartT: base + 4},
+		];
+		sink.emit({name: 'task:end', data: ends[0]!});
+		sink.emit({name: 'task:end', data: ends[1]!});
+		const started: TaskStartEvent = {engine: 'threads', t: base + 3.25, id: 3, lane: 0, pid: 42, tid: 44};
+		sink.emit({name: 'task:start', data: started});
+		sink.emit({name: 'task:end', data: ends[2]!});
+		sink.close();
+		const sent = batches.flat();
+		expect(sent.map((event) => event.name)).toEqual(['task:ends', 'task:starts', 'task:ends']);
+		const read: TaskEndEvent[] = [];
+		const readStarts: TaskStartEvent[] = [];
+		for (const event of sent) {
+			if (event.name === 'task:ends') forEachTaskEnd(event.data, base, (each) => read.push(each));
+			if (event.name === 'task:starts') forEachTaskStart(event.data, base, (each) => readStarts.push(each));
+		}
+
+		expect(readStarts).toEqual([{...started, t: 3.25}]);
+		// On the run's axis (ms since `base`), to the microsecond.
+		const onAxis = (t: number) => Math.round((t - base) * 1000) / 1000;
+		expect(read.map((each) => ({...each, t: onAxis(each.t + base)}))).toEqual(
+			ends.map((each) => ({
+				...each,
+				t: onAxis(each.t),
+				...(each.started && {started: {...each.started, t: onAxis(each.started.t)}}),
+				runStartT: each.runStartT === null ? null : onAxis(each.runStartT),
+			})),
+		);
+	});
+
+	it('costs a fraction of the bytes of an object per task end', () => {
+		const batches: HostWireEvent[][] = [];
+		const sink = new EventSink('processes', (events) => batches.push(events));
+		const base = 1_795_000_000_000;
+		const ends: WireEvent[] = Array.from({length: 1000}, (_, id) => ({
+			name: 'task:end',
+			data: {engine: 'processes', t: base + id * 0.0431, id, started: {t: base + id * 0.0431 - 0.0173, lane: id % 2, pid: 31_234 + (id % 2), tid: 31_234 + (id % 2)}, ok: true, error: null, cpu: id % 2, runStartT: null},
+		}));
+		for (const event of ends) sink.emit(event);
+		sink.close();
+		const compact = JSON.stringify(batches.flat().filter((event) => event.name === 'task:ends')).length;
+		const objects = JSON.stringify(ends).length;
+		expect(compact).toBeLessThan(objects / 3);
 	});
 });

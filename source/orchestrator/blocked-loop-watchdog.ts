@@ -1,4 +1,5 @@
 import type {WireEvent} from '../model/events.js';
+import {forEachTaskStart, type HostWireEvent} from '../model/task-batches.js';
 import type {EngineName} from '../model/run-config.js';
 import {timedOutText} from '../model/failure-texts.js';
 import {epochNow} from '../measure/clock.js';
@@ -39,12 +40,14 @@ export class BlockedLoopWatchdog {
 		this.timer = undefined;
 	}
 
-	heard(events: readonly WireEvent[]): void {
+	heard(events: readonly HostWireEvent[]): void {
 		this.lastHeard = performance.now();
 		for (const event of events) {
 			if (event.name === 'engine:start') this.armed = true;
 			else if (event.name === 'task:start') this.running.set(event.data.id, event.data.t);
 			else if (event.name === 'task:end') this.running.delete(event.data.id);
+			else if (event.name === 'task:starts') forEachTaskStart(event.data, 0, (start) => this.running.set(start.id, start.t));
+			else if (event.name === 'task:ends') for (const id of event.data.ids) this.running.delete(id);
 		}
 	}
 

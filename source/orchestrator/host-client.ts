@@ -1,5 +1,5 @@
 import {fork, type ChildProcess} from 'node:child_process';
-import type {WireEvent} from '../model/events.js';
+import type {HostWireEvent} from '../model/task-batches.js';
 import type {WorkloadName} from '../model/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {isTagged, tagged, type HostReply, type HostRequest} from '../engines/host/host-protocol.js';
@@ -112,7 +112,7 @@ export class HostClient {
 		}
 	}
 
-	async run(plan: EnginePlan, onEvents: (events: WireEvent[]) => void): Promise<HostMeasurements> {
+	async run(plan: EnginePlan, onEvents: (events: HostWireEvent[]) => void): Promise<HostMeasurements> {
 		return this.request({type: 'run', plan}, (reply, resolve, reject) => {
 			if (reply.type === 'events') onEvents(reply.events);
 			else if (reply.type === 'done') resolve(reply.measurements);

@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import type {WireEvent} from '../model/events.js';
+import {forEachTaskEnd, forEachTaskStart, type HostWireEvent} from '../model/task-batches.js';
 import type {RunBus} from '../bus/run-bus.js';
 import {rebaseEvent} from '../bus/rebase-event.js';
 import {usableCores, type EngineName, type RunConfig} from '../model/run-config.js';
@@ -86,8 +86,16 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs},
 			heapLimitMb: config.heapLimitMb,
 		};
-		const forward = (events: readonly WireEvent[]) => {
-			for (const event of events) bus.emitWire(rebaseEvent(event, startedAt));
+		const forward = (events: readonly HostWireEvent[]) => {
+			for (const event of events) {
+				if (event.name === 'task:starts') {
+					forEachTaskStart(event.data, startedAt, (start) => bus.emit('task:start', start));
+				} else if (event.name === 'task:ends') {
+					forEachTaskEnd(event.data, startedAt, (end) => bus.emit('task:end', end));
+				} else {
+					bus.emitWire(rebaseEvent(event, startedAt));
+				}
+			}
 		};
 
 		const watchdog =

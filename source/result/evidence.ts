@@ -19,11 +19,15 @@ export type WorkKind = 'cpu-bound' | 'waits' | 'mixed';
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 /** The time each ended task spent running (its own code, spawn excluded), in ms. */
-function runTimes(tasks: readonly TaskRecord[]): number[] {
-	return tasks.flatMap((task) => {
+/** How long the tasks ran in all (from their own code's start): one pass, no array per task. */
+function totalRunTime(tasks: readonly TaskRecord[]): number {
+	let total = 0;
+	for (const task of tasks) {
 		const start = task.runStartMs ?? task.startMs;
-		return start === null || task.endMs === null ? [] : [Math.max(0, task.endMs - start)];
-	});
+		if (start !== null && task.endMs !== null) total += Math.max(0, task.endMs - start);
+	}
+
+	return total;
 }
 
 /**
@@ -33,7 +37,7 @@ function runTimes(tasks: readonly TaskRecord[]): number[] {
  */
 export function cpuShareOf(engine: EngineResult, cores: number): number | null {
 	if (engineKinds[engine.engine].isBaseline || engine.cpuMs <= 0) return null;
-	const running = Math.min(sum(runTimes(engine.tasks)), engine.elapsedMs * cores);
+	const running = Math.min(totalRunTime(engine.tasks), engine.elapsedMs * cores);
 	return running > 0 ? Math.min(1, engine.cpuMs / running) : null;
 }
 
@@ -47,18 +51,21 @@ export function workKindOf(engines: readonly EngineResult[], cores: number): {ki
 
 /** The most tasks that were running at the same instant (one that never ended ran on to the end). */
 export function mostAtOnce(tasks: readonly TaskRecord[]): number {
-	const edges: Array<[number, number]> = [];
-	for (const task of tasks) {
-		if (task.startMs === null) continue;
-		edges.push([task.startMs, 1], [task.endMs ?? Number.POSITIVE_INFINITY, -1]);
-	}
-
-	// Ends before starts at the same instant: back-to-back tasks are not "at once".
-	edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	// Starts and ends in two sorted typed arrays, merged: 100,000 tasks are not 200,000 pairs.
+	const started = tasks.filter((task) => task.startMs !== null);
+	const starts = Float64Array.from(started, (task) => task.startMs!).sort();
+	const ends = Float64Array.from(started, (task) => task.endMs ?? Number.POSITIVE_INFINITY).sort();
 	let now = 0;
 	let most = 0;
-	for (const [, change] of edges) {
-		now += change;
+	let end = 0;
+	for (const start of starts) {
+		// Ends before starts at the same instant: back-to-back tasks are not "at once".
+		while (ends[end]! <= start) {
+			end++;
+			now--;
+		}
+
+		now++;
 		most = Math.max(most, now);
 	}
 

@@ -1,19 +1,18 @@
 import type {BusEventName, BusEvents, CpuSampleEvent, EngineEndEvent, LaneInfo, RunStartEvent} from '../model/events.js';
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName} from '../model/run-config.js';
-import type {Calibration, CoreSample, EngineResult, LoopLagSample, RunResult, TaskRecord} from '../model/result-types.js';
+import type {Calibration, CoreSample, EngineResult, LoopLagSample, RunResult} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {engineLoad} from './engine-load.js';
+import {TaskColumns} from './task-columns.js';
 import {roundFigures, summariseRounds} from './round-stats.js';
 import {verdictOf} from './verdict.js';
-
-type TaskDraft = {-readonly [K in keyof TaskRecord]: TaskRecord[K]};
 
 type EngineDraft = {
 	t0: number | null;
 	hostPid: number | null;
 	readonly lanes: LaneInfo[];
-	readonly tasks: Map<number, TaskDraft>;
+	tasks: TaskColumns;
 	/** Loop lag samples on the run's axis. */
 	readonly lag: LoopLagSample[];
 	end: EngineEndEvent | null;
@@ -53,38 +52,15 @@ export class ResultCollector {
 			this.draft(event.engine).lanes.push(event.lane);
 		});
 		on('task:queued', (event) => {
-			const {tasks} = this.draft(event.engine);
-			for (const id of event.ids) {
-				tasks.set(id, {
-					id,
-					lane: null,
-					pid: null,
-					tid: null,
-					cpu: null,
-					queuedMs: event.t,
-					startMs: null,
-					runStartMs: null,
-					endMs: null,
-					ok: false,
-					error: null,
-				});
-			}
+			this.draft(event.engine).tasks.queue(event.ids, event.t);
 		});
 		on('task:start', (event) => {
-			const task = this.draft(event.engine).tasks.get(event.id);
-			if (!task) return;
-			Object.assign(task, {lane: event.lane, pid: event.pid, tid: event.tid, startMs: event.t, runStartMs: event.t});
+			this.draft(event.engine).tasks.started(event.id, event);
 		});
 		on('task:end', (event) => {
-			const task = this.draft(event.engine).tasks.get(event.id);
-			if (!task) return;
-			const {started} = event;
-			if (started) {
-				Object.assign(task, {lane: started.lane, pid: started.pid, tid: started.tid, startMs: started.t, runStartMs: started.t});
-			}
-
-			Object.assign(task, {endMs: event.t, ok: event.ok, error: event.error, cpu: event.cpu});
-			if (event.runStartT !== null) task.runStartMs = event.runStartT;
+			const {tasks} = this.draft(event.engine);
+			if (event.started) tasks.started(event.id, event.started);
+			tasks.ended(event.id, event);
 		});
 		on('cpu:sample', (sample) => {
 			this.samples.push(sample);
@@ -100,7 +76,7 @@ export class ResultCollector {
 		for (const end of this.unsubscribe.splice(0)) end();
 	}
 
-	/** The run's result document; once: its task records are the collector's drafts, turned in place. */
+	/** The run's result document; once: the collector lets go of its task columns as it writes the records. */
 	result(calibration: Calibration | null): RunResult {
 		if (!this.start) throw new Error('the run never started');
 		if (this.taken) throw new Error('the result of a run is taken once');
@@ -132,7 +108,7 @@ export class ResultCollector {
 		const {engines} = this.rounds.at(-1)!;
 		let draft = engines.get(engine);
 		if (!draft) {
-			draft = {t0: null, hostPid: null, lanes: [], tasks: new Map(), lag: [], end: null};
+			draft = {t0: null, hostPid: null, lanes: [], tasks: new TaskColumns(), lag: [], end: null};
 			engines.set(engine, draft);
 		}
 
@@ -140,25 +116,16 @@ export class ResultCollector {
 	}
 
 	private engineResult(engine: EngineName, round: RoundDraft): Omit<EngineResult, 'spread'> {
-		const draft = round.engines.get(engine) ?? {t0: null, hostPid: null, lanes: [], tasks: new Map<number, TaskDraft>(), lag: [], end: null};
+		const draft = round.engines.get(engine) ?? {t0: null, hostPid: null, lanes: [], tasks: new TaskColumns(), lag: [], end: null};
 		const t0 = draft.t0 ?? 0;
 		const m = draft.end?.measurements;
 		// An engine stopped before its end ran for as long as it was watched.
 		const elapsedMs = m?.elapsedMs ?? (draft.t0 !== null && draft.end ? Math.max(0, draft.end.t - draft.t0) : 0);
-		const relative = (t: number | null) => (t === null ? null : t - t0);
 		const stopped = draft.end?.error;
-		// The drafts become the records, in place: 100,000 tasks are not held twice at the end of a
+		// The columns become the records, and go: 100,000 tasks are not held twice at the end of a
 		// run (the collector's part is done once its result is taken).
-		const tasks: TaskRecord[] = [...draft.tasks.values()].sort((a, b) => a.id - b.id);
-		draft.tasks.clear();
-		for (const task of tasks as TaskDraft[]) {
-			// A task its engine never finished says why.
-			if (task.endMs === null && stopped) task.error = `not finished: ${stopped}`;
-			task.queuedMs -= t0;
-			task.startMs = relative(task.startMs);
-			task.runStartMs = relative(task.runStartMs);
-			task.endMs = relative(task.endMs);
-		}
+		const tasks = draft.tasks.records(t0, stopped ? `not finished: ${stopped}` : null);
+		draft.tasks = new TaskColumns();
 
 		const coreSamples = this.samplesBetween(engine, t0, t0 + elapsedMs);
 		const complete = Boolean(m) && !draft.end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);

@@ -1,6 +1,7 @@
 import type {RunBus} from '../bus/run-bus.js';
 import type {EngineName} from '../model/run-config.js';
 import {engineEndLine, reportBody, reportHeader} from '../report/text-report.js';
+import {writeWaitingForDrain} from '../util/text-pieces.js';
 import {resultDocument, writeRunExports, type ExportPaths} from './exports.js';
 
 /**
@@ -10,16 +11,27 @@ import {resultDocument, writeRunExports, type ExportPaths} from './exports.js';
  * The JSON document comes whole at the end. Either goes out before the export files: a failed
  * export must not cost the user the result.
  */
-export function subscribeHeadlessReporters(bus: RunBus, options: ExportPaths & {readonly json: boolean}, write: (text: string) => void): void {
+export function subscribeHeadlessReporters(
+	bus: RunBus,
+	options: ExportPaths & {readonly json: boolean},
+	out: NodeJS.WritableStream,
+	asText: (text: string) => string = (text) => text,
+): {readonly written: () => Promise<void>} {
+	const write = (text: string) => out.write(asText(text));
 	if (!options.json) streamProgress(bus, write);
+	let written = Promise.resolve();
 	bus.on('run:end', ({result}) => {
-		if (options.json) for (const chunk of resultDocument(result)) write(chunk);
-		else write(reportBody(result));
-		writeRunExports(options, result);
+		written = (async () => {
+			// The document can be 100 MB: a pipe read slowly makes it wait, not pile up.
+			if (options.json) await writeWaitingForDrain(out, resultDocument(result));
+			else write(reportBody(result));
+			writeRunExports(options, result);
+		})();
 	});
+	return {written: async () => written};
 }
 
-function streamProgress(bus: RunBus, write: (text: string) => void): void {
+function streamProgress(bus: RunBus, write: (text: string) => unknown): void {
 	let tasks = 0;
 	let round = '';
 	const started = new Map<EngineName, number>();

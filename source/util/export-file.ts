@@ -1,5 +1,6 @@
 import {closeSync, constants, existsSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
+import {textPieces} from './text-pieces.js';
 import {UsageError} from './usage-error.js';
 
 /** How a target is written: replaced through a temporary file, or written into as it is. */
@@ -54,20 +55,8 @@ function resolveTarget(flag: string, path: string): {path: string; mode: WriteMo
 	return {path: target, mode: 'replace'};
 }
 
-/** Bytes gathered before each write: few system calls, and never the whole document at once. */
-const chunkBytes = 64 * 1024;
-
 function writeAll(fd: number, chunks: Iterable<string>): void {
-	let buffered = '';
-	for (const chunk of chunks) {
-		buffered += chunk;
-		if (buffered.length >= chunkBytes) {
-			writeSync(fd, buffered);
-			buffered = '';
-		}
-	}
-
-	if (buffered) writeSync(fd, buffered);
+	for (const piece of textPieces(chunks)) writeSync(fd, piece);
 }
 
 /** Opens `path` with `flags`, writes `chunks` in order, and closes it whatever happens. */

@@ -1,5 +1,6 @@
 import type {EngineName} from '../../model/run-config.js';
 import type {WireEvent} from '../../model/events.js';
+import {appendTaskEnd, appendTaskStart, newTaskEndBatch, newTaskStartBatch, type HostWireEvent, type TaskEndBatch, type TaskStartBatch} from '../../model/task-batches.js';
 import {epochNow} from '../../measure/clock.js';
 
 const sampleEveryMs = 250;
@@ -8,11 +9,15 @@ export const batchEveryMs = 100;
 
 /**
  * Collects an engine's events and sends them in batches. Progress is coalesced to the latest
- * value per task. A batch leaves every 100 ms from a timer, and also from `emit` itself,
- * so a host whose event loop is blocked by CPU work still reports while it works.
+ * value per task; consecutive task starts, and consecutive task ends, travel as one columnar batch
+ * (model/task-batches.ts).
+ * A batch leaves every 100 ms from a timer, and also from `emit` itself, so a host whose event
+ * loop is blocked by CPU work still reports while it works.
  */
 export class EventSink {
-	private pending: WireEvent[] = [];
+	private pending: HostWireEvent[] = [];
+	/** The last event pending, when it is a batch: the next start or end of its kind joins it. */
+	private trailing: Extract<HostWireEvent, {name: 'task:starts' | 'task:ends'}> | undefined;
 	private readonly progress = new Map<number, number>();
 	private lastFlush = performance.now();
 	private lastTick = performance.now();
@@ -25,7 +30,7 @@ export class EventSink {
 	 */
 	constructor(
 		private readonly engine: EngineName,
-		private readonly send: (events: WireEvent[]) => void,
+		private readonly send: (events: HostWireEvent[]) => void,
 		private readonly cpuSoFar: () => number | undefined = () => undefined,
 		private readonly intervalMs = batchEveryMs,
 	) {
@@ -36,8 +41,15 @@ export class EventSink {
 	}
 
 	emit(event: WireEvent): void {
-		if (event.name === 'task:end') this.progress.delete(event.data.id);
-		this.pending.push(event);
+		if (event.name === 'task:start') {
+			appendTaskStart(this.trailingStarts(event.data.t), event.data);
+		} else if (event.name === 'task:end') {
+			this.progress.delete(event.data.id);
+			appendTaskEnd(this.trailingEnds(event.data.t), event.data);
+		} else {
+			this.pushEvent(event);
+		}
+
 		this.flushIfDue();
 	}
 
@@ -59,12 +71,13 @@ export class EventSink {
 			}
 
 			this.progress.clear();
-			this.pending.push({name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}});
+			this.pushEvent({name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}});
 		}
 
 		if (this.pending.length === 0) return;
 		const batch = this.pending;
 		this.pending = [];
+		this.trailing = undefined;
 		this.send(batch);
 	}
 
@@ -81,7 +94,28 @@ export class EventSink {
 		this.lastSample = now;
 		// Between timer ticks the loop is late by however long it has gone without one.
 		const loopLagMs = Math.max(0, now - this.lastTick - this.intervalMs);
-		this.pending.push({name: 'engine:sample', data: {engine: this.engine, t: epochNow(), cpuMs, loopLagMs}});
+		this.pushEvent({name: 'engine:sample', data: {engine: this.engine, t: epochNow(), cpuMs, loopLagMs}});
+	}
+
+	private pushEvent(event: HostWireEvent): void {
+		this.trailing = undefined;
+		this.pending.push(event);
+	}
+
+	private trailingStarts(t: number): TaskStartBatch {
+		if (this.trailing?.name === 'task:starts') return this.trailing.data;
+		const event = {name: 'task:starts', data: newTaskStartBatch(this.engine, t)} as const;
+		this.pushEvent(event);
+		this.trailing = event;
+		return event.data;
+	}
+
+	private trailingEnds(t: number): TaskEndBatch {
+		if (this.trailing?.name === 'task:ends') return this.trailing.data;
+		const event = {name: 'task:ends', data: newTaskEndBatch(this.engine, t)} as const;
+		this.pushEvent(event);
+		this.trailing = event;
+		return event.data;
 	}
 
 	private flushIfDue(): void {

@@ -1,4 +1,4 @@
-import type {WireEvent} from '../../model/events.js';
+import type {HostWireEvent} from '../../model/task-batches.js';
 import type {WorkloadName} from '../../model/run-config.js';
 import type {Calibration, HostMeasurements} from '../../model/result-types.js';
 import type {EnginePlan} from './engine-plan.js';
@@ -12,7 +12,7 @@ export type HostRequest =
 export type HostReply =
 	| {readonly type: 'prepared'; readonly calibration: Calibration}
 	| {readonly type: 'rejected'; readonly message: string}
-	| {readonly type: 'events'; readonly events: WireEvent[]}
+	| {readonly type: 'events'; readonly events: HostWireEvent[]}
 	| {readonly type: 'done'; readonly measurements: HostMeasurements}
 	| {readonly type: 'failed'; readonly message: string};
 

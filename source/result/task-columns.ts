@@ -1,0 +1,121 @@
+import type {TaskRecord} from '../model/result-types.js';
+
+/** Marks a missing number in an integer column (lanes, pids, tids and cores are never negative). */
+const noInt = -1;
+
+/**
+ * One engine's task records while its run goes on, column by column: about 50 bytes a task in
+ * typed arrays, where an object per task cost about 200 (four boxed times and a Map entry). Task
+ * ids are the run's 0..n-1, so the row of a task is its id. Errors, rare, are kept apart.
+ */
+export class TaskColumns {
+	private capacity = 0;
+	private known = new Uint8Array(0);
+	private queuedMs = new Float64Array(0);
+	private startMs = new Float64Array(0);
+	private runStartMs = new Float64Array(0);
+	private endMs = new Float64Array(0);
+	private lane = new Int32Array(0);
+	private pid = new Int32Array(0);
+	private tid = new Int32Array(0);
+	private cpu = new Int32Array(0);
+	private readonly failed = new Map<number, string | null>();
+	private count = 0;
+
+	get size(): number {
+		return this.count;
+	}
+
+	has(id: number): boolean {
+		return id >= 0 && id < this.capacity && this.known[id] === 1;
+	}
+
+	queue(ids: readonly number[], t: number): void {
+		let highest = -1;
+		for (const id of ids) highest = Math.max(highest, id);
+		this.reserve(highest + 1);
+		for (const id of ids) {
+			if (this.known[id] !== 1) this.count++;
+			this.known[id] = 1;
+			this.queuedMs[id] = t;
+			this.startMs[id] = Number.NaN;
+			this.runStartMs[id] = Number.NaN;
+			this.endMs[id] = Number.NaN;
+			this.lane[id] = noInt;
+			this.pid[id] = noInt;
+			this.tid[id] = noInt;
+			this.cpu[id] = noInt;
+			this.failed.delete(id);
+		}
+	}
+
+	started(id: number, start: {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null}): void {
+		if (!this.has(id)) return;
+		this.startMs[id] = start.t;
+		this.runStartMs[id] = start.t;
+		this.lane[id] = start.lane;
+		this.pid[id] = start.pid;
+		this.tid[id] = start.tid ?? noInt;
+	}
+
+	ended(id: number, end: {readonly t: number; readonly ok: boolean; readonly error: string | null; readonly cpu: number | null; readonly runStartT: number | null}): void {
+		if (!this.has(id)) return;
+		this.endMs[id] = end.t;
+		this.cpu[id] = end.cpu ?? noInt;
+		if (end.ok) this.failed.delete(id);
+		else this.failed.set(id, end.error);
+		if (end.runStartT !== null) this.runStartMs[id] = end.runStartT;
+	}
+
+	/**
+	 * The records in id order, times moved to ms since `t0`; a task that never ended gets
+	 * `unfinished` as its error when given (why its engine stopped).
+	 */
+	records(t0: number, unfinished: string | null): TaskRecord[] {
+		const records: TaskRecord[] = [];
+		const time = (column: Float64Array, id: number) => (Number.isNaN(column[id]!) ? null : column[id]! - t0);
+		const int = (column: Int32Array, id: number) => (column[id] === noInt ? null : column[id]!);
+		for (let id = 0; id < this.capacity; id++) {
+			if (this.known[id] !== 1) continue;
+			const endMs = time(this.endMs, id);
+			const failed = this.failed.has(id);
+			records.push({
+				id,
+				lane: int(this.lane, id),
+				pid: int(this.pid, id),
+				tid: int(this.tid, id),
+				cpu: int(this.cpu, id),
+				queuedMs: this.queuedMs[id]! - t0,
+				startMs: time(this.startMs, id),
+				runStartMs: time(this.runStartMs, id),
+				endMs,
+				ok: endMs !== null && !failed,
+				error: endMs === null ? unfinished : failed ? (this.failed.get(id) ?? null) : null,
+			});
+		}
+
+		return records;
+	}
+
+	/** Room for ids below `size`: exactly that at first (a run queues all its tasks at once), doubling after. */
+	private reserve(size: number): void {
+		if (size <= this.capacity) return;
+		const capacity = this.capacity === 0 ? size : Math.max(size, this.capacity * 2);
+		const grow = <T extends Uint8Array | Float64Array | Int32Array>(column: T, make: (length: number) => T): T => {
+			const next = make(capacity);
+			next.set(column);
+			return next;
+		};
+
+		this.known = grow(this.known, (length) => new Uint8Array(length));
+		this.queuedMs = grow(this.queuedMs, (length) => new Float64Array(length));
+		this.startMs = grow(this.startMs, (length) => new Float64Array(length));
+		this.runStartMs = grow(this.runStartMs, (length) => new Float64Array(length));
+		this.endMs = grow(this.endMs, (length) => new Float64Array(length));
+		this.lane = grow(this.lane, (length) => new Int32Array(length));
+		this.pid = grow(this.pid, (length) => new Int32Array(length));
+		this.tid = grow(this.tid, (length) => new Int32Array(length));
+		this.cpu = grow(this.cpu, (length) => new Int32Array(length));
+		this.capacity = capacity;
+	}
+}
