@@ -31,24 +31,24 @@ describe('engine draft folds', () => {
 		engineStarted(draft, {engine, t: 100, startupMs: 30, hostPid: 42});
 		expect([draft.phase, draft.t0, draft.startupMs]).toEqual(['running', 100, 30]);
 		tasksQueued(draft, {engine, t: 100, ids: [0, 1]});
-		expect(draft.tasks.map((task) => task.state)).toEqual(['queued', 'queued']);
+		expect(publishView(draft).tasks.map((task) => task.state)).toEqual(['queued', 'queued']);
 	});
 
 	it('runs a task on the engine\'s own time axis, moves only running bars, and counts its end', () => {
 		const draft = runningDraft();
 		taskStarted(draft, {engine, t: 150, id: 0, lane: 0, pid: 1, tid: 2});
 		taskProgressed(draft, {engine, t: 160, ids: [0, 1], values: [0.5, 0.9]});
-		expect(draft.tasks[0]).toMatchObject({state: 'running', startMs: 50, progress: 0.5});
-		expect(draft.tasks[1]).toMatchObject({state: 'queued', progress: 0});
+		expect(draft.tasks.at(0)).toMatchObject({state: 'running', startMs: 50, progress: 0.5});
+		expect(draft.tasks.at(1)).toMatchObject({state: 'queued', progress: 0});
 		taskEnded(draft, {engine, t: 400, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
-		expect(draft.tasks[0]).toMatchObject({state: 'done', endMs: 300, progress: 1, cpu: 1});
+		expect(draft.tasks.at(0)).toMatchObject({state: 'done', endMs: 300, progress: 1, cpu: 1});
 		expect([draft.done, draft.failed, draft.lastFailure]).toEqual([1, 0, null]);
 	});
 
 	it('keeps the last failure in words, and takes a start that arrives with the end', () => {
 		const draft = runningDraft();
 		taskEnded(draft, {engine, t: 300, id: 1, started: {t: 250, lane: 0, pid: 1, tid: 2}, ok: false, error: 'exited with code 1', cpu: null, runStartT: null});
-		expect(draft.tasks[1]).toMatchObject({state: 'failed', lane: 0, startMs: 150, endMs: 200, error: 'exited with code 1'});
+		expect(draft.tasks.at(1)).toMatchObject({state: 'failed', lane: 0, startMs: 150, endMs: 200, error: 'exited with code 1'});
 		expect([draft.done, draft.failed, draft.lastFailure]).toEqual([1, 1, '#1 exited with code 1']);
 	});
 
@@ -74,20 +74,21 @@ describe('engine draft folds', () => {
 		taskEnded(draft, {engine, t: 300, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
 		// Lost before it started: on no lane.
 		taskEnded(draft, {engine, t: 300, id: 3, ok: false, error: 'not finished', cpu: null, runStartT: null});
-		expect(publishView(draft).laneActivity.get(0)).toEqual({taskIds: [0, 1, 2], running: 1, lastCore: 1});
-		expect(draft.tasks[3]).toMatchObject({lane: null, state: 'failed'});
+		const activity = publishView(draft).laneActivity.get(0)!;
+		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1, 2], running: 1, lastCore: 1});
+		expect(draft.tasks.at(3)).toMatchObject({lane: null, state: 'failed'});
 	});
 
 	it('publishes immutable views that share what did not change', () => {
 		const draft = runningDraft();
 		taskStarted(draft, {engine, t: 150, id: 0, lane: 0, pid: 1, tid: 2});
 		const first = publishView(draft);
-		expect(Object.isFrozen(first) && Object.isFrozen(first.tasks) && Object.isFrozen(first.tasks[0]) && Object.isFrozen(first.laneActivity.get(0))).toBe(true);
+		expect(Object.isFrozen(first) && Object.isFrozen(first.tasks) && Object.isFrozen(first.tasks.at(0)) && Object.isFrozen(first.laneActivity.get(0))).toBe(true);
 		taskProgressed(draft, {engine, t: 160, ids: [0], values: [0.5]});
 		const second = publishView(draft);
-		expect(first.tasks[0]!.progress).toBe(0);
-		expect(second.tasks[0]!.progress).toBe(0.5);
-		expect(second.tasks[1]).toBe(first.tasks[1]);
+		expect(first.tasks.at(0)!.progress).toBe(0);
+		expect(second.tasks.at(0)!.progress).toBe(0.5);
+		expect(second.tasks.at(1)).toBe(first.tasks.at(1));
 		expect(second.lanes).toBe(first.lanes);
 		expect(second.laneActivity).toBe(first.laneActivity);
 	});

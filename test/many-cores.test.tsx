@@ -51,7 +51,7 @@ describe('256 cores on paper', () => {
 		const afresh = (() => {
 			const started = performance.now();
 			for (const view of snapshot.engines) {
-				for (const activity of view.laneActivity.values()) laneOccupancy(activity.taskIds.map((id) => view.tasks[id]!), layout.panel.cells, snapshot.axisMs / layout.panel.cells, view.elapsedMs);
+				for (const activity of view.laneActivity.values()) laneOccupancy(activity.taskIds.map((id) => view.tasks.at(id)!), layout.panel.cells, snapshot.axisMs / layout.panel.cells, view.elapsedMs);
 			}
 
 			return performance.now() - started;

@@ -33,8 +33,8 @@ describe('the run store', () => {
 		expect(listener).toHaveBeenCalledTimes(1);
 		const async = store.getSnapshot().engines[0]!;
 		expect(async.tasks.map((task) => task.state)).toEqual(['running', 'running', 'running', 'running']);
-		expect(async.tasks[0]!.progress).toBe(0.5);
-		expect(async.tasks[1]!.progress).toBe(0.25);
+		expect(async.tasks.at(0)!.progress).toBe(0.5);
+		expect(async.tasks.at(1)!.progress).toBe(0.25);
 	});
 
 	it('publishes on a steady clock while an engine runs, since its bars move with time', () => {
@@ -67,10 +67,11 @@ describe('the run store', () => {
 		bus.emit('task:end', {engine: 'async', t: 40, id: 0, ok: true, error: null, cpu: 1, runStartT: null});
 		vi.advanceTimersByTime(publishEveryMs);
 		expect({tasks: before.tasks, laneActivity: before.laneActivity}).toEqual(copy);
-		expect(Object.isFrozen(before.tasks) && Object.isFrozen(before.tasks[0])).toBe(true);
+		expect(Object.isFrozen(before.tasks) && Object.isFrozen(before.tasks.at(0))).toBe(true);
 		const after = store.getSnapshot().engines[0]!;
-		expect(after.tasks[0]).toMatchObject({state: 'done', progress: 1});
-		expect(after.laneActivity.get(0)).toEqual({taskIds: [0, 1], running: 1, lastCore: 1});
+		expect(after.tasks.at(0)).toMatchObject({state: 'done', progress: 1});
+		const activity = after.laneActivity.get(0)!;
+		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1], running: 1, lastCore: 1});
 	});
 
 	it('keeps the view of an engine that did not change, so its panel does not re-render', () => {
@@ -89,7 +90,7 @@ describe('the run store', () => {
 		bus.emit('task:end', {engine: 'async', t: 30, id: 2, started: {t: 25, lane: 0, pid: 1, tid: 1}, ok: false, error: 'Error: boom', cpu: 1, runStartT: null});
 		vi.advanceTimersByTime(publishEveryMs);
 		const view = store.getSnapshot().engines[0]!;
-		expect(view.tasks[2]).toMatchObject({state: 'failed', startMs: 25, endMs: 30, error: 'Error: boom', cpu: 1});
+		expect(view.tasks.at(2)).toMatchObject({state: 'failed', startMs: 25, endMs: 30, error: 'Error: boom', cpu: 1});
 		expect(view).toMatchObject({done: 1, failed: 1, lastFailure: '#2 Error: boom'});
 	});
 

@@ -45,9 +45,9 @@ export class IncrementalOccupancy {
 	private ended = 0;
 	private lastEnded: OccupyingTask | undefined;
 
-	/** `ids` in start order (they only grow at the end), `taskOf` the task of an id now. */
-	occupancy(ids: readonly number[], taskOf: (id: number) => OccupyingTask, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
-		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && taskOf(ids[this.ended - 1]!) !== this.lastEnded);
+	/** `ids` in start order (they only grow at the end; an array or the store's list), `taskOf` the task of an id now. */
+	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, taskOf: (id: number) => OccupyingTask, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
+		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && taskOf(ids.at(this.ended - 1)!) !== this.lastEnded);
 		if (stale) {
 			this.base = new OccupancyBuilder(cells, msPerCell);
 			this.ended = 0;
@@ -55,7 +55,7 @@ export class IncrementalOccupancy {
 
 		const base = this.base!;
 		while (this.ended < ids.length) {
-			const task = taskOf(ids[this.ended]!);
+			const task = taskOf(ids.at(this.ended)!);
 			if (task.endMs === null || task.state === 'running') break;
 			base.add(task, nowMs);
 			this.lastEnded = task;
@@ -63,7 +63,7 @@ export class IncrementalOccupancy {
 		}
 
 		const frame = base.copy();
-		for (let index = this.ended; index < ids.length; index++) frame.add(taskOf(ids[index]!), nowMs);
+		for (let index = this.ended; index < ids.length; index++) frame.add(taskOf(ids.at(index)!), nowMs);
 		return frame.finish();
 	}
 }

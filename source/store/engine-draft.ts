@@ -9,9 +9,10 @@ import type {
 	TaskStartEvent,
 } from '../model/events.js';
 import type {EngineName} from '../model/run-config.js';
+import {ChunkedList} from './chunked-list.js';
 import type {EngineView, LaneActivity, TaskView} from './views.js';
 
-type LaneDraft = {taskIds: number[]; running: number; lastCore: number | null};
+type LaneDraft = {taskIds: ChunkedList<number>; running: number; lastCore: number | null};
 
 /**
  * One engine's state while its events arrive. The folds below change it; `publishView` makes the
@@ -21,10 +22,10 @@ type LaneDraft = {taskIds: number[]; running: number; lastCore: number | null};
 export type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes' | 'laneActivity'>]: EngineView[K]} & {
 	/** Sum and count of the other programs' load over the samples taken while the engine ran. */
 	otherLoad: {sum: number; samples: number};
-	tasks: TaskView[];
+	tasks: ChunkedList<TaskView>;
 	lanes: Array<EngineView['lanes'][number]>;
 	laneDrafts: Map<number, LaneDraft>;
-	changes: {tasks: boolean; lanes: boolean; laneIds: Set<number>};
+	changes: {lanes: boolean; laneIds: Set<number>};
 	/** The view last published from this draft. */
 	published: EngineView | undefined;
 };
@@ -37,9 +38,9 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 		t0: null,
 		startupMs: 0,
 		lanes: [],
-		tasks: [],
+		tasks: new ChunkedList(),
 		laneDrafts: new Map(),
-		changes: {tasks: false, lanes: false, laneIds: new Set()},
+		changes: {lanes: false, laneIds: new Set()},
 		published: undefined,
 		done: 0,
 		failed: 0,
@@ -61,7 +62,7 @@ export function publishView(draft: EngineDraft): EngineView {
 		const next = new Map(laneActivity);
 		for (const id of changes.laneIds) {
 			const lane = laneDrafts.get(id)!;
-			next.set(id, Object.freeze({taskIds: Object.freeze([...lane.taskIds]), running: lane.running, lastCore: lane.lastCore}));
+			next.set(id, Object.freeze({taskIds: lane.taskIds.publish(), running: lane.running, lastCore: lane.lastCore}));
 		}
 
 		laneActivity = next;
@@ -69,26 +70,25 @@ export function publishView(draft: EngineDraft): EngineView {
 
 	const view: EngineView = {
 		...figures,
-		tasks: changes.tasks || !previous ? Object.freeze([...tasks]) : previous.tasks,
+		tasks: tasks.publish(),
 		lanes: changes.lanes || !previous ? Object.freeze([...lanes]) : previous.lanes,
 		laneActivity,
 	};
-	draft.changes = {tasks: false, lanes: false, laneIds: new Set()};
+	draft.changes = {lanes: false, laneIds: new Set()};
 	draft.published = Object.freeze(view);
 	return draft.published;
 }
 
 function replaceTask(draft: EngineDraft, task: TaskView, changes: Partial<TaskView>): TaskView {
 	const next = Object.freeze({...task, ...changes});
-	draft.tasks[task.id] = next;
-	draft.changes.tasks = true;
+	draft.tasks.set(task.id, next);
 	return next;
 }
 
 function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
 	let found = draft.laneDrafts.get(lane);
 	if (!found) {
-		found = {taskIds: [], running: 0, lastCore: null};
+		found = {taskIds: new ChunkedList(), running: 0, lastCore: null};
 		draft.laneDrafts.set(lane, found);
 	}
 
@@ -100,10 +100,11 @@ function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
 function joinLane(draft: EngineDraft, task: TaskView): void {
 	if (task.lane === null) return;
 	const ids = laneDraft(draft, task.lane).taskIds;
-	const startOf = (id: number) => draft.tasks[id]?.startMs ?? 0;
+	const startOf = (id: number) => draft.tasks.at(id)?.startMs ?? 0;
 	let at = ids.length;
-	while (at > 0 && startOf(ids[at - 1]!) > (task.startMs ?? 0)) at--;
-	ids.splice(at, 0, task.id);
+	while (at > 0 && startOf(ids.at(at - 1)!) > (task.startMs ?? 0)) at--;
+	if (at === ids.length) ids.push(task.id);
+	else ids.splice(at, 0, task.id);
 }
 
 function leaveLane(draft: EngineDraft, id: number, lane: number): void {
@@ -126,12 +127,11 @@ export function laneOpened(draft: EngineDraft, event: LaneOpenEvent): void {
 }
 
 export function tasksQueued(draft: EngineDraft, event: TaskQueuedEvent): void {
-	for (const id of event.ids) draft.tasks[id] = Object.freeze({id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null});
-	draft.changes.tasks = true;
+	for (const id of event.ids) draft.tasks.set(id, Object.freeze({id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null}));
 }
 
 export function taskStarted(draft: EngineDraft, event: TaskStartEvent): void {
-	const task = draft.tasks[event.id];
+	const task = draft.tasks.at(event.id);
 	if (!task || task.state === 'done' || task.state === 'failed') return;
 	// Started again elsewhere: it leaves the lane it was on.
 	if (task.state === 'running' && task.lane !== null) leaveLane(draft, task.id, task.lane);
@@ -142,7 +142,7 @@ export function taskStarted(draft: EngineDraft, event: TaskStartEvent): void {
 
 export function taskProgressed(draft: EngineDraft, event: TaskProgressEvent): void {
 	event.ids.forEach((id, index) => {
-		const task = draft.tasks[id];
+		const task = draft.tasks.at(id);
 		const value = event.values[index];
 		if (task?.state === 'running' && value !== undefined && value !== task.progress) replaceTask(draft, task, {progress: value});
 	});
@@ -150,7 +150,7 @@ export function taskProgressed(draft: EngineDraft, event: TaskProgressEvent): vo
 
 /** A task's end: its bar closes; done and failed counts, and the last failure's words, follow. */
 export function taskEnded(draft: EngineDraft, event: TaskEndEvent): void {
-	const task = draft.tasks[event.id];
+	const task = draft.tasks.at(event.id);
 	if (!task || task.state === 'done' || task.state === 'failed') return;
 	const t0 = draft.t0 ?? event.t;
 	const endMs = event.t - t0;

@@ -1,6 +1,7 @@
 import type {LaneInfo} from '../model/events.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
+import type {FrozenList} from './chunked-list.js';
 
 export type TaskState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -23,7 +24,7 @@ export type TaskView = {
 /** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
 export type LaneActivity = {
 	/** Ids of the tasks that ran on the lane, in the order they started. */
-	readonly taskIds: readonly number[];
+	readonly taskIds: FrozenList<number>;
 	/** Tasks running on the lane now. */
 	readonly running: number;
 	/** The core the lane's last ended task last ran on (Linux), or null. */
@@ -41,8 +42,8 @@ export type EngineView = {
 	readonly t0: number | null;
 	readonly startupMs: number;
 	readonly lanes: readonly LaneInfo[];
-	/** Indexed by task id. */
-	readonly tasks: readonly TaskView[];
+	/** Indexed by task id (`tasks.at(id)`); published in chunks, so an unchanged part is shared. */
+	readonly tasks: FrozenList<TaskView>;
 	/** Per lane id. */
 	readonly laneActivity: ReadonlyMap<number, LaneActivity>;
 	readonly done: number;

@@ -4,6 +4,7 @@ import type {RunConfig} from '../../source/model/run-config.js';
 import type {EngineResult, MachineInfo, RunResult} from '../../source/model/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
 import {emptyEngine, publishView, taskEnded, tasksQueued, taskStarted} from '../../source/store/engine-draft.js';
+import {ChunkedList} from '../../source/store/chunked-list.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
 
@@ -11,6 +12,13 @@ export const config: RunConfig = {...defaultRunConfig(2), tasks: 4, taskMs: 100}
 
 export function task(id: number, patch: Partial<TaskView> = {}): TaskView {
 	return {id, lane: 0, state: 'done', startMs: id * 100, endMs: id * 100 + 100, progress: 1, error: null, cpu: 0, ...patch};
+}
+
+/** A published list holding `values` in order (task ids are their places). */
+export function listOf<T>(values: readonly T[]) {
+	const list = new ChunkedList<T>();
+	for (const value of values) list.push(value);
+	return list.publish();
 }
 
 export function lane(id: number, patch: Partial<LaneInfo> = {}): LaneInfo {
@@ -21,7 +29,7 @@ export function lane(id: number, patch: Partial<LaneInfo> = {}): LaneInfo {
  * An engine's view as the store would publish it: `patch.tasks` are folded through the store's
  * own folds, so lane activity (tasks per lane, running counts, last cores) follows from them.
  */
-export function engineView(patch: Partial<EngineView> = {}): EngineView {
+export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly tasks?: readonly TaskView[]} = {}): EngineView {
 	const {tasks = [], ...rest} = patch;
 	const engine = rest.engine ?? 'threads';
 	const draft = emptyEngine(engine);
@@ -49,7 +57,7 @@ export function engineView(patch: Partial<EngineView> = {}): EngineView {
 		otherLoadCores: null,
 		error: null,
 		...rest,
-		tasks,
+		tasks: listOf(tasks),
 		laneActivity: publishView(draft).laneActivity,
 	};
 }
