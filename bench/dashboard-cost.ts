@@ -66,16 +66,19 @@ async function whileManyTasks(): Promise<Row> {
 	}
 }
 
-/** The default run (`concur-tui`, about 5 s) four times: the dashboard's CPU from 1 s to 4.5 s, the median. */
+/**
+ * The default run (`concur-tui`, about 8 s) four times: the dashboard's CPU from 2 s to 6 s (after
+ * start-up, which has its own row: the first frame), the median.
+ */
 async function defaultRun(): Promise<Row> {
 	const costs: number[] = [];
 	for (let run = 0; run < 4; run++) {
 		const probe = new TerminalProbe(process.execPath, [cli], sizes[0]);
 		try {
 			// eslint-disable-next-line no-await-in-loop -- one dashboard at a time
-			await pause(1000);
+			await pause(2000);
 			// eslint-disable-next-line no-await-in-loop
-			costs.push((await probe.measure(3500)).cpuPercent);
+			costs.push((await probe.measure(4000)).cpuPercent);
 		} finally {
 			probe.kill();
 			// eslint-disable-next-line no-await-in-loop
@@ -85,7 +88,7 @@ async function defaultRun(): Promise<Row> {
 
 	const sorted = [...costs].sort((a, b) => a - b);
 	const median = (sorted[1]! + sorted[2]!) / 2;
-	return {measure: `dashboard CPU (80x24) during the default run, 1 s to 4.5 s, median of 4 (${costs.map((cost) => fixed(cost)).join(', ')})`, figure: `${fixed(median)}% of a core`, before: '3.9%', target: '≤ 3% (2.5% stretch)', met: median <= 3};
+	return {measure: `dashboard CPU (80x24) during the default run, 2 s to 6 s, median of 4 (${costs.map((cost) => fixed(cost)).join(', ')})`, figure: `${fixed(median)}% of a core`, before: '3.9%', target: '≤ 3% (2.5% stretch)', met: median <= 3};
 }
 
 async function firstFrame(): Promise<Row> {
