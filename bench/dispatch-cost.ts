@@ -99,7 +99,7 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 const perSecond = (ms: number) => Math.round((tasks / ms) * 1000).toLocaleString('en');
 const spread = (ratios: readonly number[]) => `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}`;
 
-const before: Record<Runtime, string> = {thread: '0.73-0.75', process: '0.72-0.76'};
+const before: Record<Runtime, string> = {thread: '0.73', process: '0.72'};
 
 /**
  * Five rounds, each running the engine, the bare pool both ways and the round trips one after
