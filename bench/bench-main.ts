@@ -8,6 +8,7 @@ import type {EngineName, RunConfig} from '../source/model/run-config.js';
 import {machineInfo} from '../source/measure/machine-info.js';
 import {runEngines} from '../source/orchestrator/run-engines.js';
 import type {RunResult} from '../source/model/result-types.js';
+import {totalRunTime} from '../source/result/evidence.js';
 import {asyncTaskCost, processCost, threadCost} from './unit-costs.js';
 import {dashboardCost, type Row} from './dashboard-cost.js';
 import {dispatchCost} from './dispatch-cost.js';
@@ -56,8 +57,7 @@ async function manyTinyTasks(): Promise<Row[]> {
 		// eslint-disable-next-line no-await-in-loop -- one engine at a time
 		const result = await run({workload: 'cpu', tasks: 100_000, taskMs: 1, pool: 2, engines: [engine]});
 		const measured = result.engines[0]!;
-		let taskTime = 0;
-		for (const task of measured.tasks) if (task.endMs !== null) taskTime += task.endMs - (task.runStartMs ?? task.startMs ?? task.endMs);
+		const taskTime = totalRunTime(measured.tasks);
 		const idealMs = taskTime / measured.lanes.length;
 		const ratio = measured.elapsedMs / idealMs;
 		rows.push({

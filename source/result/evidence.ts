@@ -20,7 +20,7 @@ const sum = (values: readonly number[]) => values.reduce((total, value) => total
 
 /** The time each ended task spent running (its own code, spawn excluded), in ms. */
 /** How long the tasks ran in all (from their own code's start): one pass, no array per task. */
-function totalRunTime(tasks: readonly TaskRecord[]): number {
+export function totalRunTime(tasks: readonly TaskRecord[]): number {
 	let total = 0;
 	for (const task of tasks) {
 		const start = task.runStartMs ?? task.startMs;

@@ -92,9 +92,9 @@ export class TaskColumns {
 		return value === noInt ? null : value;
 	}
 
-	/** @internal */
-	failure(id: number): {failed: boolean; error: string | null} {
-		return {failed: this.failed.has(id), error: this.failed.get(id) ?? null};
+	/** @internal Why the task failed (null: no reason given), or undefined when it did not. */
+	failure(id: number): string | null | undefined {
+		return this.failed.has(id) ? (this.failed.get(id) ?? null) : undefined;
 	}
 
 	/** Room for ids below `size`: exactly that at first (a run queues all its tasks at once), doubling after. */
@@ -162,13 +162,12 @@ class ColumnRecord implements TaskRecord {
 	}
 
 	get ok(): boolean {
-		return this.endMs !== null && !this.shared.columns.failure(this.id).failed;
+		return this.endMs !== null && this.shared.columns.failure(this.id) === undefined;
 	}
 
 	get error(): string | null {
 		if (this.endMs === null) return this.shared.unfinished;
-		const {failed, error} = this.shared.columns.failure(this.id);
-		return failed ? error : null;
+		return this.shared.columns.failure(this.id) ?? null;
 	}
 
 	/** The record as the result document writes it: every field, in this order. */

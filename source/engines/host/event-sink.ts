@@ -104,18 +104,19 @@ export class EventSink {
 
 	private trailingStarts(t: number): TaskStartBatch {
 		if (this.trailing?.name === 'task:starts') return this.trailing.data;
-		const event = {name: 'task:starts', data: newTaskStartBatch(this.engine, t)} as const;
-		this.pushEvent(event);
-		this.trailing = event;
-		return event.data;
+		return this.trail({name: 'task:starts', data: newTaskStartBatch(this.engine, t)} as const).data;
 	}
 
 	private trailingEnds(t: number): TaskEndBatch {
 		if (this.trailing?.name === 'task:ends') return this.trailing.data;
-		const event = {name: 'task:ends', data: newTaskEndBatch(this.engine, t)} as const;
-		this.pushEvent(event);
-		this.trailing = event;
-		return event.data;
+		return this.trail({name: 'task:ends', data: newTaskEndBatch(this.engine, t)} as const).data;
+	}
+
+	/** A new batch, last in the pending events: the next start or end of its kind joins it. */
+	private trail<E extends NonNullable<EventSink['trailing']>>(batch: E): E {
+		this.pushEvent(batch);
+		this.trailing = batch;
+		return batch;
 	}
 
 	private flushIfDue(): void {
