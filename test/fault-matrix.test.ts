@@ -188,6 +188,32 @@ describe.runIf(process.platform === 'linux')('the fault matrix: a misbehaving ta
 		},
 	);
 
+	// SIGSTOP holds every thread of the process it stops: on async, threads and spawned threads
+	// that is the engine host, whose own timeouts then cannot fire; concur-tui stops it from outside.
+	const stoppedHost = /(^timed out after 500 ms; |^not finished: )the engine's process was stopped \(SIGSTOP, or a debugger\)/;
+	it.each([
+		['async', stoppedHost],
+		['threads', stoppedHost],
+		['spawn', stoppedHost],
+		['processes', /^timed out after 500 ms; its process was stopped and replaced$/],
+	] as const)('a task that stops its own process (SIGSTOP) with --timeout 500, on %s: bounded, recorded, nothing left', async (engine, reason) => {
+		const source = "export default async (input) => { if (input.index === 0) process.kill(process.pid, 'SIGSTOP'); await new Promise((r) => setTimeout(r, 50)); };";
+		const path = moduleFile(`${engine}-sigstop`, source);
+		const run = await runMarked(['--task', path, '-n', String(tasks), '-p', '2', ...engineArgs[engine], '--timeout', '500', '--json']);
+		expect(run.ms, 'hung').toBeLessThan(hangMs);
+		expect(run.leftover, 'processes left running').toEqual([]);
+		expect(run.code).toBe(1);
+		const [measured] = (JSON.parse(run.stdout) as RunResult).engines;
+		expect(measured!.tasks).toHaveLength(tasks);
+		const stopped = measured!.tasks.find((task) => task.id === 0)!;
+		expect(stopped.ok).toBe(false);
+		expect(stopped.error).toMatch(reason);
+		// Only a process unit stops alone: its pool replaces it and the others end well.
+		const others = measured!.tasks.filter((task) => task.id !== 0);
+		if (engine === 'processes') expect(others.every((task) => task.ok)).toBe(true);
+		else for (const task of others) expect(task.error).toMatch(reason);
+	});
+
 	it.concurrent.each([
 		['a top-level await that never settles', 'await new Promise(() => {});\nexport default () => 1;'],
 		['an endless loop at import', 'for (;;) {}\nexport default () => 1;'],

@@ -30,3 +30,18 @@ export function threadCpuMs(tid: number): number | null {
 	const ticks = statTicks(`/proc/self/task/${tid}/stat`);
 	return ticks === null ? null : ticks.own * msPerTick;
 }
+
+/**
+ * Whether a process is stopped (SIGSTOP, SIGTSTP, or held by a debugger), from the state field
+ * of its /proc stat file; null on other systems or once it is gone.
+ */
+export function isProcessStopped(pid: number): boolean | null {
+	if (process.platform !== 'linux') return null;
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		const state = stat.charAt(stat.lastIndexOf(')') + 2);
+		return state === 'T' || state === 't';
+	} catch {
+		return null;
+	}
+}

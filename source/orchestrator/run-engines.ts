@@ -11,7 +11,7 @@ import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
 import {engineKinds} from '../config/engine-kinds.js';
-import {BlockedLoopWatchdog} from './blocked-loop-watchdog.js';
+import {HostWatchdog} from './host-watchdog.js';
 import {HostClient, type HostOptions} from './host-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
@@ -98,13 +98,14 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			}
 		};
 
+		// With --timeout set, every engine ends in bounded time, even when its whole host is held.
 		const watchdog =
-			engineKinds[engine].cooperativeTimeout && config.timeoutMs !== null
-				? new BlockedLoopWatchdog(engine, config.timeoutMs, (endEvents, reason) => {
+			config.timeoutMs === null
+				? undefined
+				: new HostWatchdog({engine, timeoutMs: config.timeoutMs, hostPid: host.pid, watchesTasks: engineKinds[engine].cooperativeTimeout}, (endEvents, reason) => {
 						forward(endEvents);
 						host.stop(reason);
-					})
-				: undefined;
+					});
 		watchdog?.start();
 		// The engine's own cores: its host's process tree, sampled with the machine's cores.
 		if (host.pid !== undefined) sampler.watch(engine, host.pid);

@@ -1,0 +1,120 @@
+import type {WireEvent} from '../model/events.js';
+import {forEachTaskStart, type HostWireEvent} from '../model/task-batches.js';
+import type {EngineName} from '../model/run-config.js';
+import {timedOutText} from '../model/failure-texts.js';
+import {epochNow} from '../measure/clock.js';
+import {isProcessStopped} from '../measure/process-cpu.js';
+
+/** Past its timeout a task gets this much longer before its engine is declared stuck. */
+const graceMs = 1000;
+/** A pool host that falls silent without being stopped gets this long past the timeout. */
+const silentPoolGraceMs = 5000;
+const checkEveryMs = 250;
+
+export type HostWatchdogOptions = {
+	readonly engine: EngineName;
+	readonly timeoutMs: number;
+	/** The engine host's pid, to tell a stopped process from a busy one. */
+	readonly hostPid: number | undefined;
+	/**
+	 * The engine's tasks share the host's event loop (async): --timeout can only signal them, so a
+	 * task running past it is watched from here too. Elsewhere the pool ends such a task itself.
+	 */
+	readonly watchesTasks: boolean;
+};
+
+/**
+ * Watches an engine host while --timeout is set, from outside it. A host reports every 250 ms
+ * whatever its tasks do, unless something holds its whole process: an async task that never
+ * yields (it holds the only event loop, so no timer fires and no abort reaches it), or a task that
+ * stops its own process (SIGSTOP freezes every thread of a threads engine, the pool's timeouts
+ * with them). The host then falls silent, or, on async, one task runs on past its timeout while
+ * the host still reports. Either way the only way out is to stop the host: this says when, and
+ * what to record.
+ */
+export class HostWatchdog {
+	/** Armed when the engine starts: loading a task module before that may take its time. */
+	private armed = false;
+	private lastHeard = performance.now();
+	/** Tasks known to be running, in start order (epoch ms): the first is the oldest. */
+	private readonly running = new Map<number, number>();
+	private timer: NodeJS.Timeout | undefined;
+
+	constructor(
+		private readonly options: HostWatchdogOptions,
+		/** Called once: the events that end the stuck tasks, and why the host must stop. */
+		private readonly onStuck: (endEvents: WireEvent[], reason: string) => void,
+	) {}
+
+	start(): void {
+		this.timer = setInterval(() => {
+			this.check();
+		}, checkEveryMs);
+	}
+
+	stop(): void {
+		clearInterval(this.timer);
+		this.timer = undefined;
+	}
+
+	heard(events: readonly HostWireEvent[]): void {
+		this.lastHeard = performance.now();
+		for (const event of events) {
+			if (event.name === 'engine:start') this.armed = true;
+			else if (event.name === 'task:start') this.running.set(event.data.id, event.data.t);
+			else if (event.name === 'task:end') this.running.delete(event.data.id);
+			else if (event.name === 'task:starts') forEachTaskStart(event.data, 0, (start) => this.running.set(start.id, start.t));
+			else if (event.name === 'task:ends') for (const id of event.data.ids) this.running.delete(id);
+		}
+	}
+
+	private check(): void {
+		if (!this.armed) return;
+		const {engine, timeoutMs, hostPid, watchesTasks} = this.options;
+		const silentMs = performance.now() - this.lastHeard;
+		const oldestStart = this.running.values().next().value;
+		const longestRunMs = watchesTasks && oldestStart !== undefined ? epochNow() - oldestStart : 0;
+		const stuckMs = Math.max(silentMs, longestRunMs);
+		if (stuckMs <= timeoutMs + graceMs) return;
+		const stopped = silentMs > timeoutMs + graceMs && hostPid !== undefined && isProcessStopped(hostPid) === true;
+		// A pool host whose tasks cannot hold its loop falls silent only when frozen: give a busy
+		// machine's scheduler its due before calling a host that is not visibly stopped stuck.
+		if (!stopped && !watchesTasks && silentMs <= timeoutMs + silentPoolGraceMs) return;
+		this.stop();
+		const {how, reason} = stuckWords(stopped ? 'stopped' : watchesTasks ? 'busy loop' : 'silent', Math.round(stuckMs), timeoutMs);
+		const t = epochNow();
+		const endEvents: WireEvent[] = [...this.running.keys()].map((id) => ({
+			name: 'task:end',
+			data: {engine, t, id, ok: false, error: timedOutText(timeoutMs, how), cpu: null, runStartT: null},
+		}));
+		this.running.clear();
+		this.onStuck(endEvents, reason);
+	}
+}
+
+/** What happened, in the words of a stuck task's record (`how`) and of the engine's end (`reason`). */
+function stuckWords(cause: 'stopped' | 'busy loop' | 'silent', stuckMs: number, timeoutMs: number): {how: string; reason: string} {
+	const past = `for ${stuckMs} ms, past --timeout ${timeoutMs} ms`;
+	switch (cause) {
+		case 'stopped': {
+			return {
+				how: "the engine's process was stopped (SIGSTOP, or a debugger), so no timeout could fire in it and the whole engine was stopped",
+				reason: `the engine's process was stopped (SIGSTOP, or a debugger) ${past}, so the engine was stopped`,
+			};
+		}
+
+		case 'busy loop': {
+			return {
+				how: 'it kept the event loop busy, so no abort could reach it and the whole engine was stopped',
+				reason: `the event loop was blocked ${past}; async cancellation is cooperative, so the engine was stopped`,
+			};
+		}
+
+		case 'silent': {
+			return {
+				how: "the engine's process stopped answering, so no timeout could fire in it and the whole engine was stopped",
+				reason: `the engine's process sent nothing ${past}, so the engine was stopped`,
+			};
+		}
+	}
+}

@@ -1,0 +1,81 @@
+// The watchdog that ends an engine whose whole host is held, watched against a real process:
+// one that is stopped (SIGSTOP), and one that runs but sends nothing.
+import {spawn, type ChildProcess} from 'node:child_process';
+import {afterEach, describe, expect, it} from 'vitest';
+import {HostWatchdog, type HostWatchdogOptions} from '../source/orchestrator/host-watchdog.js';
+import type {WireEvent} from '../source/model/events.js';
+import {epochNow} from '../source/measure/clock.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+	for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function idleProcess(): number {
+	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+	children.push(child);
+	return child.pid!;
+}
+
+type Stuck = {endEvents: WireEvent[]; reason: string; afterMs: number};
+
+/** A watchdog that heard its engine start and one task start, then nothing. */
+function watch(options: Omit<HostWatchdogOptions, 'engine'>): {stuck: Promise<Stuck>; watchdog: HostWatchdog} {
+	const started = performance.now();
+	let watchdog!: HostWatchdog;
+	const stuck = new Promise<Stuck>((resolve) => {
+		watchdog = new HostWatchdog({engine: 'threads', ...options}, (endEvents, reason) => {
+			resolve({endEvents, reason, afterMs: performance.now() - started});
+		});
+	});
+	watchdog.heard([
+		{name: 'engine:start', data: {engine: 'threads', t: epochNow(), startupMs: 1, hostPid: 1}},
+		{name: 'task:start', data: {engine: 'threads', t: epochNow(), id: 7, lane: 0, pid: 1, tid: 1}},
+	]);
+	watchdog.start();
+	return {stuck, watchdog};
+}
+
+const firedWithin = async (stuck: Promise<Stuck>, ms: number) =>
+	Promise.race([stuck, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+
+describe.runIf(process.platform === 'linux')('the host watchdog (--timeout set)', () => {
+	it('ends a pool engine whose host process is stopped, in its words, and the tasks it knew were running', async () => {
+		const pid = idleProcess();
+		process.kill(pid, 'SIGSTOP');
+		const {stuck} = watch({timeoutMs: 200, hostPid: pid, watchesTasks: false});
+		const {endEvents, reason, afterMs} = (await firedWithin(stuck, 10_000))!;
+		expect(reason).toMatch(/^the engine's process was stopped \(SIGSTOP, or a debugger\) for \d+ ms, past --timeout 200 ms, so the engine was stopped$/);
+		expect(endEvents).toHaveLength(1);
+		expect(endEvents[0]!.data).toMatchObject({id: 7, ok: false, error: expect.stringMatching(/^timed out after 200 ms; the engine's process was stopped/) as unknown});
+		// Timeout plus its 1 s grace, not the 5 s a silent but running host gets.
+		expect(afterMs).toBeLessThan(4000);
+	});
+
+	it('gives a pool host that runs but sends nothing far longer before calling it stuck', async () => {
+		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
+		expect(await firedWithin(stuck, 2500), 'fired while the host may only be starved of CPU').toBeUndefined();
+		const {reason, afterMs} = (await firedWithin(stuck, 10_000))!;
+		watchdog.stop();
+		expect(reason).toMatch(/^the engine's process sent nothing for \d+ ms, past --timeout 200 ms, so the engine was stopped$/);
+		expect(afterMs).toBeGreaterThan(5000);
+	});
+
+	it('on async, a loop held by a running task: the busy-loop words', async () => {
+		const {stuck} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: true});
+		const {endEvents, reason} = (await firedWithin(stuck, 10_000))!;
+		expect(reason).toMatch(/^the event loop was blocked for \d+ ms, past --timeout 200 ms; async cancellation is cooperative/);
+		expect(endEvents[0]!.data).toMatchObject({id: 7, error: 'timed out after 200 ms; it kept the event loop busy, so no abort could reach it and the whole engine was stopped'});
+	});
+
+	it('stays quiet while the host reports', async () => {
+		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
+		const keepHearing = setInterval(() => watchdog.heard([]), 100);
+		try {
+			expect(await firedWithin(stuck, 2000)).toBeUndefined();
+		} finally {
+			clearInterval(keepHearing);
+			watchdog.stop();
+		}
+	});
+});
