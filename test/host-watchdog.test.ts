@@ -68,6 +68,28 @@ describe.runIf(process.platform === 'linux')('the host watchdog (--timeout set)'
 		expect(endEvents[0]!.data).toMatchObject({id: 7, error: 'timed out after 200 ms; it kept the event loop busy, so no abort could reach it and the whole engine was stopped'});
 	});
 
+	it('does not blame a host for the time concur-tui itself was held (stopped, suspended, starved)', async () => {
+		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: true});
+		const hostMessage = () => watchdog.heard([{name: 'task:end', data: {engine: 'threads', t: epochNow(), id: 7, ok: true, error: null, cpu: null, runStartT: null}}]);
+		let hostMessages: NodeJS.Timeout | undefined;
+		try {
+			const heldUntil = performance.now() + 6500;
+			while (performance.now() < heldUntil) {
+				// This process is held, as if stopped: nothing the host sent meanwhile is read.
+			}
+
+			// Timers run first, then the pipe is read (here: in the check phase, after the poll).
+			setImmediate(() => {
+				hostMessage();
+				hostMessages = setInterval(hostMessage, 100);
+			});
+			expect(await firedWithin(stuck, 1500)).toBeUndefined();
+		} finally {
+			clearInterval(hostMessages);
+			watchdog.stop();
+		}
+	});
+
 	it('stays quiet while the host reports', async () => {
 		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
 		const keepHearing = setInterval(() => watchdog.heard([]), 100);

@@ -10,6 +10,8 @@ const graceMs = 1000;
 /** A pool host that falls silent without being stopped gets this long past the timeout. */
 const silentPoolGraceMs = 5000;
 const checkEveryMs = 250;
+/** A check this late means concur-tui itself was held (stopped, a suspended machine, starved). */
+const ownStallMs = 1000;
 
 export type HostWatchdogOptions = {
 	readonly engine: EngineName;
@@ -36,6 +38,7 @@ export class HostWatchdog {
 	/** Armed when the engine starts: loading a task module before that may take its time. */
 	private armed = false;
 	private lastHeard = performance.now();
+	private lastCheck = performance.now();
 	/** Tasks known to be running, in start order (epoch ms): the first is the oldest. */
 	private readonly running = new Map<number, number>();
 	private timer: NodeJS.Timeout | undefined;
@@ -69,9 +72,15 @@ export class HostWatchdog {
 	}
 
 	private check(): void {
-		if (!this.armed) return;
+		const now = performance.now();
+		const ownStall = now - this.lastCheck > checkEveryMs + ownStallMs;
+		this.lastCheck = now;
+		// Held ourselves, we have not read what the host sent meanwhile (timers run before the
+		// pipe is read): its silence is ours. Start counting again once the pipe has been read.
+		if (ownStall) this.lastHeard = now;
+		if (!this.armed || ownStall) return;
 		const {engine, timeoutMs, hostPid, watchesTasks} = this.options;
-		const silentMs = performance.now() - this.lastHeard;
+		const silentMs = now - this.lastHeard;
 		const oldestStart = this.running.values().next().value;
 		const longestRunMs = watchesTasks && oldestStart !== undefined ? epochNow() - oldestStart : 0;
 		const stuckMs = Math.max(silentMs, longestRunMs);
