@@ -1,5 +1,5 @@
 // The built CLI in a real pseudo-terminal, read from a headless xterm: what a person sees.
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -90,6 +90,20 @@ describe('the dashboard in a terminal', () => {
 			expect((await screen.exited).exitCode).toBe(0);
 			await screen.settle();
 			expect(screen.cursorHidden()).toBe(false);
+		} finally {
+			screen.kill();
+		}
+	});
+
+	it('says why a threads engine waits when a task stopped its process (SIGSTOP, no --timeout); q exits 0 and leaves nothing', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-held-'));
+		const task = join(folder, 'stopper.mjs');
+		writeFileSync(task, "export default async (input) => { if (input.index === 0) process.kill(process.pid, 'SIGSTOP'); await new Promise((r) => setTimeout(r, 50)); };");
+		const screen = new PtyScreen(['--task', task, '-n', '3', '-p', '2', '-e', 'threads'], {cols: 80, rows: 24});
+		try {
+			const text = await screen.waitFor((shown) => shown.includes('stopped (SIGSTOP or debugger): waiting'));
+			expect(text).toMatch(/Many-thread.*(\n.*)?stopped \(SIGSTOP or debugger\): waiting/);
+			await quitAndCheck(screen, descendantsOf(screen.pid));
 		} finally {
 			screen.kill();
 		}

@@ -20,20 +20,29 @@ function idleProcess(): number {
 type Stuck = {endEvents: WireEvent[]; reason: string; afterMs: number};
 
 /** A watchdog that heard its engine start and one task start, then nothing. */
-function watch(options: Omit<HostWatchdogOptions, 'engine'>): {stuck: Promise<Stuck>; watchdog: HostWatchdog} {
+function watch(options: Omit<HostWatchdogOptions, 'engine'>): {stuck: Promise<Stuck>; watchdog: HostWatchdog; helds: Array<string | null>} {
 	const started = performance.now();
+	const helds: Array<string | null> = [];
 	let watchdog!: HostWatchdog;
 	const stuck = new Promise<Stuck>((resolve) => {
-		watchdog = new HostWatchdog({engine: 'threads', ...options}, (endEvents, reason) => {
-			resolve({endEvents, reason, afterMs: performance.now() - started});
-		});
+		watchdog = new HostWatchdog(
+			{engine: 'threads', ...options},
+			{
+				onStuck(endEvents, reason) {
+					resolve({endEvents, reason, afterMs: performance.now() - started});
+				},
+				onHeld(why) {
+					helds.push(why);
+				},
+			},
+		);
 	});
 	watchdog.heard([
 		{name: 'engine:start', data: {engine: 'threads', t: epochNow(), startupMs: 1, hostPid: 1}},
 		{name: 'task:start', data: {engine: 'threads', t: epochNow(), id: 7, lane: 0, pid: 1, tid: 1}},
 	]);
 	watchdog.start();
-	return {stuck, watchdog};
+	return {stuck, watchdog, helds};
 }
 
 const firedWithin = async (stuck: Promise<Stuck>, ms: number) =>
@@ -43,13 +52,29 @@ describe.runIf(process.platform === 'linux')('the host watchdog (--timeout set)'
 	it('ends a pool engine whose host process is stopped, in its words, and the tasks it knew were running', async () => {
 		const pid = idleProcess();
 		process.kill(pid, 'SIGSTOP');
-		const {stuck} = watch({timeoutMs: 200, hostPid: pid, watchesTasks: false});
+		const {stuck, helds} = watch({timeoutMs: 200, hostPid: pid, watchesTasks: false});
 		const {endEvents, reason, afterMs} = (await firedWithin(stuck, 10_000))!;
+		expect(helds).toEqual(['stopped (SIGSTOP or debugger): waiting']);
 		expect(reason).toMatch(/^the engine's process was stopped \(SIGSTOP, or a debugger\) for \d+ ms, past --timeout 200 ms, so the engine was stopped$/);
 		expect(endEvents).toHaveLength(1);
 		expect(endEvents[0]!.data).toMatchObject({id: 7, ok: false, error: expect.stringMatching(/^timed out after 200 ms; the engine's process was stopped/) as unknown});
 		// Timeout plus its 1 s grace, not the 5 s a silent but running host gets.
 		expect(afterMs).toBeLessThan(4000);
+	});
+
+	it('without --timeout, says an engine waits on its stopped process, stops nothing, and takes it back when heard again', async () => {
+		const pid = idleProcess();
+		process.kill(pid, 'SIGSTOP');
+		const {stuck, watchdog, helds} = watch({timeoutMs: null, hostPid: pid, watchesTasks: false});
+		try {
+			expect(await firedWithin(stuck, 3000)).toBeUndefined();
+			expect(helds).toEqual(['stopped (SIGSTOP or debugger): waiting; --timeout would end this']);
+			process.kill(pid, 'SIGCONT');
+			watchdog.heard([]);
+			expect(helds.at(-1)).toBeNull();
+		} finally {
+			watchdog.stop();
+		}
 	});
 
 	it('gives a pool host that runs but sends nothing far longer before calling it stuck', async () => {

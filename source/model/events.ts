@@ -74,6 +74,11 @@ export type EngineEndEvent = {
 	readonly contended: boolean;
 	readonly error: string | null;
 };
+/**
+ * An engine's host is held from outside its code (its process stopped: SIGSTOP, a debugger), so
+ * the engine waits: `why` says so; null once the host is heard again. Seen by concur-tui's watchdog.
+ */
+export type EngineHeldEvent = {readonly engine: EngineName; readonly t: number; readonly why: string | null};
 export type RunEndEvent = {readonly result: RunResult};
 /** A round begins: every engine runs once more, in `order` (rotated each round so drift favours none). */
 export type RoundStartEvent = {readonly round: number; readonly rounds: number; readonly order: readonly EngineName[]};
@@ -90,6 +95,7 @@ export type BusEvents = {
 	'task:end': [TaskEndEvent];
 	'engine:sample': [EngineSampleEvent];
 	'cpu:sample': [CpuSampleEvent];
+	'engine:held': [EngineHeldEvent];
 	'engine:end': [EngineEndEvent];
 	'run:end': [RunEndEvent];
 };

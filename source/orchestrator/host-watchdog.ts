@@ -9,13 +9,16 @@ import {isProcessStopped} from '../measure/process-cpu.js';
 const graceMs = 1000;
 /** A pool host that falls silent without being stopped gets this long past the timeout. */
 const silentPoolGraceMs = 5000;
+/** Silent this long and stopped: the engine is said to wait on its stopped process. */
+const heldAfterMs = 1000;
 const checkEveryMs = 250;
 /** A check this late means concur-tui itself was held (stopped, a suspended machine, starved). */
 const ownStallMs = 1000;
 
 export type HostWatchdogOptions = {
 	readonly engine: EngineName;
-	readonly timeoutMs: number;
+	/** --timeout: without it nothing is stopped, a stopped host is only reported. */
+	readonly timeoutMs: number | null;
 	/** The engine host's pid, to tell a stopped process from a busy one. */
 	readonly hostPid: number | undefined;
 	/**
@@ -25,28 +28,35 @@ export type HostWatchdogOptions = {
 	readonly watchesTasks: boolean;
 };
 
+export type HostWatchdogHandlers = {
+	/** Called once: the events that end the stuck tasks, and why the host must stop. */
+	readonly onStuck: (endEvents: WireEvent[], reason: string) => void;
+	/** The host is held from outside (why), or heard again (null). */
+	readonly onHeld: (why: string | null) => void;
+};
+
 /**
- * Watches an engine host while --timeout is set, from outside it. A host reports every 250 ms
- * whatever its tasks do, unless something holds its whole process: an async task that never
- * yields (it holds the only event loop, so no timer fires and no abort reaches it), or a task that
- * stops its own process (SIGSTOP freezes every thread of a threads engine, the pool's timeouts
- * with them). The host then falls silent, or, on async, one task runs on past its timeout while
- * the host still reports. Either way the only way out is to stop the host: this says when, and
- * what to record.
+ * Watches an engine host from outside it. A host reports every 250 ms whatever its tasks do,
+ * unless something holds its whole process: an async task that never yields (it holds the only
+ * event loop, so no timer fires and no abort reaches it), or a task that stops its own process
+ * (SIGSTOP freezes every thread of a threads engine, the pool's timeouts with them). The host then
+ * falls silent, or, on async, one task runs on past its timeout while the host still reports.
+ * A stopped host is reported as such at once (the run waits on it: the screen says why). With
+ * --timeout set, the only way out is to stop the host: this says when, and what to record.
  */
 export class HostWatchdog {
 	/** Armed when the engine starts: loading a task module before that may take its time. */
 	private armed = false;
+	private held = false;
 	private lastHeard = performance.now();
 	private lastCheck = performance.now();
-	/** Tasks known to be running, in start order (epoch ms): the first is the oldest. */
+	/** Tasks known to be running, in start order (epoch ms): the first is the oldest. Kept with --timeout only. */
 	private readonly running = new Map<number, number>();
 	private timer: NodeJS.Timeout | undefined;
 
 	constructor(
 		private readonly options: HostWatchdogOptions,
-		/** Called once: the events that end the stuck tasks, and why the host must stop. */
-		private readonly onStuck: (endEvents: WireEvent[], reason: string) => void,
+		private readonly handlers: HostWatchdogHandlers,
 	) {}
 
 	start(): void {
@@ -62,8 +72,14 @@ export class HostWatchdog {
 
 	heard(events: readonly HostWireEvent[]): void {
 		this.lastHeard = performance.now();
+		if (this.held) {
+			this.held = false;
+			this.handlers.onHeld(null);
+		}
+
 		for (const event of events) {
 			if (event.name === 'engine:start') this.armed = true;
+			else if (this.options.timeoutMs === null) continue;
 			else if (event.name === 'task:start') this.running.set(event.data.id, event.data.t);
 			else if (event.name === 'task:end') this.running.delete(event.data.id);
 			else if (event.name === 'task:starts') forEachTaskStart(event.data, 0, (start) => this.running.set(start.id, start.t));
@@ -79,13 +95,25 @@ export class HostWatchdog {
 		// pipe is read): its silence is ours. Start counting again once the pipe has been read.
 		if (ownStall) this.lastHeard = now;
 		if (!this.armed || ownStall) return;
-		const {engine, timeoutMs, hostPid, watchesTasks} = this.options;
+		const {hostPid} = this.options;
 		const silentMs = now - this.lastHeard;
+		// Read from /proc only once the host has been silent a while: costs nothing otherwise.
+		const stopped = silentMs > heldAfterMs && hostPid !== undefined && isProcessStopped(hostPid) === true;
+		if (stopped && !this.held) {
+			this.held = true;
+			this.handlers.onHeld(heldWords(this.options.timeoutMs));
+		}
+
+		this.checkTimeout(silentMs, stopped);
+	}
+
+	private checkTimeout(silentMs: number, stopped: boolean): void {
+		const {engine, timeoutMs, watchesTasks} = this.options;
+		if (timeoutMs === null) return;
 		const oldestStart = this.running.values().next().value;
 		const longestRunMs = watchesTasks && oldestStart !== undefined ? epochNow() - oldestStart : 0;
 		const stuckMs = Math.max(silentMs, longestRunMs);
 		if (stuckMs <= timeoutMs + graceMs) return;
-		const stopped = silentMs > timeoutMs + graceMs && hostPid !== undefined && isProcessStopped(hostPid) === true;
 		// A pool host whose tasks cannot hold its loop falls silent only when frozen: give a busy
 		// machine's scheduler its due before calling a host that is not visibly stopped stuck.
 		if (!stopped && !watchesTasks && silentMs <= timeoutMs + silentPoolGraceMs) return;
@@ -97,8 +125,13 @@ export class HostWatchdog {
 			data: {engine, t, id, ok: false, error: timedOutText(timeoutMs, how), cpu: null, runStartT: null},
 		}));
 		this.running.clear();
-		this.onStuck(endEvents, reason);
+		this.handlers.onStuck(endEvents, reason);
 	}
+}
+
+/** Why an engine waits on its stopped host, and what would end the wait. */
+function heldWords(timeoutMs: number | null): string {
+	return `stopped (SIGSTOP or debugger): waiting${timeoutMs === null ? '; --timeout would end this' : ''}`;
 }
 
 /** What happened, in the words of a stuck task's record (`how`) and of the engine's end (`reason`). */

@@ -98,20 +98,25 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			}
 		};
 
-		// With --timeout set, every engine ends in bounded time, even when its whole host is held.
-		const watchdog =
-			config.timeoutMs === null
-				? undefined
-				: new HostWatchdog({engine, timeoutMs: config.timeoutMs, hostPid: host.pid, watchesTasks: engineKinds[engine].cooperativeTimeout}, (endEvents, reason) => {
-						forward(endEvents);
-						host.stop(reason);
-					});
-		watchdog?.start();
+		// A host held from outside is reported; with --timeout set, every engine ends in bounded time.
+		const watchdog = new HostWatchdog(
+			{engine, timeoutMs: config.timeoutMs, hostPid: host.pid, watchesTasks: engineKinds[engine].cooperativeTimeout},
+			{
+				onStuck(endEvents, reason) {
+					forward(endEvents);
+					host.stop(reason);
+				},
+				onHeld(why) {
+					bus.emit('engine:held', {engine, t: since(), why});
+				},
+			},
+		);
+		watchdog.start();
 		// The engine's own cores: its host's process tree, sampled with the machine's cores.
 		if (host.pid !== undefined) sampler.watch(engine, host.pid);
 		try {
 			const measurements = await host.run(plan, (events) => {
-				watchdog?.heard(events);
+				watchdog.heard(events);
 				forward(events);
 			});
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
@@ -120,7 +125,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
 			sampler.unwatch(engine);
-			watchdog?.stop();
+			watchdog.stop();
 			stopHost(host);
 			hostsOfThisRun.delete(host);
 		}

@@ -8,7 +8,8 @@ import {resultDocument, writeRunExports, type ExportPaths} from './exports.js';
  * Subscribes the headless outputs. The text report streams: its header as the run starts and a
  * line as each engine ends (someone reading a pipe sees progress, and a reader that went away,
  * `| head -1`, is noticed at the next line instead of at the end), the rest once the run is over.
- * The JSON document comes whole at the end. Either goes out before the export files: a failed
+ * The JSON document comes whole at the end. An engine that waits on its stopped process says so
+ * on stderr at once. Either goes out before the export files: a failed
  * export must not cost the user the result.
  */
 export function subscribeHeadlessReporters(
@@ -19,6 +20,10 @@ export function subscribeHeadlessReporters(
 ): {readonly written: () => Promise<void>} {
 	const write = (text: string) => out.write(asText(text));
 	if (!options.json) streamProgress(bus, write);
+	// Why the run waits, the moment it does (stdout may be a JSON document): one line each time.
+	bus.on('engine:held', ({engine, why}) => {
+		if (why !== null) process.stderr.write(asText(`concur-tui: ${engine}: ${why}\n`));
+	});
 	let written = Promise.resolve();
 	bus.on('run:end', ({result}) => {
 		written = (async () => {

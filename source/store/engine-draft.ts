@@ -1,5 +1,6 @@
 import type {
 	EngineEndEvent,
+	EngineHeldEvent,
 	EngineSampleEvent,
 	EngineStartEvent,
 	LaneOpenEvent,
@@ -51,6 +52,7 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 		otherLoadCores: null,
 		otherLoad: {sum: 0, samples: 0},
 		error: null,
+		held: null,
 	};
 }
 
@@ -195,9 +197,14 @@ export function otherLoadSampled(draft: EngineDraft, otherCores: number): void {
 }
 
 /** The engine's end: its measured figures replace the live ones, or it failed with a reason. */
+export function engineHeld(draft: EngineDraft, event: EngineHeldEvent): void {
+	draft.held = event.why;
+}
+
 export function engineEnded(draft: EngineDraft, event: EngineEndEvent): void {
 	const m = event.measurements;
 	Object.assign(draft, {
+		held: null,
 		phase: m ? 'done' : 'failed',
 		error: event.error,
 		elapsedMs: m?.elapsedMs ?? draft.elapsedMs,

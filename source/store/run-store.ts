@@ -5,6 +5,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {
 	emptyEngine,
 	engineEnded,
+	engineHeld,
 	engineSampled,
 	engineStarted,
 	laneOpened,
@@ -117,6 +118,7 @@ export class RunStore {
 
 			this.touch();
 		});
+		on('engine:held', (event) => this.fold(event, engineHeld));
 		on('engine:end', (event) => this.fold(event, engineEnded));
 		on('run:end', (event) => {
 			this.phase = 'done';

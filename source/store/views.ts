@@ -58,6 +58,8 @@ export type EngineView = {
 	/** Cores' worth of CPU other programs used, on average, while this engine ran; null until sampled. */
 	readonly otherLoadCores: number | null;
 	readonly error: string | null;
+	/** Why the engine waits on something outside it (its process stopped); null while it does not. */
+	readonly held: string | null;
 };
 
 export type RunPhase = 'idle' | 'calibrating' | 'running' | 'done';

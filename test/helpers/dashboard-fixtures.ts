@@ -56,6 +56,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 		loopLagMs: null,
 		otherLoadCores: null,
 		error: null,
+		held: null,
 		...rest,
 		tasks: listOf(tasks),
 		laneActivity: publishView(draft).laneActivity,

@@ -59,10 +59,10 @@ function titleFigures(view: EngineView): string[] {
 	].filter(Boolean);
 }
 
-/** Why the engine stopped (first: that is what ended its tasks), and its failed tasks. */
+/** Why the engine stopped (first: that is what ended its tasks) or waits, and its failed tasks. */
 function titleProblems(view: EngineView): string {
 	const failures = view.failed > 0 ? `${view.failed} failed${view.lastFailure ? `, last ${view.lastFailure}` : ''}` : '';
-	return [view.phase === 'failed' && view.error ? view.error : '', failures].filter(Boolean).join('  ');
+	return [view.phase === 'failed' && view.error ? view.error : '', view.held ?? '', failures].filter(Boolean).join('  ');
 }
 
 /**
