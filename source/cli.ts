@@ -4,7 +4,7 @@ import meow from 'meow';
 import {longRunNotice} from './config/run-estimate.js';
 import {RunBus} from './bus/run-bus.js';
 import {isCiEnvironment} from './cli/ci-environment.js';
-import {keepYoungGenerationSmall} from './cli/dashboard-heap.js';
+import {keepYoungGenerationSmall} from './cli/ui-heap.js';
 import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './session/headless-reporters.js';
@@ -109,8 +109,8 @@ async function main(): Promise<void> {
 	}
 
 	await checkScale(options, dashboard);
+	keepYoungGenerationSmall();
 	if (dashboard) {
-		keepYoungGenerationSmall();
 		const {runDashboard} = await import('./cli/run-dashboard.js');
 		const code = await runDashboard(options, machineInfo(), interruption.signal);
 		process.exitCode = signalExitCode ?? code;
