@@ -4,7 +4,7 @@ import meow from 'meow';
 import {longRunNotice} from './config/run-estimate.js';
 import {RunBus} from './bus/run-bus.js';
 import {isCiEnvironment} from './cli/ci-environment.js';
-import {keepYoungGenerationSmall} from './cli/ui-heap.js';
+import {tuneV8ForTheUi} from './cli/ui-v8-flags.js';
 import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './session/headless-reporters.js';
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
 
 	const inTerminal = process.stdout.isTTY && !options.json;
 	const dashboard = inTerminal && !isCiEnvironment();
+	tuneV8ForTheUi();
 	if (options.sweep) {
 		const sweep = {...options, sweep: options.sweep};
 		// Checked at its largest pool, with the tasks it runs there.
@@ -109,7 +110,6 @@ async function main(): Promise<void> {
 	}
 
 	await checkScale(options, dashboard);
-	keepYoungGenerationSmall();
 	if (dashboard) {
 		const {runDashboard} = await import('./cli/run-dashboard.js');
 		const code = await runDashboard(options, machineInfo(), interruption.signal);
