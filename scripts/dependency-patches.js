@@ -53,9 +53,11 @@ const inkIncrementalRendering = {
  * Ink 6.8 caches each line's parsed characters and widths, but in an OutputCaches made anew for
  * every frame, so an unchanged line is parsed again 10 times a second. The cached objects are
  * only read, so the caches can outlive a frame: shared by all frames, keeping what recent frames
- * used (scripts/two-generation-cache.js). Likewise each frame's grid starts as width x height
- * blank cells: one frozen object serves, and a row made of the same cell objects as in the
- * previous frame reuses that frame's text.
+ * used (scripts/two-generation-cache.js). And each frame filled a grid of width x height cells,
+ * character by character, then printed every row: a row's text follows from the grid's width and
+ * the lines written to it, in order, so each row now keeps those writes, and a row written as in
+ * the previous frame reuses that frame's text without a cell being touched. Only a row that
+ * changed is filled (from one frozen blank cell) and printed.
  */
 const inkOutputCaches = {
 	name: 'share-ink-output-caches',
@@ -66,7 +68,32 @@ const inkOutputCaches = {
 			`import {TwoGenerationCache} from ${helper('two-generation-cache.js')};`,
 			'const sharedCaches = {widths: new TwoGenerationCache(2000), blockWidths: new TwoGenerationCache(200), styledChars: new TwoGenerationCache(200)};',
 			"const sharedBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});",
+			// A row's text follows from the grid's width and the lines written to it, in order.
 			'const previousRows = [];',
+			'function rowText(y, width, writes, caches) {',
+			"    let key = '';",
+			"    for (let index = 0; index < writes.length; index += 2) key += writes[index] + '\\u0000' + writes[index + 1] + '\\u0001';",
+			'    const previous = previousRows[y];',
+			'    if (previous !== undefined && previous.width === width && previous.key === key) return previous.text;',
+			'    const row = new Array(width).fill(sharedBlankCell);',
+			'    for (let index = 0; index < writes.length; index += 2) {',
+			'        let offsetX = writes[index];',
+			'        for (const character of caches.getStyledChars(writes[index + 1])) {',
+			'            row[offsetX] = character;',
+			'            // Determine printed width using string-width to align with measurement',
+			'            const characterWidth = Math.max(1, caches.getStringWidth(character.value));',
+			'            // For multi-column characters, clear following cells to avoid stray spaces/artifacts',
+			'            for (let next = 1; next < characterWidth; next++) {',
+			"                row[offsetX + next] = {type: 'char', value: '', fullWidth: false, styles: character.styles};",
+			'            }',
+			'            offsetX += characterWidth;',
+			'        }',
+			'    }',
+			'    // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742',
+			'    const text = styledCharsToString(row.filter(item => item !== undefined)).trimEnd();',
+			'    previousRows[y] = {width, key, text};',
+			'    return text;',
+			'}',
 			'class OutputCaches {',
 			'    widths = sharedCaches.widths;',
 			'    blockWidths = sharedCaches.blockWidths;',
@@ -77,7 +104,33 @@ const inkOutputCaches = {
 			path,
 			[
 				['class OutputCaches {\n    widths = new Map();\n    blockWidths = new Map();\n    styledChars = new Map();', shared],
-				["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(sharedBlankCell);'],
+				// Each row starts as the list of lines written to it ([x, line, ...]), not a grid of cells.
+				[
+					"const row = [];\n            for (let x = 0; x < this.width; x++) {\n                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n            }\n            output.push(row);",
+					'output.push([]);',
+				],
+				[
+					`const characters = this.caches.getStyledChars(line);
+                    let offsetX = x;
+                    for (const character of characters) {
+                        currentLine[offsetX] = character;
+                        // Determine printed width using string-width to align with measurement
+                        const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+                        // For multi-column characters, clear following cells to avoid stray spaces/artifacts
+                        if (characterWidth > 1) {
+                            for (let index = 1; index < characterWidth; index++) {
+                                currentLine[offsetX + index] = {
+                                    type: 'char',
+                                    value: '',
+                                    fullWidth: false,
+                                    styles: character.styles,
+                                };
+                            }
+                        }
+                        offsetX += characterWidth;
+                    }`,
+					'currentLine.push(x, line);',
+				],
 				[
 					`const generatedOutput = output
             .map(line => {
@@ -85,15 +138,7 @@ const inkOutputCaches = {
             const lineWithoutEmptyItems = line.filter(item => item !== undefined);
             return styledCharsToString(lineWithoutEmptyItems).trimEnd();
         })`,
-					`const generatedOutput = output
-            .map((line, y) => {
-            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
-            const previous = previousRows[y];
-            if (previous && previous.cells.length === lineWithoutEmptyItems.length && previous.cells.every((cell, x) => cell === lineWithoutEmptyItems[x])) return previous.text;
-            const text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
-            previousRows[y] = {cells: lineWithoutEmptyItems, text};
-            return text;
-        })`,
+					'const generatedOutput = output\n            .map((writes, y) => rowText(y, this.width, writes, this.caches))',
 				],
 			],
 			this.name,
@@ -148,6 +193,37 @@ const shareStyleArrays = {
 	},
 };
 
+/**
+ * Ink 6.8 sanitizes every text node's text at every frame: any text holding an escape sequence
+ * (every coloured one) is tokenized whole and put back together, to drop the sequences that would
+ * break its layout (cursor moves, screen clears). A text whose only sequences are SGR (colours,
+ * bold) comes back unchanged, and one regular expression tells so: it is now returned at once.
+ */
+const inkSanitizeSgrOnly = {
+	name: 'sanitize-sgr-only-text-at-once',
+	file: /ink[\\/]build[\\/]sanitize-ansi\.js$/,
+	files: 1,
+	apply(source, path) {
+		return replaceAll(
+			source,
+			path,
+			[
+				[
+					'const sanitizeAnsi = (text) => {\n    if (!hasAnsiControlCharacters(text)) {',
+					[
+						'// A C1 control character, or an ESC that does not start an SGR sequence: something to strip.',
+						'const strippableControl = /[\\u0080-\\u009F]|\\u001B(?!\\[[\\d:;]*m)/;',
+						'const sanitizeAnsi = (text) => {',
+						'    // No control characters, or SGR sequences only: tokenizing would give the text back.',
+						'    if (!strippableControl.test(text)) {',
+					].join('\n'),
+				],
+			],
+			this.name,
+		);
+	},
+};
+
 /** workerpool's hang once every worker has exited by itself (scripts/workerpool-exit-fix.js). */
 const workerpoolExit = {
 	name: 'patch-workerpool-exit',
@@ -158,7 +234,7 @@ const workerpoolExit = {
 	},
 };
 
-export const dependencyPatches = [inkIncrementalRendering, inkOutputCaches, inkTextCaches, shareStyleArrays, workerpoolExit];
+export const dependencyPatches = [inkIncrementalRendering, inkOutputCaches, inkTextCaches, inkSanitizeSgrOnly, shareStyleArrays, workerpoolExit];
 
 /** The patch for a file, if any. */
 export function patchFor(path) {

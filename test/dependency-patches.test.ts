@@ -1,8 +1,9 @@
 // Each patch of a dependency (scripts/dependency-patches.js) applies to the installed package and
 // does what it is for. These modules are loaded through vitest.config.ts, which applies the same
 // patches as the build: a test here fails if a patch is dropped from either.
-import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
@@ -13,12 +14,14 @@ import {dependencyPatches} from '../scripts/dependency-patches.js';
 import logUpdate from '../node_modules/ink/build/log-update.js';
 import measureText from '../node_modules/ink/build/measure-text.js';
 import Output from '../node_modules/ink/build/output.js';
+import sanitizeAnsi from '../node_modules/ink/build/sanitize-ansi.js';
 import wrapText from '../node_modules/ink/build/wrap-text.js';
 
 const installed: Record<string, string[]> = {
 	'patch-ink-incremental-rendering': ['ink/build/log-update.js'],
 	'share-ink-output-caches': ['ink/build/output.js'],
 	'bound-ink-text-caches': ['ink/build/measure-text.js', 'ink/build/wrap-text.js'],
+	'sanitize-sgr-only-text-at-once': ['ink/build/sanitize-ansi.js'],
 	'share-style-arrays': ['@alcalzone/ansi-tokenize/build/styledChars.js'],
 	'patch-workerpool-exit': ['workerpool/src/WorkerHandler.js'],
 };
@@ -34,7 +37,7 @@ describe('the patch table', () => {
 			const source = readFileSync(path, 'utf8');
 			expect(patch.apply(source, path)).not.toBe(source);
 			// A release that rewrote the patched lines: the patch must say so, not skip.
-			expect(() => patch.apply(source.replaceAll(/cache|styles|buffer|processing/g, 'renamed'), path)).toThrow(/changed: review the patch/);
+			expect(() => patch.apply(source.replaceAll(/cache|styles|buffer|processing|sanitize/g, 'renamed'), path)).toThrow(/changed: review the patch/);
 		}
 	});
 });
@@ -93,6 +96,86 @@ describe('share-ink-output-caches', () => {
 		expect(cachesOf(second).styledChars).toBe(cachesOf(first).styledChars);
 		expect(first.get().output).toBe('\u001B[32mok\u001B[39m done\n');
 		expect(second.get().output).toBe(first.get().output);
+	});
+});
+
+describe('share-ink-output-caches: rows kept as their writes', () => {
+	// Ink's own Output, unpatched, as the reference: a copy inside node_modules resolves its
+	// imports there, and is loaded by Node as it is (the patches match ink/build/output.js only).
+	const referencePath = fileURLToPath(new URL('../node_modules/.cache/concur-tui-test/ink-output-unpatched.js', import.meta.url));
+	mkdirSync(dirname(referencePath), {recursive: true});
+	writeFileSync(referencePath, readFileSync(pathOf('ink/build/output.js'), 'utf8'));
+	type OutputLike = {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; clip(clip: Record<string, number | undefined>): void; unclip(): void; get(): {output: string; height: number}};
+	type OutputClass = new (options: {width: number; height: number}) => OutputLike;
+
+	/** A seeded sequence, so a failure repeats. */
+	const random = (() => {
+		let seed = 42;
+		return () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+	})();
+	const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+	const lines = ['Async  2.45 s  3/8', '\u001B[1mThreads\u001B[22m  \u001B[32m███\u001B[39m▓▓', 'wide 界界 and 🙂 here', '\u001B[31mred\u001B[39m\nsecond row', '', 'x', 'a line longer than the whole grid is wide, by far'];
+
+	it('prints every frame as unpatched Ink does: rows reused, changed, clipped, wide characters, other widths', async () => {
+		const {default: Reference} = (await import(pathToFileURL(referencePath).href)) as {default: OutputClass};
+		const Patched = Output as unknown as OutputClass;
+		const upper = (line: string) => line.toUpperCase();
+		// The same write past the edge of grids of two widths prints differently (the gap is blank only within the grid).
+		for (const width of [4, 10]) {
+			const outputs = [new Reference({width, height: 1}), new Patched({width, height: 1})];
+			for (const output of outputs) output.write(6, 0, 'ab', {transformers: []});
+			const [expected, actual] = outputs.map((output) => output.get());
+			expect(actual).toEqual(expected);
+		}
+
+		for (let frame = 0; frame < 300; frame++) {
+			// Mostly one size, so rows are reused from frame to frame; now and then another.
+			const width = random() < 0.9 ? 24 : pick([8, 40]);
+			const height = random() < 0.9 ? 6 : pick([2, 9]);
+			const outputs = [new Reference({width, height}), new Patched({width, height})];
+			const writes = Math.floor(random() * 8);
+			for (let index = 0; index < writes; index++) {
+				const [x, y, text, clip, transform] = [Math.floor(random() * 30) - 3, Math.floor(random() * 8) - 1, pick(lines), random() < 0.2, random() < 0.1];
+				const clipArea = {x1: Math.floor(random() * 10), x2: 10 + Math.floor(random() * 20), y1: Math.floor(random() * 3), y2: 3 + Math.floor(random() * 5)};
+				for (const output of outputs) {
+					if (clip) output.clip(clipArea);
+					output.write(x, y, text, {transformers: transform ? [upper] : []});
+					if (clip) output.unclip();
+				}
+			}
+
+			const [expected, actual] = outputs.map((output) => output.get());
+			expect(actual, `frame ${frame}`).toEqual(expected);
+		}
+	});
+});
+
+describe('sanitize-sgr-only-text-at-once', () => {
+	it('sanitizes every kind of text as unpatched Ink does, and returns SGR-only text as it is', async () => {
+		// Unpatched copies, loaded by Node as they are (the patch matches ink/build/sanitize-ansi.js only).
+		const folder = fileURLToPath(new URL('../node_modules/.cache/concur-tui-test/', import.meta.url));
+		mkdirSync(folder, {recursive: true});
+		writeFileSync(join(folder, 'ansi-tokenizer.js'), readFileSync(pathOf('ink/build/ansi-tokenizer.js'), 'utf8'));
+		writeFileSync(join(folder, 'sanitize-ansi-unpatched.js'), readFileSync(pathOf('ink/build/sanitize-ansi.js'), 'utf8'));
+		const {default: reference} = (await import(pathToFileURL(join(folder, 'sanitize-ansi-unpatched.js')).href)) as {default: (text: string) => string};
+		const texts = [
+			'plain text, box │ and bars █▓░',
+			'\u001B[1mbold\u001B[22m \u001B[38;2;1;2;3mtrue colour\u001B[39m \u001B[4:3mcurly\u001B[24m',
+			'cursor \u001B[2Kcleared \u001B[5;10Hmoved',
+			'private \u001B[?25l hidden cursor',
+			'a link \u001B]8;;https://example.com\u0007here\u001B]8;;\u0007',
+			'C1 \u009B31m csi and \u0085 next line',
+			'lone escape \u001B and the end \u001B',
+			'malformed \u001B[12',
+			'keypad \u001B= mode',
+			'\u001B[31mred\u001B[39m then \u001B[2J clear',
+		];
+		for (const text of texts) expect(sanitizeAnsi(text), JSON.stringify(text)).toBe(reference(text));
+		const sgrOnly = texts[1]!;
+		expect(sanitizeAnsi(sgrOnly)).toBe(sgrOnly);
 	});
 });
 
