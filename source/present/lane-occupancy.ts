@@ -43,11 +43,15 @@ export function laneOccupancy(tasks: readonly OccupyingTask[], cells: number, ms
 export class IncrementalOccupancy {
 	private base: OccupancyBuilder | undefined;
 	private ended = 0;
-	private lastEnded: OccupyingTask | undefined;
+	/** The last task added to the base, and its id: the base holds while that task is unchanged, in its place. */
+	private lastEnded: {readonly id: number; readonly task: OccupyingTask} | undefined;
 
-	/** `ids` in start order (they only grow at the end; an array or the store's list), `taskOf` the task of an id now. */
+	/**
+	 * `ids` in start order (they only grow at the end; an array or the store's list), `taskOf` the
+	 * task of an id now (a new object each time is fine: tasks are compared by their fields).
+	 */
 	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, taskOf: (id: number) => OccupyingTask, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
-		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && taskOf(ids.at(this.ended - 1)!) !== this.lastEnded);
+		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && !this.lastEndedStillAt(ids.at(this.ended - 1)!, taskOf));
 		if (stale) {
 			this.base = new OccupancyBuilder(cells, msPerCell);
 			this.ended = 0;
@@ -58,13 +62,19 @@ export class IncrementalOccupancy {
 			const task = taskOf(ids.at(this.ended)!);
 			if (task.endMs === null || task.state === 'running') break;
 			base.add(task, nowMs);
-			this.lastEnded = task;
+			this.lastEnded = {id: ids.at(this.ended)!, task};
 			this.ended++;
 		}
 
 		const frame = base.copy();
 		for (let index = this.ended; index < ids.length; index++) frame.add(taskOf(ids.at(index)!), nowMs);
 		return frame.finish();
+	}
+
+	private lastEndedStillAt(id: number, taskOf: (id: number) => OccupyingTask): boolean {
+		if (this.lastEnded?.id !== id) return false;
+		const [was, now] = [this.lastEnded.task, taskOf(id)];
+		return was.startMs === now.startMs && was.endMs === now.endMs && was.state === now.state;
 	}
 }
 

@@ -11,19 +11,21 @@ import type {
 } from '../model/events.js';
 import type {EngineName} from '../model/run-config.js';
 import {ChunkedList} from './chunked-list.js';
+import {TaskTable} from './task-table.js';
 import type {EngineView, LaneActivity, TaskView} from './views.js';
 
 type LaneDraft = {taskIds: ChunkedList<number>; running: number; lastCore: number | null};
 
 /**
  * One engine's state while its events arrive. The folds below change it; `publishView` makes the
- * immutable view the UI reads. Task objects are replaced, never changed, so a published task list
- * can share them; what changed since the last view is tracked, so publishing copies only that.
+ * immutable view the UI reads. Tasks are columns in chunks (store/task-table.ts): a published
+ * table shares every chunk that did not change; what changed since the last view is tracked, so
+ * publishing copies only that.
  */
 export type EngineDraft = {-readonly [K in Exclude<keyof EngineView, 'tasks' | 'lanes' | 'laneActivity'>]: EngineView[K]} & {
 	/** Sum and count of the other programs' load over the samples taken while the engine ran. */
 	otherLoad: {sum: number; samples: number};
-	tasks: ChunkedList<TaskView>;
+	tasks: TaskTable;
 	lanes: Array<EngineView['lanes'][number]>;
 	laneDrafts: Map<number, LaneDraft>;
 	changes: {lanes: boolean; laneIds: Set<number>};
@@ -39,7 +41,7 @@ export function emptyEngine(engine: EngineName): EngineDraft {
 		t0: null,
 		startupMs: 0,
 		lanes: [],
-		tasks: new ChunkedList(),
+		tasks: new TaskTable(),
 		laneDrafts: new Map(),
 		changes: {lanes: false, laneIds: new Set()},
 		published: undefined,
@@ -81,10 +83,9 @@ export function publishView(draft: EngineDraft): EngineView {
 	return draft.published;
 }
 
-function replaceTask(draft: EngineDraft, task: TaskView, changes: Partial<TaskView>): TaskView {
-	const next = Object.freeze({...task, ...changes});
-	draft.tasks.set(task.id, next);
-	return next;
+function replaceTask(draft: EngineDraft, task: TaskView, changes: Partial<Omit<TaskView, 'id'>>): TaskView {
+	draft.tasks.set(task.id, changes);
+	return {...task, ...changes};
 }
 
 function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
@@ -102,7 +103,7 @@ function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
 function joinLane(draft: EngineDraft, task: TaskView): void {
 	if (task.lane === null) return;
 	const ids = laneDraft(draft, task.lane).taskIds;
-	const startOf = (id: number) => draft.tasks.at(id)?.startMs ?? 0;
+	const startOf = (id: number) => draft.tasks.startMsOf(id) ?? 0;
 	let at = ids.length;
 	while (at > 0 && startOf(ids.at(at - 1)!) > (task.startMs ?? 0)) at--;
 	if (at === ids.length) ids.push(task.id);
@@ -129,7 +130,7 @@ export function laneOpened(draft: EngineDraft, event: LaneOpenEvent): void {
 }
 
 export function tasksQueued(draft: EngineDraft, event: TaskQueuedEvent): void {
-	for (const id of event.ids) draft.tasks.set(id, Object.freeze({id, lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null}));
+	for (const id of event.ids) draft.tasks.set(id, {lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null});
 }
 
 export function taskStarted(draft: EngineDraft, event: TaskStartEvent): void {

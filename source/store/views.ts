@@ -2,24 +2,9 @@ import type {LaneInfo} from '../model/events.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {FrozenList} from './chunked-list.js';
+import type {FrozenTaskTable} from './task-table.js';
 
-export type TaskState = 'queued' | 'running' | 'done' | 'failed';
-
-/**
- * One task as the dashboard draws it; times are ms from its engine's start. Like every view the
- * store publishes, never changed once published: a change makes a new object.
- */
-export type TaskView = {
-	readonly id: number;
-	readonly lane: number | null;
-	readonly state: TaskState;
-	readonly startMs: number | null;
-	readonly endMs: number | null;
-	readonly progress: number;
-	readonly error: string | null;
-	/** The core the task last ran on, once it ended (Linux). */
-	readonly cpu: number | null;
-};
+export type {TaskState, TaskView} from './task-table.js';
 
 /** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
 export type LaneActivity = {
@@ -42,8 +27,8 @@ export type EngineView = {
 	readonly t0: number | null;
 	readonly startupMs: number;
 	readonly lanes: readonly LaneInfo[];
-	/** Indexed by task id (`tasks.at(id)`); published in chunks, so an unchanged part is shared. */
-	readonly tasks: FrozenList<TaskView>;
+	/** Indexed by task id (`tasks.at(id)`, a new view at each read); columns in chunks, so an unchanged part is shared. */
+	readonly tasks: FrozenTaskTable;
 	/** Per lane id. */
 	readonly laneActivity: ReadonlyMap<number, LaneActivity>;
 	readonly done: number;

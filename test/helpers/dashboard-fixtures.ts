@@ -4,7 +4,7 @@ import type {RunConfig} from '../../source/model/run-config.js';
 import type {EngineResult, MachineInfo, RunResult} from '../../source/model/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
 import {emptyEngine, publishView, taskEnded, tasksQueued, taskStarted} from '../../source/store/engine-draft.js';
-import {ChunkedList} from '../../source/store/chunked-list.js';
+import {TaskTable} from '../../source/store/task-table.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
 
@@ -14,11 +14,11 @@ export function task(id: number, patch: Partial<TaskView> = {}): TaskView {
 	return {id, lane: 0, state: 'done', startMs: id * 100, endMs: id * 100 + 100, progress: 1, error: null, cpu: 0, ...patch};
 }
 
-/** A published list holding `values` in order (task ids are their places). */
-export function listOf<T>(values: readonly T[]) {
-	const list = new ChunkedList<T>();
-	for (const value of values) list.push(value);
-	return list.publish();
+/** A published table holding `tasks` in order (task ids are their places). */
+export function tableOf(tasks: readonly TaskView[]) {
+	const table = new TaskTable();
+	for (const [id, {id: _id, ...fields}] of tasks.entries()) table.set(id, fields);
+	return table.publish();
 }
 
 export function lane(id: number, patch: Partial<LaneInfo> = {}): LaneInfo {
@@ -58,7 +58,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 		error: null,
 		held: null,
 		...rest,
-		tasks: listOf(tasks),
+		tasks: tableOf(tasks),
 		laneActivity: publishView(draft).laneActivity,
 	};
 }
