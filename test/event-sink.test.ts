@@ -67,7 +67,7 @@ describe('the host event sink', () => {
 		sink.close();
 	});
 
-	it('sends consecutive task starts and ends as columnar batches that read back as the same events, in order', () => {
+	it('sends task starts and ends as columnar batches that read back as the same events, starts first', () => {
 		const batches: HostWireEvent[][] = [];
 		const sink = new EventSink('threads', (events) => batches.push(events));
 		const base = 1_795_000_000_000.123;
@@ -83,7 +83,7 @@ describe('the host event sink', () => {
 		sink.emit({name: 'task:end', data: ends[2]!});
 		sink.close();
 		const sent = batches.flat();
-		expect(sent.map((event) => event.name)).toEqual(['task:ends', 'task:starts', 'task:ends']);
+		expect(sent.map((event) => event.name)).toEqual(['task:starts', 'task:ends']);
 		const read: TaskEndEvent[] = [];
 		const readStarts: TaskStartEvent[] = [];
 		for (const event of sent) {
@@ -102,6 +102,35 @@ describe('the host event sink', () => {
 				runStartT: each.runStartT === null ? null : onAxis(each.runStartT),
 			})),
 		);
+	});
+
+	it('a pool of tiny tasks (starts and ends interleaved): two batches a stretch, each start before its end, under 100 bytes a task', () => {
+		const batches: HostWireEvent[][] = [];
+		const sink = new EventSink('threads', (events) => batches.push(events));
+		const base = 1_795_000_000_000;
+		// Two units: start 0, start 1, end 0, start 2, end 1, start 3, ...
+		const events: WireEvent[] = [];
+		for (let id = 0; id < 1000; id++) {
+			events.push({name: 'task:start', data: {engine: 'threads', t: base + id * 0.5, id, lane: id % 2, pid: 31_234, tid: 31_235 + (id % 2)}});
+			if (id > 0) events.push({name: 'task:end', data: {engine: 'threads', t: base + id * 0.5 + 0.4, id: id - 1, ok: true, error: null, cpu: id % 2, runStartT: null}});
+		}
+
+		for (const event of events) sink.emit(event);
+		sink.emit({name: 'lane:open', data: {engine: 'threads', t: base + 600, lane: {id: 2, label: 'thread 3', pid: 31_234, tid: 31_237}}});
+		sink.emit({name: 'task:end', data: {engine: 'threads', t: base + 601, id: 999, ok: true, error: null, cpu: 0, runStartT: null}});
+		sink.close();
+		const sent = batches.flat();
+		expect(sent.map((event) => event.name)).toEqual(['task:starts', 'task:ends', 'lane:open', 'task:ends']);
+		const seen: string[] = [];
+		for (const event of sent) {
+			if (event.name === 'task:starts') forEachTaskStart(event.data, base, (each) => seen.push(`start ${each.id}`));
+			if (event.name === 'task:ends') forEachTaskEnd(event.data, base, (each) => seen.push(`end ${each.id}`));
+		}
+
+		for (let id = 0; id < 1000; id++) expect(seen.indexOf(`start ${id}`)).toBeLessThan(seen.indexOf(`end ${id}`));
+		expect(seen.filter((each) => each.startsWith('end'))).toHaveLength(1000);
+		const bytes = JSON.stringify(sent.filter((event) => event.name !== 'lane:open')).length;
+		expect(bytes / 1000).toBeLessThan(100);
 	});
 
 	it('costs a fraction of the bytes of an object per task end', () => {

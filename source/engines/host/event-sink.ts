@@ -9,15 +9,17 @@ export const batchEveryMs = 100;
 
 /**
  * Collects an engine's events and sends them in batches. Progress is coalesced to the latest
- * value per task; consecutive task starts, and consecutive task ends, travel as one columnar batch
- * (model/task-batches.ts).
+ * value per task; the task starts and ends between two other events travel as two columnar
+ * batches, the starts first (model/task-batches.ts). A pool of tiny tasks interleaves them (start
+ * 2, end 0, start 3, end 1): batches of consecutive events only held one event each there, about
+ * 320 bytes a task. Starts before ends keeps each task's start before its own end.
  * A batch leaves every 100 ms from a timer, and also from `emit` itself, so a host whose event
  * loop is blocked by CPU work still reports while it works.
  */
 export class EventSink {
 	private pending: HostWireEvent[] = [];
-	/** The last event pending, when it is a batch: the next start or end of its kind joins it. */
-	private trailing: Extract<HostWireEvent, {name: 'task:starts' | 'task:ends'}> | undefined;
+	/** The batches every start and end joins until another event is pending: starts, then ends. */
+	private open: {readonly starts: TaskStartBatch; readonly ends: TaskEndBatch} | undefined;
 	private readonly progress = new Map<number, number>();
 	private lastFlush = performance.now();
 	private lastTick = performance.now();
@@ -42,10 +44,10 @@ export class EventSink {
 
 	emit(event: WireEvent): void {
 		if (event.name === 'task:start') {
-			appendTaskStart(this.trailingStarts(event.data.t), event.data);
+			appendTaskStart(this.openBatches(event.data.t).starts, event.data);
 		} else if (event.name === 'task:end') {
 			this.progress.delete(event.data.id);
-			appendTaskEnd(this.trailingEnds(event.data.t), event.data);
+			appendTaskEnd(this.openBatches(event.data.t).ends, event.data);
 		} else {
 			this.pushEvent(event);
 		}
@@ -74,11 +76,11 @@ export class EventSink {
 			this.pushEvent({name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}});
 		}
 
-		if (this.pending.length === 0) return;
-		const batch = this.pending;
+		this.open = undefined;
+		// A stretch with starts but no ends (or the reverse) leaves one batch empty.
+		const batch = this.pending.filter((event) => (event.name !== 'task:starts' && event.name !== 'task:ends') || event.data.ids.length > 0);
 		this.pending = [];
-		this.trailing = undefined;
-		this.send(batch);
+		if (batch.length > 0) this.send(batch);
 	}
 
 	/** Stops the timer and sends what is pending, with a last sample: a run shorter than one interval has one too. */
@@ -97,26 +99,19 @@ export class EventSink {
 		this.pushEvent({name: 'engine:sample', data: {engine: this.engine, t: epochNow(), cpuMs, loopLagMs}});
 	}
 
+	/** Another event: the starts and ends after it go in new batches after it, so the order holds. */
 	private pushEvent(event: HostWireEvent): void {
-		this.trailing = undefined;
+		this.open = undefined;
 		this.pending.push(event);
 	}
 
-	private trailingStarts(t: number): TaskStartBatch {
-		if (this.trailing?.name === 'task:starts') return this.trailing.data;
-		return this.trail({name: 'task:starts', data: newTaskStartBatch(this.engine, t)} as const).data;
-	}
+	private openBatches(t: number): NonNullable<EventSink['open']> {
+		if (!this.open) {
+			this.open = {starts: newTaskStartBatch(this.engine, t), ends: newTaskEndBatch(this.engine, t)};
+			this.pending.push({name: 'task:starts', data: this.open.starts}, {name: 'task:ends', data: this.open.ends});
+		}
 
-	private trailingEnds(t: number): TaskEndBatch {
-		if (this.trailing?.name === 'task:ends') return this.trailing.data;
-		return this.trail({name: 'task:ends', data: newTaskEndBatch(this.engine, t)} as const).data;
-	}
-
-	/** A new batch, last in the pending events: the next start or end of its kind joins it. */
-	private trail<E extends NonNullable<EventSink['trailing']>>(batch: E): E {
-		this.pushEvent(batch);
-		this.trailing = batch;
-		return batch;
+		return this.open;
 	}
 
 	private flushIfDue(): void {
