@@ -1,12 +1,12 @@
 // An interrupted headless run exits as the signal says and leaves no process behind.
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import pty from 'node-pty';
 import type {RunResult} from '../source/model/result-types.js';
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
 import {busyDescendantsOf, descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';
 
@@ -45,7 +45,15 @@ describe.runIf(process.platform === 'linux')('signals during a headless run', ()
 	});
 });
 
+// A test build that runs out of memory mid-run (scripts/build.mjs --fault oom); built code finds
+// its sibling entry points by the folder name dist.
+const leakingCli = join(mkdtempSync(join(tmpdir(), 'concur-oom-')), 'dist', 'cli.js');
+
 describe.runIf(process.platform === 'linux')('concur-tui killed without warning', () => {
+	beforeAll(() => {
+		execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', join(leakingCli, '..'), '--fault', 'oom'], {stdio: 'ignore'});
+	});
+
 	it('SIGKILL: every process it started is gone within 1 s, busy ones too', async () => {
 		// The async host spins on the CPU for 20 s and cannot notice anything by itself.
 		const child = spawn(process.execPath, [cliPath, '-w', 'cpu', '-n', '40', '--task-ms', '500', '-p', '2', '--mode', 'race', '--json'], {
@@ -61,11 +69,11 @@ describe.runIf(process.platform === 'linux')('concur-tui killed without warning'
 	});
 
 	it('out of memory: V8 aborts concur-tui, and every process it started is gone within 1 s', async () => {
-		// A 24 MB heap, and the dashboard's 100,000 task rows for each of three engines racing:
-		// concur-tui runs out of memory as they are queued, while every engine is busy on the CPU.
-		// (Headless, the records take about 50 bytes a task in typed arrays outside the heap, and
-		// the same run no longer runs out.)
-		const terminal = pty.spawn(process.execPath, ['--max-old-space-size=24', cliPath, '-w', 'cpu', '-n', '100000', '--task-ms', '100', '-p', '2', '--mode', 'race'], {
+		// A test build whose header keeps memory at every frame once a task is done (scripts/build.mjs
+		// --fault oom), in a terminal, with a 24 MB heap: concur-tui runs out of memory mid-run while
+		// every engine of a race is busy on the CPU. (Running out by the dashboard's own growth broke
+		// twice as it got leaner.)
+		const terminal = pty.spawn(process.execPath, ['--max-old-space-size=24', leakingCli, '-w', 'cpu', '-n', '200', '--task-ms', '100', '-p', '2', '--mode', 'race'], {
 			cols: 100,
 			rows: 30,
 			env: userEnv({TERM: 'xterm-256color'}),
