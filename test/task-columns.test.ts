@@ -1,3 +1,5 @@
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {describe, expect, it} from 'vitest';
 import {TaskColumns} from '../source/result/task-columns.js';
 
@@ -38,5 +40,22 @@ describe('the collector\'s task columns', () => {
 		expect(records).toHaveLength(100_000);
 		// Objects with every field of their own (four of them boxed numbers) took about 190 bytes here.
 		expect(perRecord).toBeLessThan(100);
+	});
+
+	it('keep one copy of a reason many tasks failed with', () => {
+		setFlagsFromString('--expose-gc');
+		const collect = runInNewContext('gc') as () => void;
+		const columns = new TaskColumns();
+		const ids = Array.from({length: 100_000}, (_, id) => id);
+		columns.queue(ids, 0);
+		collect();
+		const before = process.memoryUsage().heapUsed;
+		// Strings made apart, as each is parsed from its own message.
+		for (const id of ids) columns.ended(id, {t: 1, ok: false, error: ['exited with code', String(id % 2)].join(' '), cpu: null, runStartT: null});
+		collect();
+		const perTask = (process.memoryUsage().heapUsed - before) / ids.length;
+		expect(columns.records(0, null)[99_999]!.error).toBe('exited with code 1');
+		// A map entry for each (about 30 bytes); a string each would add about 40.
+		expect(perTask).toBeLessThan(50);
 	});
 });

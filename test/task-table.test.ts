@@ -5,6 +5,12 @@ import {runInNewContext} from 'node:vm';
 import {describe, expect, it} from 'vitest';
 import {TaskTable} from '../source/store/task-table.js';
 
+/** V8's collector, to measure what stays. */
+function gc(): () => void {
+	setFlagsFromString('--expose-gc');
+	return runInNewContext('gc') as () => void;
+}
+
 const queued = {lane: null, state: 'queued', startMs: null, endMs: null, progress: 0, error: null, cpu: null} as const;
 
 describe('TaskTable', () => {
@@ -39,9 +45,23 @@ describe('TaskTable', () => {
 		expect(second.map((task) => task.state).filter((state) => state !== 'queued')).toEqual(['running', 'done']);
 	});
 
+	it('keeps one copy of a reason many tasks failed with', () => {
+		const collect = gc();
+		const table = new TaskTable();
+		collect();
+		const before = process.memoryUsage().heapUsed;
+		// Strings made apart, as each is parsed from its own message.
+		for (let id = 0; id < 100_000; id++) table.set(id, {...queued, state: 'failed', error: ['exited with code', String(id % 2)].join(' ')});
+		table.publish();
+		collect();
+		const perTask = (process.memoryUsage().heapUsed - before) / 100_000;
+		expect(table.at(99_999)!.error).toBe('exited with code 1');
+		// A slot for each (8 bytes); a string each would add about 40.
+		expect(perTask).toBeLessThan(20);
+	});
+
 	it('costs bytes a task, not an object each', () => {
-		setFlagsFromString('--expose-gc');
-		const collect = runInNewContext('gc') as () => void;
+		const collect = gc();
 		const table = new TaskTable();
 		collect();
 		const before = process.memoryUsage();

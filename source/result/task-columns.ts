@@ -1,4 +1,5 @@
 import type {TaskRecord} from '../model/result-types.js';
+import {InternedTexts} from '../util/interned-texts.js';
 
 /** Marks a missing number in an integer column (lanes, pids, tids and cores are never negative). */
 const noInt = -1;
@@ -6,7 +7,8 @@ const noInt = -1;
 /**
  * One engine's task records while its run goes on, column by column: about 50 bytes a task in
  * typed arrays, where an object per task cost about 200 (four boxed times and a Map entry). Task
- * ids are the run's 0..n-1, so the row of a task is its id. Errors, rare, are kept apart.
+ * ids are the run's 0..n-1, so the row of a task is its id. Errors, rare, are kept apart, each
+ * distinct reason once.
  */
 export class TaskColumns {
 	private capacity = 0;
@@ -20,6 +22,8 @@ export class TaskColumns {
 	private tid = new Int32Array(0);
 	private cpu = new Int32Array(0);
 	private readonly failed = new Map<number, string | null>();
+	/** Many tasks fail alike: one copy of each reason. */
+	private readonly errorTexts = new InternedTexts();
 	private count = 0;
 
 	get size(): number {
@@ -63,7 +67,7 @@ export class TaskColumns {
 		this.endMs[id] = end.t;
 		this.cpu[id] = end.cpu ?? noInt;
 		if (end.ok) this.failed.delete(id);
-		else this.failed.set(id, end.error);
+		else this.failed.set(id, this.errorTexts.of(end.error));
 		if (end.runStartT !== null) this.runStartMs[id] = end.runStartT;
 	}
 

@@ -1,3 +1,5 @@
+import {InternedTexts} from '../util/interned-texts.js';
+
 export type TaskState = 'queued' | 'running' | 'done' | 'failed';
 
 /**
@@ -115,6 +117,8 @@ export class TaskTable {
 	/** Chunks only this draft holds, changed in place; the others belong to the last published table too. */
 	private readonly owned = new Set<number>();
 	private published: FrozenTaskTable | undefined;
+	/** Many tasks fail alike: one copy of each reason. */
+	private readonly errorTexts = new InternedTexts();
 
 	get length(): number {
 		return this.size;
@@ -143,7 +147,7 @@ export class TaskTable {
 		if (fields.cpu !== undefined) chunk.cpu[at] = fields.cpu ?? -1;
 		if (fields.error !== undefined && (fields.error !== null || chunk.errors)) {
 			chunk.errors ??= [];
-			chunk.errors[at] = fields.error;
+			chunk.errors[at] = this.errorTexts.of(fields.error);
 		}
 
 		this.published = undefined;
