@@ -6,6 +6,7 @@ import {
 	engineSampled,
 	engineStarted,
 	laneOpened,
+	laneProgressed,
 	publishView,
 	taskEnded,
 	taskProgressed,
@@ -75,8 +76,21 @@ describe('engine draft folds', () => {
 		// Lost before it started: on no lane.
 		taskEnded(draft, {engine, t: 300, id: 3, ok: false, error: 'not finished', cpu: null, runStartT: null});
 		const activity = publishView(draft).laneActivity.get(0)!;
-		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1, 2], running: 1, lastCore: 1});
+		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1, 2], running: 1, lastCore: 1, progress: null});
 		expect(draft.tasks.at(3)).toMatchObject({lane: null, state: 'failed'});
+	});
+
+	it('keeps each lane\'s progress: its one task\'s own, or the mean the host sent per lane', () => {
+		const draft = runningDraft();
+		taskStarted(draft, {engine, t: 150, id: 0, lane: 0, pid: 1, tid: 2});
+		expect(publishView(draft).laneActivity.get(0)!.progress).toBe(0);
+		taskProgressed(draft, {engine, t: 160, ids: [0], values: [0.25]});
+		expect(publishView(draft).laneActivity.get(0)!.progress).toBe(0.25);
+		laneProgressed(draft, {engine, t: 170, lanes: [0], values: [0.625]});
+		const view = publishView(draft);
+		expect(view.laneActivity.get(0)!.progress).toBe(0.625);
+		// Sent per lane, no task's own progress moves: a row per task is never drawn for so many.
+		expect(view.tasks.at(0)!.progress).toBe(0.25);
 	});
 
 	it('publishes immutable views that share what did not change', () => {
@@ -90,6 +104,8 @@ describe('engine draft folds', () => {
 		expect(second.tasks.at(0)!.progress).toBe(0.5);
 		expect(second.tasks.at(1)).toEqual(first.tasks.at(1));
 		expect(second.lanes).toBe(first.lanes);
-		expect(second.laneActivity).toBe(first.laneActivity);
+		// The lane's progress moved with its task's; its task list is the one already published.
+		expect(second.laneActivity.get(0)!.progress).toBe(0.5);
+		expect(second.laneActivity.get(0)!.taskIds).toBe(first.laneActivity.get(0)!.taskIds);
 	});
 });

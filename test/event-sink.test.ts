@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {TaskEndEvent, TaskStartEvent, WireEvent} from '../source/model/events.js';
-import {batchEveryMs, EventSink} from '../source/engines/host/event-sink.js';
+import {batchEveryMs, EventSink, perTaskProgressMax} from '../source/engines/host/event-sink.js';
 import {forEachTaskEnd, forEachTaskStart, type HostWireEvent} from '../source/model/task-batches.js';
 
 const start = (id: number): WireEvent => ({name: 'task:start', data: {engine: 'async', t: 0, id, lane: 0, pid: 1, tid: 1}});
@@ -43,6 +43,31 @@ describe('the host event sink', () => {
 		expect(batch.map((event) => event.name)).toEqual(['task:starts', 'task:progress']);
 		const progress = batch[1]!;
 		expect(progress.name === 'task:progress' && progress.data).toMatchObject({ids: [0, 1], values: [0.3, 0.5]});
+		sink.close();
+	});
+
+	it('sends progress per lane, each lane its mean, once more tasks report than any screen has rows for', () => {
+		const batches: HostWireEvent[][] = [];
+		const sink = new EventSink('async', (events) => batches.push(events));
+		vi.advanceTimersByTime(batchEveryMs + 10);
+		const tasks = perTaskProgressMax + 1;
+		for (let id = 0; id < tasks; id++) sink.emit({name: 'task:start', data: {engine: 'async', t: 0, id, lane: id % 2, pid: 1, tid: 1}});
+		vi.advanceTimersByTime(batchEveryMs);
+		// Lane 0 holds the even ids, lane 1 the odd: each at its id ÷ 1,000.
+		for (let id = 0; id < tasks; id++) sink.reportProgress(id, id / 1000);
+		vi.advanceTimersByTime(batchEveryMs);
+		const [progress] = batches.at(-1)!;
+		const mean = (lane: number) => {
+			const ids = Array.from({length: tasks}, (_, id) => id).filter((id) => id % 2 === lane);
+			return Math.round((ids.reduce((sum, id) => sum + id / 1000, 0) / ids.length) * 1000) / 1000;
+		};
+
+		expect(progress).toEqual({name: 'lane:progress', data: {engine: 'async', t: expect.any(Number) as unknown, lanes: [0, 1], values: [mean(0), mean(1)]}});
+		// As many as a screen could show: per task.
+		for (let id = 0; id < perTaskProgressMax; id++) sink.reportProgress(id, 0.5);
+		vi.advanceTimersByTime(batchEveryMs);
+		const [perTask] = batches.at(-1)!;
+		expect(perTask?.name === 'task:progress' && perTask.data.ids).toHaveLength(perTaskProgressMax);
 		sink.close();
 	});
 

@@ -72,7 +72,7 @@ describe('the run store', () => {
 		const after = store.getSnapshot().engines[0]!;
 		expect(after.tasks.at(0)).toMatchObject({state: 'done', progress: 1});
 		const activity = after.laneActivity.get(0)!;
-		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1], running: 1, lastCore: 1});
+		expect({...activity, taskIds: activity.taskIds.toArray()}).toEqual({taskIds: [0, 1], running: 1, lastCore: 1, progress: null});
 	});
 
 	it('keeps the view of an engine that did not change, so its panel does not re-render', () => {

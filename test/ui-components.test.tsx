@@ -113,6 +113,26 @@ describe('an engine panel', () => {
 		expect(rows[4]).toMatch(/^ +0 s +0\.50 s +1\.00 s/);
 	});
 
+	it('ends a lane row with how many run there, or the progress of its one running task', () => {
+		const tasks = [
+			...Array.from({length: 10}, (_, id) => task(id, {lane: 0, startMs: id * 50, endMs: id * 50 + 50})),
+			task(10, {lane: 0, state: 'running', startMs: 500, endMs: null, progress: 0.4}),
+			task(11, {lane: 1, state: 'running', startMs: 100, endMs: null, progress: 0.2}),
+			task(12, {lane: 1, state: 'running', startMs: 200, endMs: null, progress: 0.1}),
+		];
+		const view = engineView({tasks, done: 10, elapsedMs: 600});
+		// The store's lane progress: sent per lane by the host, or the one running task's own.
+		const withProgress = {...view, laneActivity: new Map([...view.laneActivity].map(([id, activity]) => [id, {...activity, progress: id === 0 ? 0.42 : 0.15}]))};
+		const {lastFrame} = render(
+			<Box width={60}>
+				<EnginePanel view={withProgress} axisMs={1000} panel={panelGeometry(60, [], false)} rows={5} />
+			</Box>,
+		);
+		const rows = lastFrame()!.split('\n');
+		expect(rows[2]).toMatch(/^T1 .* 42%$/);
+		expect(rows[3]).toMatch(/^T2 .* ×2$/);
+	});
+
 	it('orders lanes by first use and folds the ones that never ran a task into one line that says why', () => {
 		const lanes = Array.from({length: 16}, (_, id) => lane(id, {pid: 1000 + id, tid: 1000 + id}));
 		// 8 tasks on a pool of 16; the lane used first is P4, then P1.

@@ -30,6 +30,17 @@ export type TaskProgressEvent = {
 	readonly ids: readonly number[];
 	readonly values: readonly number[];
 };
+/**
+ * The progress of many running tasks at once, per lane: lanes[i]'s running tasks are at values[i]
+ * on average (0..1, to 0.001). A host sends this instead of task:progress when more tasks report
+ * progress than any screen has rows for them (an event loop with 100,000 tasks asleep).
+ */
+export type LaneProgressEvent = {
+	readonly engine: EngineName;
+	readonly t: number;
+	readonly lanes: readonly number[];
+	readonly values: readonly number[];
+};
 /** Where and when a task started, when no task:start event was sent for it (a short task). */
 export type TaskStartFacts = {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null};
 
@@ -92,6 +103,7 @@ export type BusEvents = {
 	'task:queued': [TaskQueuedEvent];
 	'task:start': [TaskStartEvent];
 	'task:progress': [TaskProgressEvent];
+	'lane:progress': [LaneProgressEvent];
 	'task:end': [TaskEndEvent];
 	'engine:sample': [EngineSampleEvent];
 	'cpu:sample': [CpuSampleEvent];

@@ -2,6 +2,7 @@ import type {
 	EngineEndEvent,
 	EngineHeldEvent,
 	EngineSampleEvent,
+	LaneProgressEvent,
 	EngineStartEvent,
 	LaneOpenEvent,
 	TaskEndEvent,
@@ -14,7 +15,7 @@ import {ChunkedList} from './chunked-list.js';
 import {TaskTable} from './task-table.js';
 import type {EngineView, LaneActivity, TaskView} from './views.js';
 
-type LaneDraft = {taskIds: ChunkedList<number>; running: number; lastCore: number | null};
+type LaneDraft = {taskIds: ChunkedList<number>; running: number; lastCore: number | null; progress: number | null};
 
 /**
  * One engine's state while its events arrive. The folds below change it; `publishView` makes the
@@ -66,7 +67,7 @@ export function publishView(draft: EngineDraft): EngineView {
 		const next = new Map(laneActivity);
 		for (const id of changes.laneIds) {
 			const lane = laneDrafts.get(id)!;
-			next.set(id, Object.freeze({taskIds: lane.taskIds.publish(), running: lane.running, lastCore: lane.lastCore}));
+			next.set(id, Object.freeze({taskIds: lane.taskIds.publish(), running: lane.running, lastCore: lane.lastCore, progress: lane.progress}));
 		}
 
 		laneActivity = next;
@@ -91,7 +92,7 @@ function replaceTask(draft: EngineDraft, task: TaskView, changes: Partial<Omit<T
 function laneDraft(draft: EngineDraft, lane: number): LaneDraft {
 	let found = draft.laneDrafts.get(lane);
 	if (!found) {
-		found = {taskIds: new ChunkedList(), running: 0, lastCore: null};
+		found = {taskIds: new ChunkedList(), running: 0, lastCore: null, progress: null};
 		draft.laneDrafts.set(lane, found);
 	}
 
@@ -140,14 +141,27 @@ export function taskStarted(draft: EngineDraft, event: TaskStartEvent): void {
 	if (task.state === 'running' && task.lane !== null) leaveLane(draft, task.id, task.lane);
 	const started = replaceTask(draft, task, {state: 'running', lane: event.lane, startMs: event.t - (draft.t0 ?? event.t)});
 	joinLane(draft, started);
-	laneDraft(draft, event.lane).running++;
+	const lane = laneDraft(draft, event.lane);
+	lane.running++;
+	// The lane's one task now is this one, at its start.
+	if (lane.running === 1) lane.progress = 0;
 }
 
 export function taskProgressed(draft: EngineDraft, event: TaskProgressEvent): void {
 	event.ids.forEach((id, index) => {
 		const task = draft.tasks.at(id);
 		const value = event.values[index];
-		if (task?.state === 'running' && value !== undefined && value !== task.progress) replaceTask(draft, task, {progress: value});
+		if (task?.state !== 'running' || value === undefined || value === task.progress) return;
+		replaceTask(draft, task, {progress: value});
+		if (task.lane !== null) laneDraft(draft, task.lane).progress = value;
+	});
+}
+
+/** Progress sent per lane (more tasks reported than any screen has rows for): each running task's own stays as it was. */
+export function laneProgressed(draft: EngineDraft, event: LaneProgressEvent): void {
+	event.lanes.forEach((lane, index) => {
+		const value = event.values[index];
+		if (value !== undefined) laneDraft(draft, lane).progress = value;
 	});
 }
 
@@ -172,6 +186,8 @@ export function taskEnded(draft: EngineDraft, event: TaskEndEvent): void {
 	if (ended.lane !== null && (task.state === 'running' || started)) {
 		const lane = laneDraft(draft, ended.lane);
 		if (task.state === 'running') lane.running--;
+		// Which task is left, and how far it is, the next report says.
+		if (lane.running === 1) lane.progress = null;
 		if (event.cpu !== null) lane.lastCore = event.cpu;
 	}
 

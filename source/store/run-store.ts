@@ -9,6 +9,7 @@ import {
 	engineSampled,
 	engineStarted,
 	laneOpened,
+	laneProgressed,
 	otherLoadSampled,
 	taskEnded,
 	taskProgressed,
@@ -102,6 +103,7 @@ export class RunStore {
 		on('task:queued', (event) => this.fold(event, tasksQueued));
 		on('task:start', (event) => this.fold(event, taskStarted));
 		on('task:progress', (event) => this.fold(event, taskProgressed));
+		on('lane:progress', (event) => this.fold(event, laneProgressed));
 		on('task:end', (event) => this.fold(event, taskEnded));
 		on('engine:sample', (event) => this.fold(event, engineSampled));
 		on('cpu:sample', (event) => {

@@ -14,6 +14,8 @@ export type LaneActivity = {
 	readonly running: number;
 	/** The core the lane's last ended task last ran on (Linux), or null. */
 	readonly lastCore: number | null;
+	/** The latest progress (0..1) of the lane's running tasks, their mean when several; null when none reported. */
+	readonly progress: number | null;
 };
 
 export type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';

@@ -4,13 +4,21 @@ import {appendTaskEnd, appendTaskStart, newTaskEndBatch, newTaskStartBatch, type
 import {epochNow} from '../../measure/clock.js';
 
 const sampleEveryMs = 250;
+/**
+ * More tasks reporting progress than any screen shows one row each for (a panel draws a row per
+ * task only when they all fit): their progress goes per lane. 100,000 async tasks asleep sent
+ * 100,000 values every 100 ms, and the dashboard spent 30% of a core taking them in.
+ */
+export const perTaskProgressMax = 256;
 /** The dashboard draws at most ~10 times a second: batches more often only cost IPC. */
 export const batchEveryMs = 100;
 
+const rounded = (fraction: number) => Math.round(fraction * 1000) / 1000;
+
 /**
  * Collects an engine's events and sends them in batches. Progress is coalesced to the latest
- * value per task; the task starts and ends between two other events travel as two columnar
- * batches, the starts first (model/task-batches.ts). A pool of tiny tasks interleaves them (start
+ * value per task (per lane when more than 256 tasks report); the task starts and ends between
+ * two other events travel as two columnar batches, the starts first (model/task-batches.ts). A pool of tiny tasks interleaves them (start
  * 2, end 0, start 3, end 1): batches of consecutive events only held one event each there, about
  * 320 bytes a task. Starts before ends keeps each task's start before its own end.
  * A batch leaves every 100 ms from a timer, and also from `emit` itself, so a host whose event
@@ -21,6 +29,8 @@ export class EventSink {
 	/** The batches every start and end joins until another event is pending: starts, then ends. */
 	private open: {readonly starts: TaskStartBatch; readonly ends: TaskEndBatch} | undefined;
 	private readonly progress = new Map<number, number>();
+	/** The lane of each task known to run, for progress sent per lane. */
+	private readonly laneOf = new Map<number, number>();
 	private lastFlush = performance.now();
 	private lastTick = performance.now();
 	private lastSample = 0;
@@ -44,9 +54,11 @@ export class EventSink {
 
 	emit(event: WireEvent): void {
 		if (event.name === 'task:start') {
+			this.laneOf.set(event.data.id, event.data.lane);
 			appendTaskStart(this.openBatches(event.data.t).starts, event.data);
 		} else if (event.name === 'task:end') {
 			this.progress.delete(event.data.id);
+			this.laneOf.delete(event.data.id);
 			appendTaskEnd(this.openBatches(event.data.t).ends, event.data);
 		} else {
 			this.pushEvent(event);
@@ -64,23 +76,42 @@ export class EventSink {
 		const now = performance.now();
 		this.lastFlush = now;
 		if (now - this.lastSample >= sampleEveryMs) this.sample(now);
-		if (this.progress.size > 0) {
-			const ids: number[] = [];
-			const values: number[] = [];
-			for (const [id, fraction] of this.progress) {
-				ids.push(id);
-				values.push(Math.round(fraction * 1000) / 1000);
-			}
-
-			this.progress.clear();
-			this.pushEvent({name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}});
-		}
+		if (this.progress.size > perTaskProgressMax) this.pushEvent(this.laneProgress());
+		else if (this.progress.size > 0) this.pushEvent(this.taskProgress());
+		this.progress.clear();
 
 		this.open = undefined;
 		// A stretch with starts but no ends (or the reverse) leaves one batch empty.
 		const batch = this.pending.filter((event) => (event.name !== 'task:starts' && event.name !== 'task:ends') || event.data.ids.length > 0);
 		this.pending = [];
 		if (batch.length > 0) this.send(batch);
+	}
+
+	private taskProgress(): HostWireEvent {
+		const ids: number[] = [];
+		const values: number[] = [];
+		for (const [id, fraction] of this.progress) {
+			ids.push(id);
+			values.push(rounded(fraction));
+		}
+
+		return {name: 'task:progress', data: {engine: this.engine, t: epochNow(), ids, values}};
+	}
+
+	/** The mean progress of the tasks on each lane that reported some. */
+	private laneProgress(): HostWireEvent {
+		const sums = new Map<number, {total: number; count: number}>();
+		for (const [id, fraction] of this.progress) {
+			const lane = this.laneOf.get(id);
+			if (lane === undefined) continue;
+			const sum = sums.get(lane) ?? {total: 0, count: 0};
+			sum.total += fraction;
+			sum.count++;
+			sums.set(lane, sum);
+		}
+
+		const lanes = [...sums.keys()];
+		return {name: 'lane:progress', data: {engine: this.engine, t: epochNow(), lanes, values: lanes.map((lane) => rounded(sums.get(lane)!.total / sums.get(lane)!.count))}};
 	}
 
 	/** Stops the timer and sends what is pending, with a last sample: a run shorter than one interval has one too. */

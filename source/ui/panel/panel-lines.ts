@@ -155,9 +155,12 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 /** Each lane's occupancy, kept while its lane is (a lane's info object lives as long as its run's view). */
 const occupancies = new WeakMap<LaneInfo, IncrementalOccupancy>();
 
+/** A running task's progress as its row shows it: never 100% before it ends. */
+const percent = (progress: number) => `${Math.min(99, Math.round(progress * 100))}%`;
+
 /** The figure after a task's bar: its progress while it runs, ✓ or ✗ once it ended. */
 function suffix(task: TaskView, width: number): string {
-	if (task.state === 'running') return `${Math.min(99, Math.round(task.progress * 100))}%`.padStart(width);
+	if (task.state === 'running') return percent(task.progress).padStart(width);
 	if (task.state === 'done') return chalk.green(' ✓'.padEnd(width));
 	if (task.state === 'failed') return chalk.red(' ✗'.padEnd(width));
 	return ' '.repeat(width);
@@ -203,7 +206,13 @@ export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number,
 	const lines = shown.map((lane) => {
 		const activity = view.laneActivity.get(lane.id);
 		const running = activity?.running ?? 0;
-		const tail = running > 1 ? `×${running}`.padStart(panel.suffixWidth) : ' '.repeat(panel.suffixWidth);
+		// Several at once: how many; one: its progress, as a task's own row shows it.
+		const tail =
+			running > 1
+				? `×${running}`.padStart(panel.suffixWidth)
+				: running === 1 && activity?.progress !== null && activity?.progress !== undefined
+					? percent(activity.progress).padStart(panel.suffixWidth)
+					: ' '.repeat(panel.suffixWidth);
 		// Kept per lane from frame to frame: a frame adds only the tasks still open.
 		let occupancy = occupancies.get(lane);
 		if (!occupancy) occupancies.set(lane, (occupancy = new IncrementalOccupancy()));
