@@ -42,7 +42,7 @@ describe('the occupancy kept from frame to frame', () => {
 
 			const cells = 40;
 			const expected = laneOccupancy(ids.map((id) => tasks[id]!), cells, axisMs / cells, now);
-			expect(kept.occupancy(ids, (id) => tasks[id]!, cells, axisMs / cells, now), `frame ${frame}`).toEqual(expected);
+			expect(kept.occupancy(ids, {startMsOf: (id) => tasks[id]!.startMs, endMsOf: (id) => tasks[id]!.endMs, stateOf: (id) => tasks[id]!.state}, cells, axisMs / cells, now), `frame ${frame}`).toEqual(expected);
 		}
 	});
 });

@@ -5,6 +5,13 @@ export type OccupyingTask = {
 	readonly state: 'queued' | 'running' | 'done' | 'failed';
 };
 
+/** The same fields read by task id, without an object per task (the dashboard store's task table). */
+export type OccupyingTasks = {
+	startMsOf(id: number): number | null;
+	endMsOf(id: number): number | null;
+	stateOf(id: number): OccupyingTask['state'];
+};
+
 /** A task shorter than a cell (it covers no cell's centre) still marks its cell, with this code. */
 export const briefMark = {done: 1, running: 2, failed: 3, doneSecond: 4} as const;
 
@@ -44,14 +51,15 @@ export class IncrementalOccupancy {
 	private base: OccupancyBuilder | undefined;
 	private ended = 0;
 	/** The last task added to the base, and its id: the base holds while that task is unchanged, in its place. */
-	private lastEnded: {readonly id: number; readonly task: OccupyingTask} | undefined;
+	private lastEnded: {readonly id: number; readonly startMs: number | null; readonly endMs: number | null; readonly state: OccupyingTask['state']} | undefined;
 
 	/**
-	 * `ids` in start order (they only grow at the end; an array or the store's list), `taskOf` the
-	 * task of an id now (a new object each time is fine: tasks are compared by their fields).
+	 * `ids` in start order (they only grow at the end; an array or the store's list), `tasks`
+	 * their fields now, read by id: a frame reads every open task, so without making objects (an
+	 * event loop with 100,000 tasks asleep has them all open).
 	 */
-	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, taskOf: (id: number) => OccupyingTask, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
-		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && !this.lastEndedStillAt(ids.at(this.ended - 1)!, taskOf));
+	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, tasks: OccupyingTasks, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
+		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && !this.lastEndedStillAt(ids.at(this.ended - 1)!, tasks));
 		if (stale) {
 			this.base = new OccupancyBuilder(cells, msPerCell);
 			this.ended = 0;
@@ -59,22 +67,26 @@ export class IncrementalOccupancy {
 
 		const base = this.base!;
 		while (this.ended < ids.length) {
-			const task = taskOf(ids.at(this.ended)!);
-			if (task.endMs === null || task.state === 'running') break;
-			base.add(task, nowMs);
-			this.lastEnded = {id: ids.at(this.ended)!, task};
+			const id = ids.at(this.ended)!;
+			const [startMs, endMs, state] = [tasks.startMsOf(id), tasks.endMsOf(id), tasks.stateOf(id)];
+			if (endMs === null || state === 'running') break;
+			base.addSpan(startMs, endMs, state, nowMs);
+			this.lastEnded = {id, startMs, endMs, state};
 			this.ended++;
 		}
 
 		const frame = base.copy();
-		for (let index = this.ended; index < ids.length; index++) frame.add(taskOf(ids.at(index)!), nowMs);
+		for (let index = this.ended; index < ids.length; index++) {
+			const id = ids.at(index)!;
+			frame.addSpan(tasks.startMsOf(id), tasks.endMsOf(id), tasks.stateOf(id), nowMs);
+		}
+
 		return frame.finish();
 	}
 
-	private lastEndedStillAt(id: number, taskOf: (id: number) => OccupyingTask): boolean {
-		if (this.lastEnded?.id !== id) return false;
-		const [was, now] = [this.lastEnded.task, taskOf(id)];
-		return was.startMs === now.startMs && was.endMs === now.endMs && was.state === now.state;
+	private lastEndedStillAt(id: number, tasks: OccupyingTasks): boolean {
+		const was = this.lastEnded;
+		return was?.id === id && was.startMs === tasks.startMsOf(id) && was.endMs === tasks.endMsOf(id) && was.state === tasks.stateOf(id);
 	}
 }
 
@@ -110,30 +122,41 @@ class OccupancyBuilder {
 	}
 
 	add(task: OccupyingTask, nowMs: number): void {
-		if (task.startMs === null) return;
+		this.addSpan(task.startMs, task.endMs, task.state, nowMs);
+	}
+
+	/** One task, by its fields: no closure or object made per task (a frame may add 100,000). */
+	addSpan(startMs: number | null, endMs: number | null, state: OccupyingTask['state'], nowMs: number): void {
+		if (startMs === null) return;
 		const {cells} = this;
-		const cellOf = (ms: number) => Math.max(0, Math.min(cells, ms / this.msPerCell));
-		const end = task.endMs ?? nowMs;
-		const from = Math.max(0, Math.ceil(cellOf(task.startMs) - 0.5));
-		const to = Math.min(cells, Math.ceil(cellOf(end) - 0.5));
-		if (task.startMs >= this.lastEnd) this.order++;
+		const end = endMs ?? nowMs;
+		const startCell = this.cellOf(startMs);
+		const from = Math.max(0, Math.ceil(startCell - 0.5));
+		const to = Math.min(cells, Math.ceil(this.cellOf(end) - 0.5));
+		if (startMs >= this.lastEnd) this.order++;
 		this.lastEnd = Math.max(this.lastEnd, end);
 		if (to <= from) {
-			const cell = Math.min(cells - 1, Math.floor(cellOf(task.startMs)));
-			this.brief[cell] =
-				task.state === 'failed' ? briefMark.failed : task.state === 'running' ? briefMark.running : this.order % 2 === 1 ? briefMark.doneSecond : briefMark.done;
+			const cell = Math.min(cells - 1, Math.floor(startCell));
+			this.brief[cell] = state === 'failed' ? briefMark.failed : state === 'running' ? briefMark.running : this.order % 2 === 1 ? briefMark.doneSecond : briefMark.done;
 			return;
 		}
 
-		const span = (array: Float64Array, value: number) => {
-			array[from]! += value;
-			array[to]! -= value;
-		};
+		this.count[from]! += 1;
+		this.count[to]! -= 1;
+		const parity = this.order % 2;
+		this.parity[from]! += parity;
+		this.parity[to]! -= parity;
+		if (state === 'failed') {
+			this.failedRuns[from]! += 1;
+			this.failedRuns[to]! -= 1;
+		} else if (state === 'running') {
+			this.runningRuns[from]! += 1;
+			this.runningRuns[to]! -= 1;
+		}
+	}
 
-		span(this.count, 1);
-		span(this.parity, this.order % 2);
-		if (task.state === 'failed') span(this.failedRuns, 1);
-		if (task.state === 'running') span(this.runningRuns, 1);
+	private cellOf(ms: number): number {
+		return Math.max(0, Math.min(this.cells, ms / this.msPerCell));
 	}
 
 	/** The occupancy of what was added (the builder's arrays are not kept by it). */

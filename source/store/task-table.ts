@@ -102,6 +102,23 @@ export class FrozenTaskTable {
 		return taskIn(this.chunks, this.length, id);
 	}
 
+	/** Single fields, read without making the task's view (lane occupancy reads every open task at each frame). */
+	startMsOf(id: number): number | null {
+		return this.column(id, 'startMs');
+	}
+
+	endMsOf(id: number): number | null {
+		return this.column(id, 'endMs');
+	}
+
+	stateOf(id: number): TaskState {
+		return id >= 0 && id < this.length ? states[this.chunks[id >> chunkBits]!.state[id & inChunk]!]! : 'queued';
+	}
+
+	private column(id: number, name: 'startMs' | 'endMs'): number | null {
+		return id >= 0 && id < this.length ? orNull(this.chunks[id >> chunkBits]![name][id & inChunk]!) : null;
+	}
+
 	map<U>(each: (task: TaskView, id: number) => U): U[] {
 		return Array.from({length: this.length}, (_, id) => each(this.at(id)!, id));
 	}
