@@ -27,22 +27,59 @@ describe('the occupancy kept from frame to frame', () => {
 		for (let frame = 0; frame < 120; frame++) {
 			now += 5 + next() * 20;
 			if (frame === 60) axisMs = 1500;
+			// Now and then only time passes: the frame kept from the last may serve.
+			const quiet = frame % 3 === 2;
 			// Start new tasks while fewer than `atOnce` run; end some of those running, one failing now and then.
 			const running = tasks.filter((task) => task.state === 'running');
-			for (let i = running.length; i < atOnce; i++) {
+			for (let i = quiet ? atOnce : running.length; i < atOnce; i++) {
 				ids.push(tasks.length);
 				tasks.push({startMs: now - next() * 3, endMs: null, state: 'running'});
 			}
 
 			for (const [index, task] of tasks.entries()) {
-				if (task.state !== 'running' || next() > 0.3) continue;
+				if (quiet || task.state !== 'running' || next() > 0.3) continue;
 				// A new object for a changed task, as the store publishes them.
 				tasks[index] = {startMs: task.startMs, endMs: now, state: next() > 0.9 ? 'failed' : 'done'};
 			}
 
 			const cells = 40;
 			const expected = laneOccupancy(ids.map((id) => tasks[id]!), cells, axisMs / cells, now);
-			expect(kept.occupancy(ids, {startMsOf: (id) => tasks[id]!.startMs, endMsOf: (id) => tasks[id]!.endMs, stateOf: (id) => tasks[id]!.state}, cells, axisMs / cells, now), `frame ${frame}`).toEqual(expected);
+			const stillRunning = ids.filter((id) => tasks[id]!.state === 'running').length;
+			expect(kept.occupancy(ids, {startMsOf: (id) => tasks[id]!.startMs, endMsOf: (id) => tasks[id]!.endMs, stateOf: (id) => tasks[id]!.state}, cells, axisMs / cells, now, stillRunning), `frame ${frame}`).toEqual(expected);
 		}
+	});
+
+	it('a frame where only time passed within "now"\'s cell is the last one, its open tasks not read again; a new cell or an end redraws it', () => {
+		const tasks: Task[] = [
+			{startMs: 0, endMs: 40, state: 'done'},
+			...Array.from({length: 1000}, (_, index) => ({startMs: 50 + index * 0.01, endMs: null, state: 'running' as const})),
+		];
+		const ids = tasks.map((_, id) => id);
+		let reads = 0;
+		const table = {
+			startMsOf: (id: number) => {
+				reads++;
+				return tasks[id]!.startMs;
+			},
+			endMsOf: (id: number) => tasks[id]!.endMs,
+			stateOf: (id: number) => tasks[id]!.state,
+		};
+		const kept = new IncrementalOccupancy();
+		const cells = 40;
+		const msPerCell = 10;
+		const frame = (now: number, running = 1000) => kept.occupancy(ids, table, cells, msPerCell, now, running);
+		const first = frame(200);
+		reads = 0;
+		// 200 and 203 ms fall in the same cell: the same frame comes back, having read only where the
+		// kept base ends (the last ended task and the first open one), not the 1,000 open tasks.
+		expect(frame(203)).toBe(first);
+		expect(reads).toBeLessThanOrEqual(2);
+		// The next cell: every open task is read again, and the frame is what drawing afresh draws.
+		const later = frame(212);
+		expect(reads).toBeGreaterThanOrEqual(1000);
+		expect(later).toEqual(laneOccupancy(tasks, cells, msPerCell, 212));
+		// An end within the same cell (one running fewer): drawn again.
+		tasks[1] = {startMs: 50, endMs: 213, state: 'done'};
+		expect(frame(214, 999)).toEqual(laneOccupancy(tasks, cells, msPerCell, 214));
 	});
 });

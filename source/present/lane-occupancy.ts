@@ -50,15 +50,23 @@ export function laneOccupancy(tasks: readonly OccupyingTask[], cells: number, ms
 export class IncrementalOccupancy {
 	private base: OccupancyBuilder | undefined;
 	private ended = 0;
+	/**
+	 * The last frame, while it holds: with no task started or ended since (the same ids, as many
+	 * running) and "now" still in the same cell, a frame is the same (see `occupancy`).
+	 */
+	private lastFrame: {readonly ids: unknown; readonly length: number; readonly running: number; readonly ended: number; readonly nowCell: number; readonly nowMs: number; readonly occupancy: LaneOccupancy} | undefined;
+
 	/** The last task added to the base, and its id: the base holds while that task is unchanged, in its place. */
 	private lastEnded: {readonly id: number; readonly startMs: number | null; readonly endMs: number | null; readonly state: OccupyingTask['state']} | undefined;
 
 	/**
 	 * `ids` in start order (they only grow at the end; an array or the store's list), `tasks`
 	 * their fields now, read by id: a frame reads every open task, so without making objects (an
-	 * event loop with 100,000 tasks asleep has them all open).
+	 * event loop with 100,000 tasks asleep has them all open). `running`, the lane's running count
+	 * when known: with it, a frame whose tasks did not change and whose "now" is in the same cell
+	 * is the last one, without reading them again.
 	 */
-	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, tasks: OccupyingTasks, cells: number, msPerCell: number, nowMs: number): LaneOccupancy {
+	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, tasks: OccupyingTasks, cells: number, msPerCell: number, nowMs: number, running?: number): LaneOccupancy {
 		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && !this.lastEndedStillAt(ids.at(this.ended - 1)!, tasks));
 		if (stale) {
 			this.base = new OccupancyBuilder(cells, msPerCell);
@@ -75,13 +83,26 @@ export class IncrementalOccupancy {
 			this.ended++;
 		}
 
-		const frame = base.copy();
-		for (let index = this.ended; index < ids.length; index++) {
-			const id = ids.at(index)!;
-			frame.addSpan(tasks.startMsOf(id), tasks.endMsOf(id), tasks.stateOf(id), nowMs);
+		// A running task's bar ends in the cell of "now"; the rest of a frame does not move with it
+		// while every start is before "now" and every end at or before it (checked as it is built).
+		const nowCell = Math.ceil(Math.max(0, Math.min(cells, nowMs / msPerCell)) - 0.5);
+		const last = this.lastFrame;
+		if (!stale && last && running !== undefined && last.ids === ids && last.length === ids.length && last.running === running && last.ended === this.ended && last.nowCell === nowCell && nowMs >= last.nowMs) {
+			return last.occupancy;
 		}
 
-		return frame.finish();
+		const frame = base.copy();
+		let movesOnlyWithNow = true;
+		for (let index = this.ended; index < ids.length; index++) {
+			const id = ids.at(index)!;
+			const [startMs, endMs] = [tasks.startMsOf(id), tasks.endMsOf(id)];
+			if ((startMs !== null && startMs >= nowMs) || (endMs !== null && endMs > nowMs)) movesOnlyWithNow = false;
+			frame.addSpan(startMs, endMs, tasks.stateOf(id), nowMs);
+		}
+
+		const occupancy = frame.finish();
+		this.lastFrame = movesOnlyWithNow && running !== undefined ? {ids, length: ids.length, running, ended: this.ended, nowCell, nowMs, occupancy} : undefined;
+		return occupancy;
 	}
 
 	private lastEndedStillAt(id: number, tasks: OccupyingTasks): boolean {

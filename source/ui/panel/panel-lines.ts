@@ -216,7 +216,7 @@ export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number,
 		// Kept per lane from frame to frame: a frame adds only the tasks still open.
 		let occupancy = occupancies.get(lane);
 		if (!occupancy) occupancies.set(lane, (occupancy = new IncrementalOccupancy()));
-		const cells = occupancy.occupancy(activity?.taskIds ?? [], view.tasks, scale.cells, scale.axisMs / scale.cells, now);
+		const cells = occupancy.occupancy(activity?.taskIds ?? [], view.tasks, scale.cells, scale.axisMs / scale.cells, now, running);
 		return label(laneName.get(lane.id) ?? '?', panel.labelWidth) + styleCells(occupancyCells(cells, scale.cells)) + tail;
 	});
 	if (shown.length < used.length) {
