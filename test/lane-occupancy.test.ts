@@ -17,6 +17,7 @@ describe('the occupancy kept from frame to frame', () => {
 	it.each([
 		['one task at a time (a pool unit)', 1],
 		['many at once (the event loop)', 6],
+		['a crowd at once (an event loop with many asleep)', 60],
 	])('%s: every frame equals the occupancy drawn afresh, through a rescaled axis', (_name, atOnce) => {
 		const next = numbers(atOnce * 7 + 1);
 		const tasks: Task[] = [];
@@ -49,10 +50,10 @@ describe('the occupancy kept from frame to frame', () => {
 		}
 	});
 
-	it('a frame where only time passed within "now"\'s cell is the last one, its open tasks not read again; a new cell or an end redraws it', () => {
+	it('with the running count known: open tasks are read when one starts or ends, not at every frame, and every frame is what drawing afresh draws', () => {
 		const tasks: Task[] = [
 			{startMs: 0, endMs: 40, state: 'done'},
-			...Array.from({length: 1000}, (_, index) => ({startMs: 50 + index * 0.01, endMs: null, state: 'running' as const})),
+			...Array.from({length: 1000}, (_, index) => ({startMs: 50 + index * 0.15, endMs: null, state: 'running' as const})),
 		];
 		const ids = tasks.map((_, id) => id);
 		let reads = 0;
@@ -67,19 +68,26 @@ describe('the occupancy kept from frame to frame', () => {
 		const kept = new IncrementalOccupancy();
 		const cells = 40;
 		const msPerCell = 10;
-		const frame = (now: number, running = 1000) => kept.occupancy(ids, table, cells, msPerCell, now, running);
-		const first = frame(200);
+		const running = () => tasks.filter((task) => task.state === 'running').length;
+		const frame = (now: number) => kept.occupancy(ids, table, cells, msPerCell, now, running());
+		expect(frame(200)).toEqual(laneOccupancy(tasks, cells, msPerCell, 200));
+		// Time passes, within a cell and across cells (the last starts were 2 ms ago: brief marks):
+		// only where the kept base ends is read, not the 1,000 open tasks.
+		for (const now of [203, 212, 260, 399]) {
+			reads = 0;
+			expect(frame(now), `at ${now} ms`).toEqual(laneOccupancy(tasks, cells, msPerCell, now));
+			expect(reads).toBeLessThanOrEqual(2);
+		}
+
+		// Ends, one failing: the open tasks are read again, and the frame still equals drawing afresh.
+		tasks[1] = {startMs: 50, endMs: 380, state: 'done'};
+		tasks[500] = {startMs: tasks[500]!.startMs, endMs: 390, state: 'failed'};
 		reads = 0;
-		// 200 and 203 ms fall in the same cell: the same frame comes back, having read only where the
-		// kept base ends (the last ended task and the first open one), not the 1,000 open tasks.
-		expect(frame(203)).toBe(first);
-		expect(reads).toBeLessThanOrEqual(2);
-		// The next cell: every open task is read again, and the frame is what drawing afresh draws.
-		const later = frame(212);
+		expect(frame(400)).toEqual(laneOccupancy(tasks, cells, msPerCell, 400));
 		expect(reads).toBeGreaterThanOrEqual(1000);
-		expect(later).toEqual(laneOccupancy(tasks, cells, msPerCell, 212));
-		// An end within the same cell (one running fewer): drawn again.
-		tasks[1] = {startMs: 50, endMs: 213, state: 'done'};
-		expect(frame(214, 999)).toEqual(laneOccupancy(tasks, cells, msPerCell, 214));
+		// A start at "now" itself: drawn task by task, still the same as afresh.
+		tasks.push({startMs: 405, endMs: null, state: 'running'});
+		ids.push(tasks.length - 1);
+		expect(frame(405)).toEqual(laneOccupancy(tasks, cells, msPerCell, 405));
 	});
 });

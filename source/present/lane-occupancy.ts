@@ -50,27 +50,25 @@ export function laneOccupancy(tasks: readonly OccupyingTask[], cells: number, ms
 export class IncrementalOccupancy {
 	private base: OccupancyBuilder | undefined;
 	private ended = 0;
-	/**
-	 * The last frame, while it holds: with no task started or ended since (the same ids, as many
-	 * running) and "now" still in the same cell, a frame is the same (see `occupancy`).
-	 */
-	private lastFrame: {readonly ids: unknown; readonly length: number; readonly running: number; readonly ended: number; readonly nowCell: number; readonly nowMs: number; readonly occupancy: LaneOccupancy} | undefined;
+	/** The lane's open end summed up (see OpenEnd), while no task on it started or ended. */
+	private openEnd: {readonly ids: unknown; readonly length: number; readonly running: number; readonly ended: number; readonly summary: OpenEnd | undefined} | undefined;
 
 	/** The last task added to the base, and its id: the base holds while that task is unchanged, in its place. */
 	private lastEnded: {readonly id: number; readonly startMs: number | null; readonly endMs: number | null; readonly state: OccupyingTask['state']} | undefined;
 
 	/**
 	 * `ids` in start order (they only grow at the end; an array or the store's list), `tasks`
-	 * their fields now, read by id: a frame reads every open task, so without making objects (an
-	 * event loop with 100,000 tasks asleep has them all open). `running`, the lane's running count
-	 * when known: with it, a frame whose tasks did not change and whose "now" is in the same cell
-	 * is the last one, without reading them again.
+	 * their fields now, read by id (no object per task). `running`, the lane's running count when
+	 * known: with it, the open tasks are read once each time one starts or ends, and a frame adds
+	 * them in O(cells) however many they are (an event loop with 100,000 tasks asleep); without
+	 * it, a frame reads them all.
 	 */
 	occupancy(ids: {readonly length: number; at: (index: number) => number | undefined}, tasks: OccupyingTasks, cells: number, msPerCell: number, nowMs: number, running?: number): LaneOccupancy {
 		const stale = !this.base || this.base.cells !== cells || this.base.msPerCell !== msPerCell || ids.length < this.ended || (this.ended > 0 && !this.lastEndedStillAt(ids.at(this.ended - 1)!, tasks));
 		if (stale) {
 			this.base = new OccupancyBuilder(cells, msPerCell);
 			this.ended = 0;
+			this.openEnd = undefined;
 		}
 
 		const base = this.base!;
@@ -83,31 +81,110 @@ export class IncrementalOccupancy {
 			this.ended++;
 		}
 
-		// A running task's bar ends in the cell of "now"; the rest of a frame does not move with it
-		// while every start is before "now" and every end at or before it (checked as it is built).
-		const nowCell = Math.ceil(Math.max(0, Math.min(cells, nowMs / msPerCell)) - 0.5);
-		const last = this.lastFrame;
-		if (!stale && last && running !== undefined && last.ids === ids && last.length === ids.length && last.running === running && last.ended === this.ended && last.nowCell === nowCell && nowMs >= last.nowMs) {
-			return last.occupancy;
+		if (running !== undefined) {
+			const kept = this.openEnd;
+			const same = kept?.ids === ids && kept.length === ids.length && kept.running === running && kept.ended === this.ended;
+			const summary = same ? kept.summary : OpenEnd.of(base, ids, this.ended, tasks);
+			if (!same) this.openEnd = {ids, length: ids.length, running, ended: this.ended, summary};
+			const frame = summary?.frameAt(nowMs);
+			if (frame) return frame;
 		}
 
 		const frame = base.copy();
-		let movesOnlyWithNow = true;
 		for (let index = this.ended; index < ids.length; index++) {
 			const id = ids.at(index)!;
-			const [startMs, endMs] = [tasks.startMsOf(id), tasks.endMsOf(id)];
-			if ((startMs !== null && startMs >= nowMs) || (endMs !== null && endMs > nowMs)) movesOnlyWithNow = false;
-			frame.addSpan(startMs, endMs, tasks.stateOf(id), nowMs);
+			frame.addSpan(tasks.startMsOf(id), tasks.endMsOf(id), tasks.stateOf(id), nowMs);
 		}
 
-		const occupancy = frame.finish();
-		this.lastFrame = movesOnlyWithNow && running !== undefined ? {ids, length: ids.length, running, ended: this.ended, nowCell, nowMs, occupancy} : undefined;
-		return occupancy;
+		return frame.finish();
 	}
 
 	private lastEndedStillAt(id: number, tasks: OccupyingTasks): boolean {
 		const was = this.lastEnded;
 		return was?.id === id && was.startMs === tasks.startMsOf(id) && was.endMs === tasks.endMsOf(id) && was.state === tasks.stateOf(id);
+	}
+}
+
+/**
+ * A lane's open end (its first open task and every task after it) summed up so that a frame adds
+ * it in O(cells). Drawing it task by task, every task after the first open one shares that one's
+ * glyph parity (the first open task's bar runs to "now", so none starts after the lane's last
+ * end), ended ones span fixed cells, and running ones span from their start cell to the cell of
+ * "now": a count of running tasks per start cell tells every frame. Exact while every start is
+ * before "now" and every end at or before it; otherwise `frameAt` declines and the frame is drawn
+ * task by task.
+ */
+class OpenEnd {
+	private constructor(
+		/** The base, and the ended tasks of the open end with their shared parity. */
+		private readonly fixed: OccupancyBuilder,
+		/** Running tasks by the cell their bar starts in (cells + 1). */
+		private readonly runningFrom: Int32Array,
+		/** Of the running tasks starting in a cell, the last (by start order) whose start is in the cell before, and in the cell itself: a task started too recently to cover a cell's centre marks one of those two. */
+		private readonly lastBriefBelow: Int32Array,
+		private readonly lastBriefAt: Int32Array,
+		/** The position (in start order) of the last ended task that marked each cell as brief; -1: none. */
+		private readonly lastEndedBrief: Int32Array,
+		private readonly parity: number,
+		private readonly latestStart: number,
+		private readonly latestEnd: number,
+	) {}
+
+	static of(base: OccupancyBuilder, ids: {readonly length: number; at: (index: number) => number | undefined}, first: number, tasks: OccupyingTasks): OpenEnd | undefined {
+		if (first >= ids.length) return undefined;
+		const {cells} = base;
+		const fixed = base.copy();
+		const firstStart = tasks.startMsOf(ids.at(first)!);
+		if (firstStart === null) return undefined;
+		const parity = fixed.openRun(firstStart);
+		const runningFrom = new Int32Array(cells + 1);
+		const lastBriefBelow = new Int32Array(cells + 1).fill(-1);
+		const lastBriefAt = new Int32Array(cells + 1).fill(-1);
+		const lastEndedBrief = new Int32Array(cells).fill(-1);
+		let latestStart = Number.NEGATIVE_INFINITY;
+		let latestEnd = Number.NEGATIVE_INFINITY;
+		for (let index = first; index < ids.length; index++) {
+			const id = ids.at(index)!;
+			const [startMs, endMs, state] = [tasks.startMsOf(id), tasks.endMsOf(id), tasks.stateOf(id)];
+			if (startMs === null) return undefined;
+			latestStart = Math.max(latestStart, startMs);
+			if (endMs === null || state === 'running') {
+				const startCell = fixed.cellOf(startMs);
+				const from = Math.max(0, Math.ceil(startCell - 0.5));
+				runningFrom[from]!++;
+				if (Math.floor(startCell) < from) lastBriefBelow[from] = index;
+				else lastBriefAt[from] = index;
+			} else {
+				latestEnd = Math.max(latestEnd, endMs);
+				const briefCell = fixed.addSpan(startMs, endMs, state, endMs);
+				if (briefCell !== undefined) lastEndedBrief[briefCell] = index;
+			}
+		}
+
+		return new OpenEnd(fixed, runningFrom, lastBriefBelow, lastBriefAt, lastEndedBrief, parity, latestStart, latestEnd);
+	}
+
+	/** The lane's occupancy at `nowMs`, or undefined where a start or an end lies at or past it. */
+	frameAt(nowMs: number): LaneOccupancy | undefined {
+		if (this.latestStart >= nowMs || this.latestEnd > nowMs) return undefined;
+		const frame = this.fixed.copy();
+		const {cells} = frame;
+		const nowCell = Math.min(cells, Math.ceil(frame.cellOf(nowMs) - 0.5));
+		for (let from = 0; from < nowCell; from++) {
+			const count = this.runningFrom[from]!;
+			if (count > 0) frame.addRunning(from, nowCell, count, this.parity);
+		}
+
+		// Started within the last half cell: a brief mark, unless an ended task marked that cell later.
+		for (const [cell, index] of [
+			[nowCell - 1, this.lastBriefBelow[nowCell]!],
+			[nowCell, this.lastBriefAt[nowCell]!],
+		] as const) {
+			const at = Math.min(cells - 1, cell);
+			if (index >= 0 && at >= 0 && index > this.lastEndedBrief[at]!) frame.markBrief(at, briefMark.running);
+		}
+
+		return frame.finish();
 	}
 }
 
@@ -146,9 +223,12 @@ class OccupancyBuilder {
 		this.addSpan(task.startMs, task.endMs, task.state, nowMs);
 	}
 
-	/** One task, by its fields: no closure or object made per task (a frame may add 100,000). */
-	addSpan(startMs: number | null, endMs: number | null, state: OccupyingTask['state'], nowMs: number): void {
-		if (startMs === null) return;
+	/**
+	 * One task, by its fields: no closure or object made per task (a frame may add 100,000).
+	 * Returns the cell it marked when too brief to cover a cell's centre.
+	 */
+	addSpan(startMs: number | null, endMs: number | null, state: OccupyingTask['state'], nowMs: number): number | undefined {
+		if (startMs === null) return undefined;
 		const {cells} = this;
 		const end = endMs ?? nowMs;
 		const startCell = this.cellOf(startMs);
@@ -159,7 +239,7 @@ class OccupancyBuilder {
 		if (to <= from) {
 			const cell = Math.min(cells - 1, Math.floor(startCell));
 			this.brief[cell] = state === 'failed' ? briefMark.failed : state === 'running' ? briefMark.running : this.order % 2 === 1 ? briefMark.doneSecond : briefMark.done;
-			return;
+			return cell;
 		}
 
 		this.count[from]! += 1;
@@ -174,9 +254,35 @@ class OccupancyBuilder {
 			this.runningRuns[from]! += 1;
 			this.runningRuns[to]! -= 1;
 		}
+
+		return undefined;
 	}
 
-	private cellOf(ms: number): number {
+	/**
+	 * The first open task of a lane starts here (its bar runs to "now"): no task after it starts
+	 * after the lane's last end, so all share its parity, returned (see OpenEnd).
+	 */
+	openRun(startMs: number): number {
+		if (startMs >= this.lastEnd) this.order++;
+		this.lastEnd = Number.POSITIVE_INFINITY;
+		return this.order % 2;
+	}
+
+	/** `count` running tasks from cell `from` to cell `to`, all of parity `parity`. */
+	addRunning(from: number, to: number, count: number, parity: number): void {
+		this.count[from]! += count;
+		this.count[to]! -= count;
+		this.parity[from]! += parity * count;
+		this.parity[to]! -= parity * count;
+		this.runningRuns[from]! += count;
+		this.runningRuns[to]! -= count;
+	}
+
+	markBrief(cell: number, mark: number): void {
+		this.brief[cell] = mark;
+	}
+
+	cellOf(ms: number): number {
 		return Math.max(0, Math.min(this.cells, ms / this.msPerCell));
 	}
 
