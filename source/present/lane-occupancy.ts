@@ -42,9 +42,9 @@ export function laneOccupancy(tasks: readonly OccupyingTask[], cells: number, ms
 
 /**
  * A lane's occupancy kept from frame to frame: the tasks at the start of the lane that have
- * ended never change, so they are added once; a frame adds only the rest (those running, and
- * any after them) to a copy. A frame then costs the cells plus the tasks still open, not every
- * task the lane ran (an async lane of 100,000 tasks: the ones running now). Starts over when the
+ * ended never change, so they are added once; the rest (those running, and any after them) are
+ * summed up when one of them starts or ends (OpenEnd), so a frame costs the cells, not the tasks
+ * the lane ran nor those open (an async lane of 100,000 tasks asleep). Starts over when the
  * scale changes or the lane's start is not what it was.
  */
 export class IncrementalOccupancy {
