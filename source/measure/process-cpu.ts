@@ -4,19 +4,26 @@ import {readFileSync} from 'node:fs';
 export const msPerTick = 1000 / 100;
 
 /**
+ * The fields of a /proc `stat` file after the command name (which may hold spaces): the state
+ * (field 3) first, utime (field 14) at 11; null on other systems or once it is gone.
+ */
+function statFields(path: string): string[] | null {
+	if (process.platform !== 'linux') return null;
+	try {
+		const stat = readFileSync(path, 'latin1');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	} catch {
+		return null;
+	}
+}
+
+/**
  * CPU times from a /proc `stat` file, in clock ticks: utime + stime, and the same for the
  * children it waited for (cutime + cstime); null on other systems or once it is gone.
  */
 export function statTicks(path: string): {own: number; reapedChildren: number} | null {
-	if (process.platform !== 'linux') return null;
-	try {
-		const stat = readFileSync(path, 'latin1');
-		// Fields after the command name (which may hold spaces): state is field 3, utime field 14.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return {own: Number(fields[11]) + Number(fields[12]), reapedChildren: Number(fields[13]) + Number(fields[14])};
-	} catch {
-		return null;
-	}
+	const fields = statFields(path);
+	return fields === null ? null : {own: Number(fields[11]) + Number(fields[12]), reapedChildren: Number(fields[13]) + Number(fields[14])};
 }
 
 /** CPU ms (user + system) a process has used so far, from /proc on Linux; null elsewhere or if gone. */
@@ -36,12 +43,6 @@ export function threadCpuMs(tid: number): number | null {
  * of its /proc stat file; null on other systems or once it is gone.
  */
 export function isProcessStopped(pid: number): boolean | null {
-	if (process.platform !== 'linux') return null;
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		const state = stat.charAt(stat.lastIndexOf(')') + 2);
-		return state === 'T' || state === 't';
-	} catch {
-		return null;
-	}
+	const state = statFields(`/proc/${pid}/stat`)?.[0];
+	return state === undefined ? null : state === 'T' || state === 't';
 }

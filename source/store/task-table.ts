@@ -67,6 +67,11 @@ function copyOf(chunk: Chunk): Chunk {
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
+/** A task's start or end, read without making its view (null: none yet, or no such task). */
+function timeIn(chunks: readonly Chunk[], length: number, id: number, name: 'startMs' | 'endMs'): number | null {
+	return id >= 0 && id < length ? orNull(chunks[id >> chunkBits]![name][id & inChunk]!) : null;
+}
+
 function taskIn(chunks: readonly Chunk[], length: number, id: number): TaskView | undefined {
 	if (id < 0 || id >= length) return undefined;
 	const chunk = chunks[id >> chunkBits]!;
@@ -104,19 +109,15 @@ export class FrozenTaskTable {
 
 	/** Single fields, read without making the task's view (lane occupancy reads every open task at each frame). */
 	startMsOf(id: number): number | null {
-		return this.column(id, 'startMs');
+		return timeIn(this.chunks, this.length, id, 'startMs');
 	}
 
 	endMsOf(id: number): number | null {
-		return this.column(id, 'endMs');
+		return timeIn(this.chunks, this.length, id, 'endMs');
 	}
 
 	stateOf(id: number): TaskState {
 		return id >= 0 && id < this.length ? states[this.chunks[id >> chunkBits]!.state[id & inChunk]!]! : 'queued';
-	}
-
-	private column(id: number, name: 'startMs' | 'endMs'): number | null {
-		return id >= 0 && id < this.length ? orNull(this.chunks[id >> chunkBits]![name][id & inChunk]!) : null;
 	}
 
 	map<U>(each: (task: TaskView, id: number) => U): U[] {
@@ -147,7 +148,7 @@ export class TaskTable {
 
 	/** A task's start, read without making its view (null: not started, or no such task). */
 	startMsOf(id: number): number | null {
-		return id >= 0 && id < this.size ? orNull(this.chunks[id >> chunkBits]!.startMs[id & inChunk]!) : null;
+		return timeIn(this.chunks, this.size, id, 'startMs');
 	}
 
 	/** Sets a task's fields, or adds the task (`id === length`, queued with nothing known yet). */

@@ -110,8 +110,14 @@ export class EventSink {
 			sums.set(lane, sum);
 		}
 
-		const lanes = [...sums.keys()];
-		return {name: 'lane:progress', data: {engine: this.engine, t: epochNow(), lanes, values: lanes.map((lane) => rounded(sums.get(lane)!.total / sums.get(lane)!.count))}};
+		const lanes: number[] = [];
+		const values: number[] = [];
+		for (const [lane, {total, count}] of sums) {
+			lanes.push(lane);
+			values.push(rounded(total / count));
+		}
+
+		return {name: 'lane:progress', data: {engine: this.engine, t: epochNow(), lanes, values}};
 	}
 
 	/** Stops the timer and sends what is pending, with a last sample: a run shorter than one interval has one too. */
