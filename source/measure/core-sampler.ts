@@ -1,7 +1,7 @@
-import {readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {processTreeCpuMs, processTreesCpuMs} from './process-tree-cpu.js';
+import {procFiles} from './proc-files.js';
 
 type CoreTimes = {readonly busy: number; readonly total: number};
 
@@ -9,7 +9,7 @@ type CoreTimes = {readonly busy: number; readonly total: number};
 export function readCoreTimes(): CoreTimes[] {
 	if (process.platform === 'linux') {
 		try {
-			return parseProcStat(readFileSync('/proc/stat', 'latin1'));
+			return parseProcStat(procFiles.read('/proc/stat'));
 		} catch {
 			// No /proc here after all (a container may hide it): os.cpus() tells the same.
 		}

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {procFiles} from './proc-files.js';
 
 /** Kernel clock ticks per second for /proc times (USER_HZ: 100 on every Linux build Node supports). */
 export const msPerTick = 1000 / 100;
@@ -10,7 +10,7 @@ export const msPerTick = 1000 / 100;
 function statFields(path: string): string[] | null {
 	if (process.platform !== 'linux') return null;
 	try {
-		const stat = readFileSync(path, 'latin1');
+		const stat = procFiles.read(path);
 		return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	} catch {
 		return null;

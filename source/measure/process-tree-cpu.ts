@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs';
 import {msPerTick, statTicks} from './process-cpu.js';
+import {procFiles} from './proc-files.js';
 
 /** Children of a process, as its main thread's `children` file lists them (Linux 3.5+). */
 function childrenOf(pid: number): number[] {
 	try {
-		const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').trim();
+		const text = procFiles.read(`/proc/${pid}/task/${pid}/children`).trim();
 		return text === '' ? [] : text.split(' ').map(Number);
 	} catch {
 		return [];
