@@ -66,15 +66,50 @@ const inkOutputCaches = {
 	apply(source, path) {
 		const shared = [
 			`import {TwoGenerationCache} from ${helper('two-generation-cache.js')};`,
+			`import {narrowOnly} from ${helper('narrow-text.js')};`,
 			'const sharedCaches = {widths: new TwoGenerationCache(2000), blockWidths: new TwoGenerationCache(200), styledChars: new TwoGenerationCache(200)};',
 			"const sharedBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});",
 			// A row's text follows from the grid's width and the lines written to it, in order.
 			'const previousRows = [];',
+			// A line of narrow text (one cell a character) prints in a row as it prints alone: its
+			// cells, opened from and closed to no style. So a row of such lines, in order, apart or
+			// meeting where one side is unstyled, is those lines' texts with blanks between them.
+			'const rowSegments = new TwoGenerationCache(200);',
+			'function rowSegment(text, caches) {',
+			'    let segment = rowSegments.get(text);',
+			'    if (segment === undefined) {',
+			'        const chars = narrowOnly.test(text) ? caches.getStyledChars(text) : undefined;',
+			'        segment = chars === undefined ? null : {cells: chars.length, text: styledCharsToString(chars), opensStyled: chars.length > 0 && chars[0].styles.length > 0, closesStyled: chars.length > 0 && chars[chars.length - 1].styles.length > 0};',
+			'        rowSegments.set(text, segment);',
+			'    }',
+			'    return segment;',
+			'}',
+			'function composedRow(width, writes, caches) {',
+			"    let text = '';",
+			'    let end = 0;',
+			'    let closesStyled = false;',
+			'    for (let index = 0; index < writes.length; index += 2) {',
+			'        const x = writes[index];',
+			'        const segment = rowSegment(writes[index + 1], caches);',
+			'        if (segment === null || x < end || x + segment.cells > width) return undefined;',
+			'        if (segment.cells === 0) continue;',
+			'        if (x === end && closesStyled && segment.opensStyled) return undefined;',
+			"        text += ' '.repeat(x - end) + segment.text;",
+			'        end = x + segment.cells;',
+			'        closesStyled = segment.closesStyled;',
+			'    }',
+			'    return text.trimEnd();',
+			'}',
 			'function rowText(y, width, writes, caches) {',
 			"    let key = '';",
 			"    for (let index = 0; index < writes.length; index += 2) key += writes[index] + '\\u0000' + writes[index + 1] + '\\u0001';",
 			'    const previous = previousRows[y];',
 			'    if (previous !== undefined && previous.width === width && previous.key === key) return previous.text;',
+			'    const composed = composedRow(width, writes, caches);',
+			'    if (composed !== undefined) {',
+			'        previousRows[y] = {width, key, text: composed};',
+			'        return composed;',
+			'    }',
 			'    const row = new Array(width).fill(sharedBlankCell);',
 			'    for (let index = 0; index < writes.length; index += 2) {',
 			'        let offsetX = writes[index];',
@@ -194,6 +229,47 @@ const shareStyleArrays = {
 };
 
 /**
+ * @alcalzone/ansi-tokenize splits every line it parses into graphemes with Intl.Segmenter (Ink
+ * parses each changed line of each frame): about 0.2 µs a character. Text made only of SGR codes
+ * and characters that are one grapheme and one column each (scripts/narrow-text.js) needs no
+ * segmenter: each character is a token of its own, never full-width.
+ */
+const tokenizeNarrowText = {
+	name: 'tokenize-narrow-text-by-character',
+	file: /ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+	files: 1,
+	apply(source, path) {
+		const fastPath = [
+			'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {',
+			'    if (narrowOnly.test(str)) return tokenizeNarrow(str, endChar);',
+			'    return tokenizeGraphemes(str, endChar);',
+			'}',
+			'function tokenizeNarrow(str, endChar) {',
+			'    const ret = [];',
+			'    let visible = 0;',
+			'    for (let index = 0; index < str.length; index++) {',
+			'        if (str.charCodeAt(index) === 27) {',
+			'            const code = parseSGRSequence(str, index);',
+			'            for (const individualCode of splitCompoundSGRSequences(code)) {',
+			"                ret.push({type: 'ansi', code: individualCode, endCode: getEndCode(individualCode)});",
+			'            }',
+			'            index += code.length - 1;',
+			'            continue;',
+			'        }',
+			"        ret.push({type: 'char', value: str[index], fullWidth: false});",
+			'        visible++;',
+			'        if (visible >= endChar) break;',
+			'    }',
+			'    return ret;',
+			'}',
+			'function tokenizeGraphemes(str, endChar = Number.POSITIVE_INFINITY) {',
+		].join('\n');
+		const patched = replaceAll(source, path, [['export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {', fastPath]], this.name);
+		return `import {narrowOnly} from ${helper('narrow-text.js')};\n${patched}`;
+	},
+};
+
+/**
  * Ink 6.8 sanitizes every text node's text at every frame: any text holding an escape sequence
  * (every coloured one) is tokenized whole and put back together, to drop the sequences that would
  * break its layout (cursor moves, screen clears). A text whose only sequences are SGR (colours,
@@ -234,7 +310,7 @@ const workerpoolExit = {
 	},
 };
 
-export const dependencyPatches = [inkIncrementalRendering, inkOutputCaches, inkTextCaches, inkSanitizeSgrOnly, shareStyleArrays, workerpoolExit];
+export const dependencyPatches = [inkIncrementalRendering, inkOutputCaches, inkTextCaches, inkSanitizeSgrOnly, shareStyleArrays, tokenizeNarrowText, workerpoolExit];
 
 /** The patch for a file, if any. */
 export function patchFor(path) {

@@ -6,11 +6,11 @@
 //   is measured by counting, with no ANSI stripping or grapheme segmentation;
 // - other strings of a line or less are memoised, keeping those used lately.
 import stringWidth from 'string-width-original';
+import {narrowOnly} from './narrow-text.js';
 import {TwoGenerationCache} from './two-generation-cache.js';
 
 const cache = new TwoGenerationCache(2000);
 const maxLength = 200;
-const narrowOnly = /^(?:\u001B\[[\d;]*m|[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2190-\u22FF\u2500-\u259F\u2713\u2717])*$/;
 const sgr = /\u001B\[[\d;]*m/g;
 
 export default function fastStringWidth(text, options) {

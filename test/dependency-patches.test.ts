@@ -10,6 +10,7 @@ import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/a
 import xterm from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
 import {dependencyPatches} from '../scripts/dependency-patches.js';
+import {narrowOnly} from '../scripts/narrow-text.js';
 // Ink's internals, by path: its package exports only its public API.
 import logUpdate from '../node_modules/ink/build/log-update.js';
 import measureText from '../node_modules/ink/build/measure-text.js';
@@ -23,6 +24,7 @@ const installed: Record<string, string[]> = {
 	'bound-ink-text-caches': ['ink/build/measure-text.js', 'ink/build/wrap-text.js'],
 	'sanitize-sgr-only-text-at-once': ['ink/build/sanitize-ansi.js'],
 	'share-style-arrays': ['@alcalzone/ansi-tokenize/build/styledChars.js'],
+	'tokenize-narrow-text-by-character': ['@alcalzone/ansi-tokenize/build/tokenize.js'],
 	'patch-workerpool-exit': ['workerpool/src/WorkerHandler.js'],
 };
 const pathOf = (file: string) => fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url));
@@ -37,7 +39,7 @@ describe('the patch table', () => {
 			const source = readFileSync(path, 'utf8');
 			expect(patch.apply(source, path)).not.toBe(source);
 			// A release that rewrote the patched lines: the patch must say so, not skip.
-			expect(() => patch.apply(source.replaceAll(/cache|styles|buffer|processing|sanitize/g, 'renamed'), path)).toThrow(/changed: review the patch/);
+			expect(() => patch.apply(source.replaceAll(/cache|styles|buffer|processing|sanitize|tokenize/g, 'renamed'), path)).toThrow(/changed: review the patch/);
 		}
 	});
 });
@@ -117,7 +119,23 @@ describe('share-ink-output-caches: rows kept as their writes', () => {
 		};
 	})();
 	const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-	const lines = ['Async  2.45 s  3/8', '\u001B[1mThreads\u001B[22m  \u001B[32m███\u001B[39m▓▓', 'wide 界界 and 🙂 here', '\u001B[31mred\u001B[39m\nsecond row', '', 'x', 'a line longer than the whole grid is wide, by far'];
+	const lines = [
+		'Async  2.45 s  3/8',
+		'\u001B[1mThreads\u001B[22m  \u001B[32m███\u001B[39m▓▓',
+		'wide 界界 and 🙂 here',
+		'\u001B[31mred\u001B[39m\nsecond row',
+		'',
+		'x',
+		'a line longer than the whole grid is wide, by far',
+		// Narrow lines styled to their first or last cell, which meet their neighbours styled or not.
+		'\u001B[33m░██▍\u001B[39m',
+		'\u001B[32m✓\u001B[39m 70%',
+		'\u001B[1m\u001B[36mT1\u001B[39m\u001B[22m',
+		'·· #2',
+		'\u001B[35mopen to the end',
+		'\u001B[90m\u001B[0m',
+		'\u001B[2m▕▁█▏\u001B[22m',
+	];
 
 	it('prints every frame as unpatched Ink does: rows reused, changed, clipped, wide characters, other widths', async () => {
 		const {default: Reference} = (await import(pathToFileURL(referencePath).href)) as {default: OutputClass};
@@ -219,5 +237,43 @@ describe('share-style-arrays', () => {
 		expect(chars[1]!.styles).toBe(chars[0]!.styles);
 		expect(chars[4]!.styles).toBe(chars[3]!.styles);
 		expect(styledCharsToString(chars)).toBe(line);
+	});
+});
+
+describe('tokenize-narrow-text-by-character', () => {
+	// The unpatched tokenizer as the reference, beside the installed one (its own imports resolved there).
+	const referencePath = fileURLToPath(new URL('../node_modules/.cache/concur-tui-test/ansi-tokenize-unpatched.js', import.meta.url));
+	mkdirSync(dirname(referencePath), {recursive: true});
+	const ansiCodes = pathToFileURL(pathOf('@alcalzone/ansi-tokenize/build/ansiCodes.js')).href;
+	writeFileSync(referencePath, readFileSync(pathOf('@alcalzone/ansi-tokenize/build/tokenize.js'), 'utf8').replace('"./ansiCodes.js"', JSON.stringify(ansiCodes)));
+
+	const random = (() => {
+		let seed = 7;
+		return () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+	})();
+	const narrowRanges = [[0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2190, 0x22ff], [0x2500, 0x259f], [0x2713, 0x2713], [0x2717, 0x2717]] as const;
+	const narrowCharacters = narrowRanges.flatMap(([from, to]) => Array.from({length: to - from + 1}, (_, offset) => String.fromCodePoint(from + offset)));
+	const codes = ['\u001B[31m', '\u001B[39m', '\u001B[1;32m', '\u001B[38;5;208m', '\u001B[48;2;10;20;30m', '\u001B[0m', '\u001B[m', '\u001B[22m', '\u001B[2m', '\u001B[1m', '\u001B[7;4m'];
+
+	it('tokenizes every one-column character, and random text of them with colour codes, as the segmenter does', async () => {
+		const {tokenize: reference} = (await import(pathToFileURL(referencePath).href)) as {tokenize: typeof tokenize};
+		for (const character of narrowCharacters) expect(tokenize(`a${character}b`), character).toEqual(reference(`a${character}b`));
+		for (let sample = 0; sample < 3000; sample++) {
+			let text = '';
+			const parts = 1 + Math.floor(random() * 14);
+			for (let part = 0; part < parts; part++) text += random() < 0.25 ? codes[Math.floor(random() * codes.length)] : narrowCharacters[Math.floor(random() * narrowCharacters.length)];
+			expect(narrowOnly.test(text)).toBe(true);
+			const endChar = random() < 0.3 ? 1 + Math.floor(random() * 6) : Number.POSITIVE_INFINITY;
+			expect(tokenize(text, endChar), JSON.stringify(text)).toEqual(reference(text, endChar));
+		}
+
+		// Text outside the set still goes through the segmenter.
+		for (const text of ['e\u0301 combining', 'wide 界 and 🙂', '\u001B]8;;https://x\u0007link\u001B]8;;\u0007', 'soft\u00ADhyphen', '\u009B31mC1']) {
+			expect(narrowOnly.test(text)).toBe(false);
+			expect(tokenize(text)).toEqual(reference(text));
+		}
 	});
 });
