@@ -1,5 +1,5 @@
-import {Box, Text, useInput} from 'ink';
-import {useState, useSyncExternalStore} from 'react';
+import {Box, Text} from 'ink';
+import {memo, useMemo, useState, useSyncExternalStore} from 'react';
 import type {DashboardSnapshot} from '../store/views.js';
 import type {DashboardControls, SnapshotSource} from '../model/dashboard-controls.js';
 import {footerLine} from './footer-line.js';
@@ -13,6 +13,7 @@ import type {RunConfig} from '../model/run-config.js';
 import {EnginePanel} from './panel/engine-panel.js';
 import {ResultView} from './result-view.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {useKeys} from './use-keys.js';
 
 type AppProps = {
 	readonly store: SnapshotSource<DashboardSnapshot>;
@@ -32,6 +33,11 @@ function panelWants(config: RunConfig): PanelWant[] {
 		return {tasks: config.tasks, lanes: lanes > config.tasks ? config.tasks + 1 : lanes, laneNameWidth: engineKinds[engine].runtime === 'loop' ? 1 : 1 + String(lanes).length};
 	});
 }
+
+/** One line of the frame, drawn again only when its text changed (the panels change far more often). */
+const Line = memo(function Line({text}: {readonly text: string}) {
+	return <Text wrap="truncate">{text}</Text>;
+});
 
 export function App({store, controls, interactive}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -54,7 +60,7 @@ export function App({store, controls, interactive}: AppProps) {
 	const resultOnItsPage = snapshot.result !== null && layout.kind === 'ok' && layout.resultRows === 0;
 	const shown = page === 'auto' ? (resultOnItsPage ? 'result' : 'timeline') : page;
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				setPage('auto');
@@ -79,6 +85,16 @@ export function App({store, controls, interactive}: AppProps) {
 		{isActive: interactive},
 	);
 
+	const {phase, round, config, machine, cores, load, notice} = snapshot;
+	const headerText = useMemo(() => headerLine({phase, round, config, machine}, columns), [phase, round, config, machine, columns]);
+	const stripText = useMemo(() => hardwareStripLine(cores, columns, load), [cores, columns, load]);
+	const sideBySide = layout.kind === 'ok' && layout.sideBySide;
+	const canSideBySide = layout.kind === 'ok' && layout.canSideBySide;
+	const footerText = useMemo(
+		() => footerLine(columns, interactive, notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}),
+		[columns, interactive, notice, sideBySide, canSideBySide],
+	);
+
 	if (layout.kind === 'too-small') {
 		return (
 			<Text wrap="wrap">
@@ -87,8 +103,8 @@ export function App({store, controls, interactive}: AppProps) {
 		);
 	}
 
-	const header = <Text wrap="truncate">{headerLine(snapshot, columns)}</Text>;
-	const footer = <Text wrap="truncate">{footerLine(columns, interactive, snapshot.notice, {arrangement: layout.sideBySide ? 'side by side' : 'stacked', canSwitch: layout.canSideBySide})}</Text>;
+	const header = <Line text={headerText} />;
+	const footer = <Line text={footerText} />;
 	if (shown === 'help' || (shown === 'result' && snapshot.result)) {
 		return (
 			<Box flexDirection="column" height={rows - 1}>
@@ -125,7 +141,7 @@ export function App({store, controls, interactive}: AppProps) {
 	return (
 		<Box flexDirection="column" height={rows - 1}>
 			{header}
-			<Text wrap="truncate">{hardwareStripLine(snapshot.cores, columns, snapshot.load)}</Text>
+			<Line text={stripText} />
 			{layout.sideBySide ? (
 				<Box flexDirection="row" columnGap={1}>
 					{panels}

@@ -11,7 +11,10 @@ const phaseText: Record<DashboardSnapshot['phase'], string> = {
 	done: 'done',
 };
 
-export function headerLine(snapshot: DashboardSnapshot, width: number): string {
+/** What the header shows: the run's settings, the machine, the phase and the round (not the panels). */
+export type HeaderFacts = Pick<DashboardSnapshot, 'phase' | 'round' | 'config' | 'machine'>;
+
+export function headerLine(snapshot: HeaderFacts, width: number): string {
 	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
 	const {round, rounds} = snapshot.round;
 	const roundText = rounds > 1 && snapshot.phase === 'running' ? ` · round ${round + 1}/${rounds}` : '';
