@@ -6,8 +6,8 @@ import {parseArgs} from 'node:util';
 import {dependencyPatches} from './dependency-patches.js';
 
 // --outdir DIR (its last folder must be named dist: built code finds its siblings by it) and
-// --fault render: a test build whose header throws once a task is done (test/render-error);
-// --fault oom: one whose header keeps memory at every frame once a task is done (test/signals).
+// --fault render: a test build whose engine panels throw once a task is done (test/render-error);
+// --fault oom: one whose panels keep memory at every frame once a task is done (test/signals).
 // --release: what the package ships (npm pack runs it as prepack): no benchmark entries, no
 // source maps, and Ink's React-devtools connector (loaded only with DEV=true) left out.
 const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}, release: {type: 'boolean', default: false}}});
@@ -46,12 +46,12 @@ const memoiseStringWidth = {
 	},
 };
 
-/** A test build whose app.tsx draws its header with a fixture that misbehaves mid-run. */
-const headerFault = (name, fixture) => ({
+/** A test build whose engine panels are drawn by a fixture that misbehaves mid-run. */
+const panelFault = (name, fixture) => ({
 	name,
 	setup(build) {
-		build.onResolve({filter: /header-line\.js$/}, ({importer}) =>
-			importer.endsWith('app.tsx') ? {path: new URL(`../test/fixtures/${fixture}`, import.meta.url).pathname} : undefined,
+		build.onResolve({filter: /panel-lines\.js$/}, ({importer}) =>
+			importer.endsWith('engine-panel.tsx') ? {path: new URL(`../test/fixtures/${fixture}`, import.meta.url).pathname} : undefined,
 		);
 	},
 });
@@ -66,7 +66,7 @@ const noDevtools = {
 	},
 };
 
-const faults = {render: headerFault('render-fault', 'faulty-header-line.ts'), oom: headerFault('oom-fault', 'leaking-header-line.ts')};
+const faults = {render: panelFault('render-fault', 'faulty-panel-lines.ts'), oom: panelFault('oom-fault', 'leaking-panel-lines.ts')};
 if (cli.fault !== undefined && !(cli.fault in faults)) throw new Error(`unknown --fault ${cli.fault}`);
 
 const shared = {

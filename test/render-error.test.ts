@@ -1,4 +1,4 @@
-// A render error, provoked by a test build whose header throws mid-run (scripts/build.mjs
+// A render error, provoked by a test build whose engine panels throw mid-run (scripts/build.mjs
 // --fault render): the message is shown, the exit code is not 0, the terminal is restored,
 // nothing is left running and the partial run is still exported.
 import {execFileSync} from 'node:child_process';
@@ -25,10 +25,10 @@ describe.runIf(process.platform === 'linux')('a render error', () => {
 			shellCommand: `"${process.execPath}" "${faultyCli}" -w sleep -n 4 --task-ms 400 -p 2 --save "${saved}"; echo "exit=$?"; stty -a > "${join(folder, 'stty.txt')}"; echo stty-done; sleep 5`,
 		});
 		try {
-			await shell.waitFor((text) => text.includes('test build with a render fault'));
+			await shell.waitFor((text) => text.includes('render fault build'));
 			const tree = descendantsOf(shell.pid).filter((pid) => isConcurTui(pid));
 			const text = await shell.waitFor((t) => t.includes('stty-done'), 15_000);
-			expect(text).toContain('concur-tui: internal error: the dashboard failed to draw: test fault: the header cannot be drawn');
+			expect(text).toContain('concur-tui: internal error: the dashboard failed to draw: test fault: a panel cannot be drawn');
 			expect(text).toContain('exit=70');
 			expect(text).not.toMatch(/\bat \w+ \(|file:\/\//);
 			expect(shell.cursorHidden()).toBe(false);

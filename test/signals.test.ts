@@ -69,7 +69,7 @@ describe.runIf(process.platform === 'linux')('concur-tui killed without warning'
 	});
 
 	it('out of memory: V8 aborts concur-tui, and every process it started is gone within 1 s', async () => {
-		// A test build whose header keeps memory at every frame once a task is done (scripts/build.mjs
+		// A test build whose panels keep memory at every frame once a task is done (scripts/build.mjs
 		// --fault oom), in a terminal, with a 24 MB heap: concur-tui runs out of memory mid-run while
 		// every engine of a race is busy on the CPU. (Running out by the dashboard's own growth broke
 		// twice as it got leaner.)
