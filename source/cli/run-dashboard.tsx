@@ -7,6 +7,7 @@ import {DashboardSession} from '../session/dashboard-session.js';
 import {exitCodeOf, exitCodes} from './exit-code.js';
 import type {CliOptions} from './parse-flags.js';
 import {asciiStream} from './ascii-output.js';
+import {framedStream} from './framed-output.js';
 
 /** How long the final frame stays up before --exit quits: at least one frame at any --fps. */
 const exitAfterResultMs = 500;
@@ -55,7 +56,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		</RenderGuard>
 	);
 	const instance = render(app, {
-		stdout: options.ascii ? asciiStream(process.stdout) : process.stdout,
+		stdout: framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout),
 		// The store publishes at --fps; Ink's throttle sits above it so it never merges two publishes.
 		maxFps: options.fps * 2,
 		incrementalRendering: true,

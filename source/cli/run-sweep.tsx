@@ -9,6 +9,7 @@ import type {SweepDocument} from '../result/sweep-analysis.js';
 import {seconds, times} from '../result/format.js';
 import {SweepView} from '../ui/sweep-view.js';
 import {asciiStream, toAscii} from './ascii-output.js';
+import {framedStream} from './framed-output.js';
 import {applyColorPreference} from './color-level.js';
 import type {CliOptions} from './parse-flags.js';
 
@@ -29,7 +30,7 @@ export async function runSweepDashboard(options: SweepOptions, machine: MachineI
 	});
 	const interactive = Boolean(process.stdin.isTTY);
 	const instance = render(<SweepView state={state} interactive={interactive} onQuit={() => quit()} />, {
-		stdout: options.ascii ? asciiStream(process.stdout) : process.stdout,
+		stdout: framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout),
 		exitOnCtrlC: false,
 		patchConsole: false,
 		incrementalRendering: true,
