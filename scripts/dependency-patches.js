@@ -230,9 +230,10 @@ const shareStyleArrays = {
 
 /**
  * @alcalzone/ansi-tokenize splits every line it parses into graphemes with Intl.Segmenter (Ink
- * parses each changed line of each frame): about 0.2 µs a character. Text made only of SGR codes
+ * parses each changed line of each frame): 0.34 µs a character here. Text made only of SGR codes
  * and characters that are one grapheme and one column each (scripts/narrow-text.js) needs no
- * segmenter: each character is a token of its own, never full-width.
+ * segmenter: each character is a token of its own, never full-width (0.01 µs a character).
+ * Upstream: patches/ansi-tokenize-0.3.0-narrow-text-fast-path.patch.
  */
 const tokenizeNarrowText = {
 	name: 'tokenize-narrow-text-by-character',

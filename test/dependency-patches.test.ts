@@ -8,7 +8,7 @@ import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
 import xterm from '@xterm/headless';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {dependencyPatches} from '../scripts/dependency-patches.js';
 import {narrowOnly} from '../scripts/narrow-text.js';
 // Ink's internals, by path: its package exports only its public API.
@@ -271,6 +271,12 @@ describe('tokenize-narrow-text-by-character', () => {
 		}
 
 		// Text outside the set still goes through the segmenter.
+		const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+		tokenize('\u001B[33m░██▍\u001B[39m 70% · ✓');
+		expect(segment).not.toHaveBeenCalled();
+		tokenize('wide 界');
+		expect(segment).toHaveBeenCalledTimes(1);
+		segment.mockRestore();
 		for (const text of ['e\u0301 combining', 'wide 界 and 🙂', '\u001B]8;;https://x\u0007link\u001B]8;;\u0007', 'soft\u00ADhyphen', '\u009B31mC1']) {
 			expect(narrowOnly.test(text)).toBe(false);
 			expect(tokenize(text)).toEqual(reference(text));
