@@ -1,3 +1,5 @@
+import {streamWithWrite} from './stream-with-write.js';
+
 /**
  * The ASCII drawing, for terminals that cannot show block characters (a locale that is not
  * UTF-8, or --ascii). Every character concur-tui draws outside ASCII has one ASCII stand-in of the
@@ -106,11 +108,5 @@ export function asciiStream<T extends NodeJS.WriteStream>(stream: T): T {
 		return (stream.write as (...args: unknown[]) => boolean)(typeof text === 'string' ? toAscii(text) : text, ...rest);
 	};
 
-	return new Proxy(stream, {
-		get(target, property) {
-			if (property === 'write') return write;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
+	return streamWithWrite(stream, write);
 }

@@ -1,3 +1,5 @@
+import {streamWithWrite} from './stream-with-write.js';
+
 /** Ink's "begin synchronized update" and "end synchronized update" (DEC mode 2026). */
 const beginFrame = '\u001B[?2026h';
 const endFrame = '\u001B[?2026l';
@@ -39,11 +41,5 @@ export function framedStream<T extends NodeJS.WriteStream>(stream: T): T {
 		return send(chunk, ...rest);
 	};
 
-	return new Proxy(stream, {
-		get(target, property) {
-			if (property === 'write') return write;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
+	return streamWithWrite(stream, write);
 }
