@@ -4,7 +4,8 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ProcFiles} from '../source/measure/proc-files.js';
+import {CoreSampler} from '../source/measure/core-sampler.js';
+import {ProcFiles, procFiles} from '../source/measure/proc-files.js';
 
 const linux = process.platform === 'linux';
 const openDescriptors = () => readdirSync('/proc/self/fd').length;
@@ -81,5 +82,27 @@ describe.runIf(linux)('/proc files read through kept descriptors', () => {
 		expect(files.read(path)).toBe(text);
 		expect(files.read(path)).toBe(text);
 		expect(files.size).toBe(0);
+	});
+});
+
+describe.runIf(linux)('the core sampler and its descriptors', () => {
+	it('keeps a descriptor per file while it samples a tree, and none once it stops (a long session must not collect them)', async () => {
+		const sleeper = spawn('sleep', ['30']);
+		const before = openDescriptors();
+		const samples: number[] = [];
+		const sampler = new CoreSampler(() => samples.push(procFiles.size), 20);
+		try {
+			sampler.start();
+			sampler.watch('sleeper', sleeper.pid!);
+			await new Promise((resolve) => setTimeout(resolve, 120));
+			expect(samples.length).toBeGreaterThan(0);
+			expect(procFiles.size).toBeGreaterThan(0);
+		} finally {
+			sampler.stop();
+			sleeper.kill('SIGKILL');
+		}
+
+		expect(procFiles.size).toBe(0);
+		expect(openDescriptors()).toBeLessThanOrEqual(before);
 	});
 });

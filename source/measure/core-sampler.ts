@@ -88,9 +88,11 @@ export class CoreSampler {
 		this.trees.delete(name);
 	}
 
+	/** Stops sampling. The run's processes are then gone or no longer read: the /proc descriptors kept for them are closed. */
 	stop(): void {
 		clearInterval(this.timer);
 		this.timer = undefined;
+		procFiles.closeAll();
 	}
 
 	private sample(): void {

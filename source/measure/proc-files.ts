@@ -12,7 +12,8 @@ const maxKeptBytes = 64 * 1024;
  * fail (or, for a `children` file, come back empty), so the path is then opened afresh and a reused
  * pid is read as the new process, as readFileSync would. An empty file is not kept (it could be a
  * dead process's). At most `capacity` descriptors are kept; past that all are closed and the next
- * readings open them again.
+ * readings open them again. A process that is gone but never read again keeps its descriptors
+ * until `closeAll`: the core sampler calls it when a run ends.
  */
 export class ProcFiles {
 	private readonly kept = new Map<string, number>();
