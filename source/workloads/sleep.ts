@@ -43,15 +43,17 @@ function tick(): void {
 function watch(sleeper: Sleeper): void {
 	sleeper.index = sleepers.length;
 	sleepers.push(sleeper);
-	let watching = watches.get(sleeper.signal);
+	const {signal} = sleeper;
+	let watching = watches.get(signal);
 	if (!watching) {
+		const onSignal = new Set<Sleeper>();
 		const onAbort = () => {
-			for (const each of [...watching!.sleepers]) each.cancel(sleeper.signal.reason);
+			for (const each of [...onSignal]) each.cancel(signal.reason);
 		};
 
-		watching = {sleepers: new Set(), onAbort};
-		watches.set(sleeper.signal, watching);
-		sleeper.signal.addEventListener('abort', onAbort, {once: true});
+		watching = {sleepers: onSignal, onAbort};
+		watches.set(signal, watching);
+		signal.addEventListener('abort', onAbort, {once: true});
 	}
 
 	watching.sleepers.add(sleeper);
