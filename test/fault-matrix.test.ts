@@ -2,15 +2,12 @@
 // means something. Each case runs the built CLI headless with --json and asserts the exit code,
 // every task recorded (ok, or failed with the reason expected), nothing left running (orphans
 // included), and a bound on the time: a hang detector, not a timer.
-import {spawn} from 'node:child_process';
-import {randomUUID} from 'node:crypto';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
-import {processesMarked, waitFor} from './helpers/process-tree.js';
-import {cliPath, userEnv} from './helpers/run-cli.js';
+import {runMarked as runMarkedWithin} from './helpers/run-marked.js';
 
 type EngineCase = 'async' | 'threads' | 'processes' | 'spawn';
 const engineArgs: Record<EngineCase, readonly string[]> = {
@@ -31,25 +28,7 @@ function moduleFile(name: string, source: string): string {
 	return path;
 }
 
-type Outcome = {code: number | null; stdout: string; stderr: string; ms: number; leftover: number[]};
-
-/** Runs concur-tui with a marker in its environment, which every process it starts inherits. */
-async function runMarked(args: readonly string[]): Promise<Outcome> {
-	const marker = `CONCUR_FAULT_CASE=${randomUUID()}`;
-	const [key, value] = marker.split('=') as [string, string];
-	const started = Date.now();
-	const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv({[key]: value}), stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-	const hang = setTimeout(() => child.kill('SIGKILL'), hangMs);
-	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-	clearTimeout(hang);
-	const ms = Date.now() - started;
-	await waitFor(() => processesMarked(marker).length === 0, 2000);
-	return {code, stdout, stderr, ms, leftover: processesMarked(marker)};
-}
+const runMarked = async (args: readonly string[]) => runMarkedWithin(args, hangMs);
 
 type Fault = {
 	readonly name: string;
