@@ -2,6 +2,17 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {TaskEndEvent, TaskStartEvent, WireEvent} from '../source/model/events.js';
 import {batchEveryMs, EventSink, perTaskProgressMax} from '../source/engines/host/event-sink.js';
 import {forEachTaskEnd, forEachTaskStart, type HostWireEvent} from '../source/model/task-batches.js';
+import type {Clock} from '../source/util/own-globals.js';
+
+// The sink keeps its own timers (a task module may replace the globals): here it is given the
+// globals as they are at each call, so vi's fake timers drive it.
+const fakeableClock: Clock = {
+	setInterval: (callback, ms) => setInterval(callback, ms),
+	clearInterval: (timer) => {
+		clearInterval(timer);
+	},
+	now: () => performance.now(),
+};
 
 const start = (id: number): WireEvent => ({name: 'task:start', data: {engine: 'async', t: 0, id, lane: 0, pid: 1, tid: 1}});
 const end = (id: number): WireEvent => ({name: 'task:end', data: {engine: 'async', t: 0, id, ok: true, error: null, cpu: 0, runStartT: null}});
@@ -16,7 +27,7 @@ describe('the host event sink', () => {
 
 	it('sends events in batches every 100 ms, not one by one', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('async', (events) => batches.push(events));
+		const sink = new EventSink('async', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		batches.length = 0;
 		sink.emit(start(0));
@@ -33,7 +44,7 @@ describe('the host event sink', () => {
 
 	it('coalesces progress to the latest value per task, after the other events', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('async', (events) => batches.push(events));
+		const sink = new EventSink('async', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.emit(start(0));
 		for (const fraction of [0.1, 0.2, 0.3]) sink.reportProgress(0, fraction);
@@ -48,7 +59,7 @@ describe('the host event sink', () => {
 
 	it('sends progress per lane, each lane its mean, once more tasks report than any screen has rows for', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('async', (events) => batches.push(events));
+		const sink = new EventSink('async', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		const tasks = perTaskProgressMax + 1;
 		for (let id = 0; id < tasks; id++) sink.emit({name: 'task:start', data: {engine: 'async', t: 0, id, lane: id % 2, pid: 1, tid: 1}});
@@ -73,7 +84,7 @@ describe('the host event sink', () => {
 
 	it('drops stale progress of a task that has ended', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('async', (events) => batches.push(events));
+		const sink = new EventSink('async', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		vi.advanceTimersByTime(batchEveryMs + 10);
 		sink.reportProgress(0, 0.9);
 		sink.emit(end(0));
@@ -83,7 +94,7 @@ describe('the host event sink', () => {
 
 	it('flushes from emit itself when the timer cannot fire (a loop blocked by CPU work)', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('async', (events) => batches.push(events));
+		const sink = new EventSink('async', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		// Time passes without timers running, as while a synchronous task holds the loop.
 		vi.setSystemTime(Date.now() + batchEveryMs + 30);
 		vi.spyOn(performance, 'now').mockReturnValue(performance.now() + batchEveryMs + 30);
@@ -94,7 +105,7 @@ describe('the host event sink', () => {
 
 	it('sends task starts and ends as columnar batches that read back as the same events, starts first', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('threads', (events) => batches.push(events));
+		const sink = new EventSink('threads', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		const base = 1_795_000_000_000.123;
 		const ends: TaskEndEvent[] = [
 			{engine: 'threads', t: base + 1.5, id: 0, started: {t: base + 0.25, lane: 1, pid: 42, tid: 43}, ok: true, error: null, cpu: 1, runStartT: null},
@@ -131,7 +142,7 @@ describe('the host event sink', () => {
 
 	it('a pool of tiny tasks (starts and ends interleaved): two batches a stretch, each start before its end, under 100 bytes a task', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('threads', (events) => batches.push(events));
+		const sink = new EventSink('threads', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		const base = 1_795_000_000_000;
 		// Two units: start 0, start 1, end 0, start 2, end 1, start 3, ...
 		const events: WireEvent[] = [];
@@ -160,7 +171,7 @@ describe('the host event sink', () => {
 
 	it('costs a fraction of the bytes of an object per task end', () => {
 		const batches: HostWireEvent[][] = [];
-		const sink = new EventSink('processes', (events) => batches.push(events));
+		const sink = new EventSink('processes', (events) => batches.push(events), undefined, batchEveryMs, fakeableClock);
 		const base = 1_795_000_000_000;
 		const ends: WireEvent[] = Array.from({length: 1000}, (_, id) => ({
 			name: 'task:end',

@@ -1,4 +1,5 @@
 import {procFiles} from './proc-files.js';
+import {monotonicNow} from '../util/own-globals.js';
 
 /**
  * The OS thread id and the core this thread last ran on, from Linux's /proc/thread-self/stat
@@ -13,7 +14,7 @@ let unavailable = process.platform !== 'linux';
 /** Reading the file costs ~4 µs (a kept descriptor, proc-files.ts); 10,000 tasks ending at once share one reading per 2 ms. */
 const cacheMs = 2;
 
-export function currentThreadPlace(now = performance.now()): ThreadPlace {
+export function currentThreadPlace(now = monotonicNow()): ThreadPlace {
 	if (unavailable) return unknown;
 	if (cached && now - cached.at < cacheMs) return cached.place;
 	try {

@@ -2,6 +2,7 @@ import type {WorkloadSpec} from './workload-spec.js';
 import type {TaskFunction} from './task-function.js';
 import {loadTaskModule} from './user-module.js';
 import {workloadBuilders} from './registry.js';
+import {OwnPromise} from '../util/own-globals.js';
 
 export type {WorkloadSpec} from './workload-spec.js';
 
@@ -17,7 +18,7 @@ export async function resolveTask(spec: WorkloadSpec): Promise<TaskFunction> {
 	// A unit serves one run: one workload, so one cached function.
 	const key = JSON.stringify(spec);
 	if (resolved?.key !== key) {
-		const task = spec.workload === 'module' && spec.modulePath ? loadTaskModule(spec.modulePath) : Promise.resolve(builtinTask(spec));
+		const task = spec.workload === 'module' && spec.modulePath ? loadTaskModule(spec.modulePath) : OwnPromise.resolve(builtinTask(spec));
 		resolved = {key, task};
 	}
 

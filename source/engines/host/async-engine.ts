@@ -3,6 +3,7 @@ import {resolveTask} from '../../workloads/resolve-task.js';
 import {runTask, type Reporter, type TaskOutcome} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
+import {OwnPromise} from '../../util/own-globals.js';
 
 /** A synchronous task at least this long has its end sent at once. */
 const flushAfterSyncTaskMs = 5;
@@ -43,8 +44,8 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	const pending: Array<Promise<void>> = [];
 	for (let id = 0; id < plan.tasks; id++) {
 		const outcome = runTask(id, task, plan.work.taskMs, reporter, {timeoutMs: plan.work.timeoutMs, abandonAfterMs});
-		afterSyncTask = !(outcome instanceof Promise);
-		if (outcome instanceof Promise) {
+		afterSyncTask = !(outcome instanceof OwnPromise);
+		if (outcome instanceof OwnPromise) {
 			pending.push(outcome.then(onOutcome));
 			continue;
 		}
@@ -56,6 +57,6 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 		if (outcome.endT - outcome.startT >= flushAfterSyncTaskMs) sink.flush();
 	}
 
-	await Promise.all(pending);
+	await OwnPromise.all(pending);
 	return {figures: await window.end(), startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: 0};
 };

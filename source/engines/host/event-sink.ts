@@ -2,6 +2,7 @@ import type {EngineName} from '../../model/run-config.js';
 import type {WireEvent} from '../../model/events.js';
 import {appendTaskEnd, appendTaskStart, newTaskEndBatch, newTaskStartBatch, type HostWireEvent, type TaskEndBatch, type TaskStartBatch} from '../../model/task-batches.js';
 import {epochNow} from '../../measure/clock.js';
+import {ownClock, type Clock} from '../../util/own-globals.js';
 
 const sampleEveryMs = 250;
 /**
@@ -31,8 +32,8 @@ export class EventSink {
 	private readonly progress = new Map<number, number>();
 	/** The lane of each task known to run, for progress sent per lane. */
 	private readonly laneOf = new Map<number, number>();
-	private lastFlush = performance.now();
-	private lastTick = performance.now();
+	private lastFlush: number;
+	private lastTick: number;
 	private lastSample = 0;
 	private readonly timer: NodeJS.Timeout;
 
@@ -45,10 +46,14 @@ export class EventSink {
 		private readonly send: (events: HostWireEvent[]) => void,
 		private readonly cpuSoFar: () => number | undefined = () => undefined,
 		private readonly intervalMs = batchEveryMs,
+		/** The engine's own timers and clock (a task module may replace the globals). */
+		private readonly clock: Clock = ownClock,
 	) {
-		this.timer = setInterval(() => {
+		this.lastFlush = clock.now();
+		this.lastTick = clock.now();
+		this.timer = clock.setInterval(() => {
 			this.flush();
-			this.lastTick = performance.now();
+			this.lastTick = clock.now();
 		}, intervalMs).unref();
 	}
 
@@ -73,7 +78,7 @@ export class EventSink {
 	}
 
 	flush(): void {
-		const now = performance.now();
+		const now = this.clock.now();
 		this.lastFlush = now;
 		if (now - this.lastSample >= sampleEveryMs) this.sample(now);
 		if (this.progress.size > perTaskProgressMax) this.pushEvent(this.laneProgress());
@@ -122,8 +127,8 @@ export class EventSink {
 
 	/** Stops the timer and sends what is pending, with a last sample: a run shorter than one interval has one too. */
 	close(): void {
-		clearInterval(this.timer);
-		this.sample(performance.now());
+		this.clock.clearInterval(this.timer);
+		this.sample(this.clock.now());
 		this.flush();
 	}
 
@@ -152,6 +157,6 @@ export class EventSink {
 	}
 
 	private flushIfDue(): void {
-		if (performance.now() - this.lastFlush >= this.intervalMs) this.flush();
+		if (this.clock.now() - this.lastFlush >= this.intervalMs) this.flush();
 	}
 }

@@ -1,6 +1,7 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {epochNow} from '../../measure/clock.js';
 import {processCpuMs, threadCpuMs} from '../../measure/process-cpu.js';
+import {monotonicNow, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
 export type WindowFigures = {
 	readonly elapsedMs: number;
@@ -28,7 +29,7 @@ export class MeasureWindow {
 	private readonly childCpu0 = new Map<number, number>();
 	private begun = false;
 
-	private readonly enabledAt = performance.now();
+	private readonly enabledAt = monotonicNow();
 
 	/**
 	 * The lag histogram runs from construction, not from begin(): it drops the first tick after
@@ -40,9 +41,9 @@ export class MeasureWindow {
 
 	/** Opens the window once the histogram has ticked (outside the measured window). */
 	async begin(): Promise<number> {
-		const wait = this.enabledAt + 2 * lagResolutionMs - performance.now();
+		const wait = this.enabledAt + 2 * lagResolutionMs - monotonicNow();
 		if (wait > 0) {
-			await new Promise((resolve) => {
+			await new OwnPromise((resolve) => {
 				setTimeout(resolve, wait);
 			});
 		}
@@ -73,7 +74,7 @@ export class MeasureWindow {
 		const hostCpuMs = cpuMsNow() - this.cpu0;
 		const mainThreadNow = threadCpuMs(process.pid);
 		const mainThreadCpuMs = mainThreadNow === null || this.mainThreadCpu0 === null ? null : mainThreadNow - this.mainThreadCpu0;
-		await new Promise((resolve) => {
+		await new OwnPromise((resolve) => {
 			setTimeout(resolve, 0);
 		});
 		this.lag.disable();

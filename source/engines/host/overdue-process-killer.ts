@@ -1,3 +1,5 @@
+import {clearTimeout, setTimeout} from '../../util/own-globals.js';
+
 /** How long past its timeout a process unit may take to die of workerpool's SIGTERM. */
 const graceMs = 400;
 

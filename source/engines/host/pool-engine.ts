@@ -8,7 +8,9 @@ import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {OverdueProcessKiller} from './overdue-process-killer.js';
 import {unitLossReason} from './unit-loss.js';
+import {importHungText, importLimitMs} from '../../model/failure-texts.js';
 import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
+import {clearTimeout, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
 function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
@@ -27,7 +29,7 @@ function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentit
  * stopped (a timed-out task) cannot answer: the others may answer twice, and count once.
  */
 async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitIdentity[]> {
-	const answers = await Promise.allSettled(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
+	const answers = await OwnPromise.allSettled(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
 	// A unit is a (pid, tid): every thread of a thread pool shares its host's pid.
 	const byUnit = new Map<string, UnitIdentity>();
 	for (const answer of answers) if (answer.status === 'fulfilled') byUnit.set(`${answer.value.pid}:${answer.value.tid}`, answer.value);
@@ -47,6 +49,21 @@ function neverReachedUnit(error: unknown): boolean {
  */
 export function tasksInPoolAtOnce(pool: number, tasks: number): number {
 	return Math.min(tasks, Math.max(64, pool * 4));
+}
+
+/** `identified`, or a failure naming the import once the bound has passed. */
+async function withinImportLimit<T>(identified: Promise<T>, units: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new OwnPromise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			reject(new Error(importHungText(units)));
+		}, importLimitMs);
+	});
+	try {
+		return await OwnPromise.race([identified, late]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 /** How long the pool may take to stop its units before the host reports anyway. */
@@ -79,7 +96,8 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const overdue = isProcess && timeoutMs !== null ? new OverdueProcessKiller(timeoutMs) : undefined;
 	const lanes = new LaneRegistry(plan.engine, sink, isProcess ? 'process' : 'thread');
 	try {
-		const units = await identifyAll(pool, plan.pool);
+		// A unit answers once its import of the task module is done: bounded as the checking host's is.
+		const units = await withinImportLimit(identifyAll(pool, plan.pool), isProcess ? 'processes' : 'threads');
 		for (const unit of units) lanes.open(unit.pid, unit.tid);
 		if (isProcess) window.trackChildren(units.map((unit) => unit.pid));
 
@@ -108,7 +126,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		let nextId = 0;
 		let ended = 0;
 		let allEnded: () => void = () => undefined;
-		const everyTaskEnded = new Promise<void>((resolve) => {
+		const everyTaskEnded = new OwnPromise<void>((resolve) => {
 			allEnded = resolve;
 		});
 		// A task has ended: the next one goes to the pool, or (a pool that gave up) every task not
@@ -182,9 +200,9 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		// A unit that ignores SIGTERM would keep terminate() waiting for ever: the overdue killer
 		// (still armed) ends a timed-out one, and concur-tui kills the host's process group after.
 		let waited: NodeJS.Timeout | undefined;
-		await Promise.race([
+		await OwnPromise.race([
 			pool.terminate(true).catch(() => undefined),
-			new Promise((resolve) => {
+			new OwnPromise((resolve) => {
 				waited = setTimeout(resolve, stopWaitMs);
 			}),
 		]);

@@ -6,8 +6,9 @@ import type {SpawnWorkerData, SpawnWorkerMessage} from '../units/spawn-worker-ma
 import {describeError} from '../../util/describe-error.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
-import {timedOutText} from '../../model/failure-texts.js';
+import {importHungText, importLimitMs, timedOutText} from '../../model/failure-texts.js';
 import {unitLossReason} from './unit-loss.js';
+import {clearTimeout, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
 /** Node ends a thread whose top-level await can no longer settle with this code. */
 const unsettledAwaitCode = 13;
@@ -33,7 +34,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 	const resourceLimits = plan.heapLimitMb === null ? undefined : {maxOldGenerationSizeMb: plan.heapLimitMb};
 
 	const runOne = async (id: number) =>
-		new Promise<void>((resolve) => {
+		new OwnPromise<void>((resolve) => {
 			const workerData: SpawnWorkerData = {id, spec: plan.work};
 			pool.acquire(file, {workerData, resourceLimits}, (error: Error | null, worker: Worker) => {
 				if (error) {
@@ -54,10 +55,20 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 								timedOut = true;
 								void worker.terminate();
 							}, timeoutMs);
+				// Its import of the task module is bounded as the checking host's is: till the task starts.
+				let importHung = false;
+				const importTimer = setTimeout(() => {
+					importHung = true;
+					void worker.terminate();
+				}, importLimitMs);
 				worker.on('message', (message: SpawnWorkerMessage) => {
+					clearTimeout(importTimer);
 					if (message.kind === 'end') {
 						ended = true;
 						tracker.onOutcome(message.outcome, createdT);
+						// The task's end releases its thread, whatever it left open (an interval, a server):
+						// the thread was made for this task alone.
+						void worker.terminate();
 					} else {
 						tracker.onReport(message, message.kind === 'start' ? createdT : undefined);
 					}
@@ -68,7 +79,9 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 				});
 				worker.once('exit', (code) => {
 					clearTimeout(timer);
-					if (!ended && timedOut && timeoutMs !== null) tracker.onLost(id, timedOutText(timeoutMs, 'its thread was stopped'));
+					clearTimeout(importTimer);
+					if (!ended && importHung && !timedOut) tracker.onLost(id, importHungText('thread'));
+					else if (!ended && timedOut && timeoutMs !== null) tracker.onLost(id, timedOutText(timeoutMs, 'its thread was stopped'));
 					else if (!ended) tracker.onLost(id, code === unsettledAwaitCode ? unsettledText : `thread exited with code ${code}`);
 					freeSlots.push(slot);
 					resolve();
@@ -76,7 +89,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 			});
 		});
 
-	await Promise.all(Array.from({length: plan.tasks}, async (_, id) => runOne(id)));
+	await OwnPromise.all(Array.from({length: plan.tasks}, async (_, id) => runOne(id)));
 	const figures = await window.end();
 	pool.destroy();
 	return {figures, startupMs: 0, childCpuMs: 0, childPeakRssBytes: 0, unitsStarted: plan.tasks};

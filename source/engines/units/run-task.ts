@@ -4,6 +4,7 @@ import {describeError} from '../../util/describe-error.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
 import {timedOutText} from '../../model/failure-texts.js';
 import {TaskDeadline} from './task-deadline.js';
+import {monotonicNow, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
 export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
 export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
@@ -60,10 +61,6 @@ export type TaskOutcome = {
 /** Progress is forwarded at most this often per task; the rest is dropped as stale. */
 const progressEveryMs = 40;
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-	return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
-}
-
 type RunOptions = {
 	/** The task's time budget: its signal aborts then (null: never). */
 	readonly timeoutMs: number | null;
@@ -106,7 +103,7 @@ export function runTask(
 
 	let lastReport = 0;
 	const progress = (fraction: number) => {
-		const now = performance.now();
+		const now = monotonicNow();
 		if (outcome || now - lastReport < progressEveryMs) return;
 		lastReport = now;
 		reporter.progress(id, Math.min(1, Math.max(0, Number(fraction) || 0)));
@@ -119,15 +116,36 @@ export function runTask(
 		return finish(describeError(error));
 	}
 
+	// A returned value's `then` is read once, as a promise would: a getter that throws, or a
+	// `then` that throws when called, is the task's failure, never the engine's.
+	let then: unknown;
+	try {
+		then = (returned as {then?: unknown} | null | undefined)?.then;
+	} catch (error) {
+		return finish(describeError(error));
+	}
+
 	// Awaiting a plain value would defer the end behind every queued task on this loop.
-	if (!isThenable(returned)) return finish(null);
-	const settled = Promise.resolve(returned).then(
-		() => finish(null),
-		(error: unknown) => finish(describeError(error)),
-	);
+	if (typeof then !== 'function') return finish(null);
+	const callThen = then as (this: unknown, onFulfilled: () => void, onRejected: (error: unknown) => void) => unknown;
+	const settled = new OwnPromise<TaskOutcome>((resolve) => {
+		try {
+			callThen.call(
+				returned,
+				() => {
+					resolve(finish(null));
+				},
+				(error: unknown) => {
+					resolve(finish(describeError(error)));
+				},
+			);
+		} catch (error) {
+			resolve(finish(describeError(error)));
+		}
+	});
 	const {abandonAfterMs} = options;
 	if (!deadline || abandonAfterMs === undefined) return settled;
-	return new Promise<TaskOutcome>((resolve) => {
+	return new OwnPromise<TaskOutcome>((resolve) => {
 		void settled.then(resolve);
 		deadline.onExpired(() => {
 			setTimeout(() => {
