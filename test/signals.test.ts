@@ -216,7 +216,9 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 		expect(run.output().stderr).toBe('');
 		const saved = JSON.parse(readFileSync(save, 'utf8')) as RunResult;
 		expect(saved.complete).toBe(false);
-		expect(saved.engines.every((engine) => engine.tasks.length === 0 && !engine.complete)).toBe(true);
+		// No engine ran, and every configured task says so.
+		expect(saved.engines.every((engine) => !engine.complete && engine.tasks.length === saved.config.tasks)).toBe(true);
+		expect(new Set(saved.engines.flatMap((engine) => engine.tasks.map((task) => task.error)))).toEqual(new Set(['not finished: interrupted']));
 		expect((JSON.parse(run.output().stdout) as RunResult).runId).toBe(saved.runId);
 		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
 	});

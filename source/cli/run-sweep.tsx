@@ -42,7 +42,8 @@ export async function runSweepDashboard(options: SweepOptions, machine: MachineI
 	await quitting;
 	instance.unmount();
 	await instance.waitUntilExit();
-	return document.complete ? 0 : 1;
+	// q mid-sweep is the user's choice, as in the dashboard: 0 unless a task failed.
+	return sweepExitCode(document, {quitEarly: !options.exitWhenDone});
 }
 
 /** `concur-tui sweep` headless: a line per size as it is measured, then the report (or --json). */
@@ -69,7 +70,13 @@ export async function runSweepHeadless(options: SweepOptions, machine: MachineIn
 		}
 	});
 	out(options.json ? `${JSON.stringify(document, null, 2)}\n` : sweepReport(document).split('\n').slice(1).join('\n'));
-	return document.complete ? 0 : 1;
+	return sweepExitCode(document, {quitEarly: false});
+}
+
+/** 1 when a task failed at any size (or, unless the user quit, the sweep did not complete), else 0. */
+function sweepExitCode(document: SweepDocument, {quitEarly}: {readonly quitEarly: boolean}): number {
+	const failed = document.engines.some((engine) => engine.points.some((point) => point.failedTasks > 0));
+	return failed || (!document.complete && !quitEarly) ? 1 : 0;
 }
 
 function emptyDocument(options: SweepOptions, machine: MachineInfo): SweepDocument {

@@ -100,6 +100,8 @@ export type RoundFigures = {
 	readonly coresUsed: number | null;
 	readonly otherLoadCores: number | null;
 	readonly complete: boolean;
+	/** Every task of this round that ended in failure, with why: a failure in any round is kept. */
+	readonly failed: ReadonlyArray<{readonly id: number; readonly error: string | null}>;
 };
 
 export type Round = {readonly round: number; readonly order: readonly EngineName[]; readonly engines: readonly RoundFigures[]};

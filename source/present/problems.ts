@@ -5,8 +5,8 @@ import {skewedByOtherLoad} from '../result/evidence.js';
 export type Problems = {
 	/** Engines that stopped early, with why: that is what ended their unfinished tasks. */
 	readonly stopped: ReadonlyArray<{readonly engine: EngineName; readonly reason: string}>;
-	/** Tasks that ended in failure, with their reason, in engine then task order. */
-	readonly failed: ReadonlyArray<{readonly engine: EngineName; readonly id: number; readonly reason: string}>;
+	/** Tasks that ended in failure, with their reason, in round, engine then task order (`round`, 1-based, with rounds). */
+	readonly failed: ReadonlyArray<{readonly engine: EngineName; readonly id: number; readonly reason: string; readonly round?: number}>;
 	/** Engines whose times other programs' load may have lengthened (result/evidence.ts), in words. */
 	readonly skewed: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
 	/** Rounds whose time stood out from the engine's others (result/round-stats.ts), in words. */
@@ -17,8 +17,16 @@ export type Problems = {
 export function problemsOf(result: RunResult): Problems {
 	return {
 		stopped: result.engines.flatMap((engine) => (engine.error ? [{engine: engine.engine, reason: engine.error}] : [])),
-		failed: result.engines.flatMap((engine) =>
-			engine.tasks.filter((task) => task.endMs !== null && !task.ok).map((task) => ({engine: engine.engine, id: task.id, reason: task.error ?? 'failed'})),
+		// From every round: a failure in a round that is not the reported one is not lost.
+		failed: result.rounds.flatMap((round) =>
+			round.engines.flatMap((engine) =>
+				(engine.failed ?? []).map(({id, error}) => ({
+					engine: engine.engine,
+					id,
+					reason: error ?? 'failed',
+					...(result.rounds.length > 1 && {round: round.round + 1}),
+				})),
+			),
 		),
 		skewed: result.engines
 			.filter((engine) => skewedByOtherLoad(engine, result.machine.cores))

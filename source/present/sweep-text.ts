@@ -36,7 +36,7 @@ export function sweepTable(engines: readonly SweepEngine[], sizes: readonly numb
 function cells(point: SweepPoint, wide: boolean): string[] {
 	const spread = point.roundsMs.length > 1 && point.medianMs > 0 ? ` ±${Math.round(((point.maxMs - point.minMs) / 2 / point.medianMs) * 100)}%` : '';
 	return [
-		`${seconds(point.medianMs)}${spread}${point.complete ? '' : ' !'}`,
+		`${seconds(point.medianMs)}${spread}${point.complete ? '' : ' !'}${point.failedTasks > 0 ? ` ✗${point.failedTasks}` : ''}`,
 		times(point.speedup),
 		percent(point.efficiency),
 		point.parallelism.toFixed(2),
@@ -47,6 +47,13 @@ function cells(point: SweepPoint, wide: boolean): string[] {
 /** The summary's parts: each engine's recommended pool, the baseline, the fits, and what the kind of work means. */
 export function sweepSummaryParts(document: Pick<SweepDocument, 'engines' | 'baseline' | 'cores' | 'config' | 'work'>): {recommendations: string[]; baseline: string[]; fits: string[]; work: string[]} {
 	const recommendations = document.engines.flatMap((engine) => (engine.recommendation ? [`${engine.engine}: recommended pool ${engine.recommendation.pool}: ${engine.recommendation.sentence}`] : []));
+	// Failed tasks are named before anything measured: those sizes are left out of the fits and the recommendation.
+	const failures = document.engines.flatMap((engine) => {
+		const failed = engine.points.filter((point) => point.failedTasks > 0);
+		return failed.length > 0
+			? [`${engine.engine}: tasks failed at pool ${failed.map((point) => `${point.n} (${point.failedTasks} of ${point.tasks * point.roundsMs.length})`).join(', ')}: ${failed.length === engine.points.length ? 'nothing to fit or recommend' : 'those sizes are left out of the fits and the recommendation'}`]
+			: [];
+	});
 	const baseline = document.baseline
 		? [`async (the baseline: one event loop): ${seconds(document.baseline.medianMs)} for ${document.baseline.tasks} tasks, parallelism ${document.baseline.parallelism.toFixed(2)}`]
 		: [];
@@ -64,7 +71,7 @@ export function sweepSummaryParts(document: Pick<SweepDocument, 'engines' | 'bas
 		document.work === 'fixed'
 			? ['Fixed work (strong scaling, Amdahl): the same tasks at every size, so speedup shows what more units buy for one job.']
 			: ['Scaled work (weak scaling, Gustafson): tasks grow with the pool, so speedup is throughput over one unit.'];
-	return {recommendations, baseline, fits, work};
+	return {recommendations: [...failures, ...recommendations], baseline, fits, work};
 }
 
 /** Each engine's fits and recommended pool, in sentences built from the measured figures, in reading order. */

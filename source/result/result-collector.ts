@@ -121,10 +121,15 @@ export class ResultCollector {
 		const m = draft.end?.measurements;
 		// An engine stopped before its end ran for as long as it was watched.
 		const elapsedMs = m?.elapsedMs ?? (draft.t0 !== null && draft.end ? Math.max(0, draft.end.t - draft.t0) : 0);
-		const stopped = draft.end?.error;
+		// Every configured task has a record, and every one that did not end says why: an engine
+		// stopped before it queued them (interrupted while another engine ran, or while its pool
+		// started) still accounts for each of its tasks.
+		const configured = this.start?.config.tasks ?? 0;
+		draft.tasks.queueMissing(configured);
+		const unfinished = draft.end ? (draft.end.error ?? "the engine ended without this task's outcome") : 'interrupted';
 		// The columns become the records, and go: 100,000 tasks are not held twice at the end of a
 		// run (the collector's part is done once its result is taken).
-		const tasks = draft.tasks.records(t0, stopped ? `not finished: ${stopped}` : null);
+		const tasks = draft.tasks.records(t0, `not finished: ${unfinished}`);
 		draft.tasks = new TaskColumns();
 
 		const coreSamples = this.samplesBetween(engine, t0, t0 + elapsedMs);

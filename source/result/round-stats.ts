@@ -54,5 +54,7 @@ export function summariseRounds(results: readonly RoundResult[]): {reported: Rou
 
 export function roundFigures(result: RoundResult): RoundFigures {
 	const {engine, elapsedMs, cpuMs, parallelism, coresUsed, otherLoadCores, complete} = result;
-	return {engine, elapsedMs, cpuMs, parallelism, coresUsed, otherLoadCores, complete};
+	// Tasks that ended in failure; those that never ended make the round incomplete.
+	const failed = result.tasks.filter((task) => task.endMs !== null && !task.ok).map(({id, error}) => ({id, error}));
+	return {engine, elapsedMs, cpuMs, parallelism, coresUsed, otherLoadCores, complete, failed};
 }

@@ -23,6 +23,8 @@ export type SweepPoint = {
 	readonly peakRssBytes: number;
 	readonly startupMs: number;
 	readonly complete: boolean;
+	/** Tasks that ended in failure, over every round at this size: a point with any is not measured work (failed tasks end early). */
+	readonly failedTasks: number;
 	/** More units than the cores the run may use. */
 	readonly oversubscribed: boolean;
 	readonly roundsMs: readonly number[];
@@ -73,12 +75,13 @@ export function analyseSweep(engine: EngineName, runs: ReadonlyArray<{readonly n
 			peakRssBytes: found.peakRssBytes,
 			startupMs: found.startupMs,
 			complete: found.complete,
+			failedTasks: rounds.reduce((total, round) => total + (round.engines.find((each) => each.engine === engine)?.failed.length ?? 0), 0),
 			oversubscribed: n > cores,
 			roundsMs: rounds.flatMap((round) => round.engines.filter((each) => each.engine === engine).map((each) => each.elapsedMs)),
 		};
 	});
 	// The laws describe scaling while there are cores to scale on: oversubscribed sizes measure time-slicing.
-	const inside: ScalingPoint[] = points.filter((point) => !point.oversubscribed && point.complete).map((point) => ({n: point.n, capacity: point.speedup}));
+	const inside: ScalingPoint[] = points.filter((point) => !point.oversubscribed && measuredWork(point)).map((point) => ({n: point.n, capacity: point.speedup}));
 	const usl = fitUsl(inside);
 	const amdahl = fitAmdahl(inside);
 	const fitNote =
@@ -86,6 +89,11 @@ export function analyseSweep(engine: EngineName, runs: ReadonlyArray<{readonly n
 			? `too few points inside the ${coresText(cores)} for the USL (${inside.length} of the ${fewestPoints.usl} it needs)${amdahl === null ? ' or Amdahl' : ''}`
 			: null;
 	return {engine, points, amdahl, usl, fitNote, recommendation: recommend(engine, points, cores)};
+}
+
+/** A point that ran all its work: complete, and no task failed (a failed task ends early, or its unit died). */
+export function measuredWork(point: SweepPoint): boolean {
+	return point.complete && point.failedTasks === 0;
 }
 
 /** Strong scaling: nBase·T(base)/T(n); scaled work (the same per unit): n·T(base)/T(n). */
@@ -99,7 +107,7 @@ function speedupOf(ms: number, baseMs: number, n: number, baseN: number, work: S
  * speedup, with one sentence built from the measured figures only.
  */
 function recommend(engine: EngineName, points: readonly SweepPoint[], cores: number): SweepEngine['recommendation'] {
-	const done = points.filter((point) => point.complete && point.speedup > 0);
+	const done = points.filter((point) => measuredWork(point) && point.speedup > 0);
 	if (done.length === 0) return null;
 	const best = done.reduce((top, point) => (point.speedup > top.speedup ? point : top));
 	const spread = best.medianMs > 0 ? (best.maxMs - best.minMs) / best.medianMs : 0;

@@ -53,6 +53,13 @@ export class TaskColumns {
 		}
 	}
 
+	/** Ids 0..count-1 that were never queued join as queued at no known time (their engine stopped first). */
+	queueMissing(count: number): void {
+		const missing: number[] = [];
+		for (let id = 0; id < count; id++) if (!this.has(id)) missing.push(id);
+		if (missing.length > 0) this.queue(missing, Number.NaN);
+	}
+
 	started(id: number, start: {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null}): void {
 		if (!this.has(id)) return;
 		this.startMs[id] = start.t;

@@ -27,10 +27,27 @@ function loadClause(skewed: readonly EngineResult[], cores: number): string {
  * rests on a figure in the same document, and when the figures do not decide, it says so.
  */
 export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
-	const done = result.engines.filter((engine) => engine.complete);
-	const failed = result.engines.filter((engine) => !engine.complete);
-	const failedNote = failed.length > 0 ? ` (${failed.map((e) => e.engine).join(', ')} did not complete.)` : '';
-	if (done.length === 0) return `No engine completed, so there is nothing to compare.${failedNote}`;
+	// A failed task ends early: an engine whose tasks failed (in any round) ran other work than the
+	// rest, so its time is not compared, and the sentence says why.
+	const failedCount = (engine: EngineResult) =>
+		Math.max(
+			engine.tasks.filter((task) => task.endMs !== null && !task.ok).length,
+			// Documents saved before rounds kept their failures have none to read.
+			...result.rounds.map((round) => (round.engines.find((each) => each.engine === engine.engine)?.failed ?? []).length),
+		);
+	const done = result.engines.filter((engine) => engine.complete && failedCount(engine) === 0);
+	const incomplete = result.engines.filter((engine) => !engine.complete);
+	const withFailures = result.engines.filter((engine) => engine.complete && failedCount(engine) > 0);
+	const notes = [
+		...(incomplete.length > 0 ? [`${incomplete.map((e) => e.engine).join(', ')} did not complete`] : []),
+		...withFailures.map((engine) => `${engine.engine}: ${failedCount(engine)} of ${engine.tasks.length} tasks failed`),
+	];
+	const failedNote = notes.length > 0 ? ` (${notes.join('; ')}${withFailures.length > 0 ? ': not compared' : ''}.)` : '';
+	if (done.length === 0) {
+		return incomplete.length === result.engines.length
+			? `No engine completed, so there is nothing to compare.${failedNote}`
+			: `No engine ran every task without a failure, so there is nothing to compare.${failedNote}`;
+	}
 
 	const contendedNote = done.some((engine) => engine.contended)
 		? ` More CPU-bound threads ran at once than the ${usableCores(result.config, result.machine.cores)} cores${result.config.cpus ? ' the run was pinned to' : ''}, so times include waiting for a core.`

@@ -64,7 +64,9 @@ export async function runSweep(plan: SweepPlan, machine: MachineInfo, signal: Ab
 		const tasks = tasksAt(plan, first);
 		const result = await run({...plan.config, engines: ['async'], tasks, runs: plan.config.runs}, first);
 		const async = result.engines[0];
-		if (async?.complete) baseline = {engine: 'async', tasks, medianMs: async.spread.medianMs, parallelism: async.parallelism};
+		const failed = result.rounds.some((round) => round.engines.some((engine) => engine.failed.length > 0));
+		// A baseline whose tasks failed measured other work: none, and the sweep is not complete.
+		if (async?.complete && !failed) baseline = {engine: 'async', tasks, medianMs: async.spread.medianMs, parallelism: async.parallelism};
 		else complete = false;
 	}
 

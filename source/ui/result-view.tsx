@@ -30,7 +30,7 @@ export function problemLines(result: RunResult): string[] {
 	const {stopped, failed, skewed, outliers} = problemsOf(result);
 	return [
 		...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`),
-		...failed.map(({engine, id, reason}) => `${engine} #${id}: ${reason}`),
+		...failed.map(({engine, id, reason, round}) => `${round === undefined ? '' : `round ${round}: `}${engine} #${id}: ${reason}`),
 		...skewed.map(({text}) => text),
 		...outliers.map(({text}) => text),
 	];
