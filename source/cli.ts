@@ -12,12 +12,15 @@ import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flag
 import {machineCapacity, machineInfo} from './measure/machine-info.js';
 import {scaleConcern} from './config/scale-check.js';
 import {describeError} from './util/describe-error.js';
+import {safeText} from './util/safe-text.js';
 import {UsageError} from './util/usage-error.js';
+import {ExportError} from './util/export-file.js';
 import {toAscii} from './cli/ascii-output.js';
 import {usableCores} from './model/run-config.js';
 
+/** One line on stderr, whatever the message holds (a path or a module's error may carry newlines or escapes). */
 function fail(message: string, code: number): never {
-	process.stderr.write(`concur-tui: ${message}\n`);
+	process.stderr.write(`concur-tui: ${safeText(message)}\n`);
 	process.exit(code);
 }
 
@@ -71,7 +74,12 @@ async function main(): Promise<void> {
 	});
 	const options = parse();
 	// Engines load lazily: --help and bad flags never pay for them.
-	const {runEngines, stopAllHosts} = await import('./orchestrator/run-engines.js');
+	const {runEngines, stopAllHosts, escapedProcessesLine} = await import('./orchestrator/run-engines.js');
+	// Said once the screen is restored, whatever the way out.
+	process.on('exit', () => {
+		const escaped = escapedProcessesLine();
+		if (escaped) process.stderr.write(`concur-tui: ${escaped}\n`);
+	});
 	// Interrupted: stop the engines, let the exports record the partial run (marked incomplete),
 	// and exit as the signal would have; within 800 ms whatever happens.
 	const interruption = new AbortController();
@@ -137,5 +145,6 @@ try {
 	// An engine host stopped by the signal is no failure of concur-tui's.
 	if (signalExitCode !== undefined) process.exit(signalExitCode);
 	if (error instanceof UsageError) fail(error.message, exitCodes.usage);
+	if (error instanceof ExportError) fail(error.message, exitCodes.exportFailed);
 	fail(`internal error: ${error instanceof Error ? error.message : describeError(error)}`, exitCodes.internal);
 }

@@ -1,7 +1,7 @@
 // Export targets (--trace, --save): checked before the run, written into when they are not
 // regular files (never replaced), followed through symlinks, and one run id in every file.
 import {execFileSync, spawn} from 'node:child_process';
-import {lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -23,7 +23,7 @@ describe('export targets that cannot take a file', () => {
 		['a missing folder', join(folder, 'missing', 'run.json'), /the folder .* does not exist/],
 		['a folder where nothing can be created', '/proc/concur-tui.json', /cannot be written/],
 	];
-	if (process.platform !== 'win32') cases.push(['a named pipe (no reader would block the export)', join(folder, 'a-pipe'), /is a named pipe/]);
+	if (process.platform !== 'win32') cases.push(['a named pipe (no reader would block the export)', join(folder, 'a-pipe'), /is a pipe/]);
 	it.each(cases)('%s: one line and exit 2 before any engine runs', async (_name, path, message) => {
 		for (const flag of ['--trace', '--save']) {
 			// eslint-disable-next-line no-await-in-loop
@@ -134,5 +134,101 @@ describe('jsonChunks', () => {
 			// The longest piece is one task, not the engine.
 			expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(300);
 		}
+	});
+});
+
+// Cases an adversary found: an export keeps what the user had (mode, owner, links, other files)
+// and says which flag failed, each failure in one line, the other export still written.
+describe.runIf(process.platform === 'linux')('exports keep what they were not asked to change', () => {
+	it('replacing a 0600 file keeps it 0600 (never world-readable)', async () => {
+		const save = join(fresh(), 'private.json');
+		writeFileSync(save, 'old', {mode: 0o600});
+		const run = await runCli([...quickRun, '--save', save]);
+		expect(run.code).toBe(0);
+		expect(statSync(save).mode & 0o777).toBe(0o600);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(2);
+	});
+
+	it.runIf(isRoot)("replacing another user's file keeps its owner", async () => {
+		const save = join(fresh(), 'theirs.json');
+		writeFileSync(save, 'old');
+		chownSync(save, 1234, 1234);
+		const run = await runCli([...quickRun, '--save', save]);
+		expect(run.code).toBe(0);
+		expect([statSync(save).uid, statSync(save).gid]).toEqual([1234, 1234]);
+	});
+
+	it('a dangling symlink stays a link; the file appears where it points', async () => {
+		const folder = fresh();
+		symlinkSync('later.json', join(folder, 'link.json'));
+		const run = await runCli([...quickRun, '--save', join(folder, 'link.json')]);
+		expect(run.code).toBe(0);
+		expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
+		expect((JSON.parse(readFileSync(join(folder, 'later.json'), 'utf8')) as RunResult).schema).toBe(2);
+	});
+
+	it('a hard link stays linked: both names show the new document', async () => {
+		const folder = fresh();
+		writeFileSync(join(folder, 'a.json'), 'old');
+		linkSync(join(folder, 'a.json'), join(folder, 'b.json'));
+		const run = await runCli([...quickRun, '--save', join(folder, 'a.json')]);
+		expect(run.code).toBe(0);
+		expect(statSync(join(folder, 'a.json')).ino).toBe(statSync(join(folder, 'b.json')).ino);
+		expect((JSON.parse(readFileSync(join(folder, 'b.json'), 'utf8')) as RunResult).schema).toBe(2);
+	});
+
+	it("never touches a file it did not create: a user's .notes.json.999999.tmp stays", async () => {
+		const folder = fresh();
+		writeFileSync(join(folder, '.notes.json.999999.tmp'), 'mine');
+		const run = await runCli([...quickRun, '--save', join(folder, 'notes.json')]);
+		expect(run.code).toBe(0);
+		expect(readFileSync(join(folder, '.notes.json.999999.tmp'), 'utf8')).toBe('mine');
+		expect(readdirSync(folder).sort()).toEqual(['.notes.json.999999.tmp', 'notes.json']);
+	});
+
+	it('a 255-character file name is written (its temporary name is short)', async () => {
+		const save = join(fresh(), `${'n'.repeat(250)}.json`);
+		const run = await runCli([...quickRun, '--save', save]);
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(2);
+	});
+
+	it('--save and --trace onto one file: refused before the run, one line, exit 2', async () => {
+		const folder = fresh();
+		const run = await runCli([...quickRun, '--save', join(folder, 'x.json'), '--trace', join(folder, 'x.json')]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/^concur-tui: --save .* and --trace .* name the same file; give each its own\n$/);
+		expect(readdirSync(folder)).toEqual([]);
+	});
+
+	it("--trace onto the task module: refused, the user's code untouched", async () => {
+		const module = join(fresh(), 'task.mjs');
+		writeFileSync(module, 'export default () => 1;\n');
+		const run = await runCli(['--task', module, '-n', '1', '--trace', module]);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/^concur-tui: --trace .* is the task module; writing there would replace its code\n$/);
+		expect(readFileSync(module, 'utf8')).toBe('export default () => 1;\n');
+	});
+
+	it('an export that fails after the run (/dev/full) names its flag, the other export is still written, exit 74', async () => {
+		const save = join(fresh(), 'run.json');
+		const run = await runCli([...quickRun, '--trace', '/dev/full', '--save', save]);
+		expect(run.code).toBe(74);
+		expect(run.stderr).toBe('concur-tui: --trace /dev/full not written: ENOSPC\n');
+		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).schema).toBe(2);
+	});
+
+	it('--save /dev/stdout into a pipe: says it is a pipe and how to get the document, exit 2', async () => {
+		const run = await runCli([...quickRun, '--save', '/dev/stdout']);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/^concur-tui: --save \/dev\/stdout is a (pipe|socket); .*--json prints the document.*\n$/);
+	});
+
+	it('a path with a newline in it: the message stays one line', async () => {
+		const run = await runCli([...quickRun, '--save', join(fresh(), 'missing\nfolder', 'run.json')]);
+		expect(run.code).toBe(2);
+		expect(run.stderr.split('\n')).toHaveLength(2);
+		expect(run.stderr).toContain(String.raw`missing\x0afolder`);
 	});
 });

@@ -91,12 +91,18 @@ function wholeNumber(name: string, value: unknown, max: number): number | undefi
 	return number;
 }
 
-function positiveMs(name: string, value: unknown, max: number): number | undefined {
+/**
+ * Milliseconds in plain decimal notation ("2.5" for a tiny task; never "1e3" or "0x10", which no
+ * other flag takes either); `whole` for a time budget, where "1.5" is a mistake for 1.5 s.
+ */
+function positiveMs(name: string, value: unknown, max: number, whole = false): number | undefined {
 	if (value === undefined) return undefined;
 	const text = asText(value).trim();
 	const number = Number(text);
-	if (text === '' || !Number.isFinite(number) || number <= 0 || number > max) {
-		throw new UsageError(`${dashed(name)} must be a number of ms above 0 and at most ${max} (got "${asText(value)}")`);
+	const form = whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
+	if (!form.test(text) || number <= 0 || number > max) {
+		const what = whole ? `a whole number of ms from 1 to ${max}` : `a number of ms above 0 and at most ${max}, in plain decimals`;
+		throw new UsageError(`${dashed(name)} must be ${what} (got "${asText(value)}")`);
 	}
 
 	return number;
@@ -197,7 +203,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		mode: oneOf('mode', flags.mode, modeNames) ?? base.mode,
 		engines: engineList(flags.engines) ?? base.engines,
 		preset,
-		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs) ?? base.timeoutMs,
+		timeoutMs: positiveMs('timeout', flags.timeout, limits.taskMs, true) ?? base.timeoutMs,
 		heapLimitMb: heapLimit(flags.heapLimit),
 		// A sweep's recommendation weighs each size's spread: three rounds unless told.
 		runs: wholeNumber('runs', flags.runs, limits.runs) ?? (sweep ? 3 : base.runs),
@@ -206,7 +212,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 
 	const trace = filePath('trace', flags.trace);
 	const save = filePath('save', flags.save);
-	checkExportTargets({tracePath: trace, savePath: save});
+	checkExportTargets({tracePath: trace, savePath: save}, modulePath);
 
 	return {
 		config,

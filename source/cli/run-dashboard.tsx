@@ -103,5 +103,6 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		throw new DashboardCrash(crash);
 	}
 
-	return code;
+	// An export named by a flag that failed: its news was on screen, and the exit code says it.
+	return session.exportFailed ? exitCodes.exportFailed : code;
 }

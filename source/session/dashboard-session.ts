@@ -36,6 +36,8 @@ export class DashboardSession {
 	readonly store: RunStore;
 	private config: RunConfig;
 	private running: {controller: AbortController; done: Promise<void>} | undefined;
+	/** Launches asked for so far: only the newest may start its run. */
+	private launches = 0;
 	private restartTimer: NodeJS.Timeout | undefined;
 	private lastResult: RunResult | null = null;
 	private quitting = false;
@@ -73,7 +75,7 @@ export class DashboardSession {
 			this.restart({...this.config, mode: this.config.mode === 'race' ? 'sequential' : 'race'});
 		},
 		writeTrace: () => {
-			this.store.setNotice(this.writeTrace(), newsMs);
+			this.store.setNotice(this.traceNews(), newsMs);
 		},
 		quit: () => {
 			this.quit();
@@ -131,13 +133,18 @@ export class DashboardSession {
 	}
 
 	private async launch(config: RunConfig): Promise<void> {
-		const previous = this.running;
-		if (previous) {
+		// One run at a time, whatever the keys: the run in progress is stopped and waited for, and
+		// a launch asked for meanwhile supersedes this one (three quick r's start one run, not two).
+		const generation = ++this.launches;
+		while (this.running) {
+			const previous = this.running;
 			previous.controller.abort();
+			// eslint-disable-next-line no-await-in-loop -- each run must be gone before the next starts
 			await previous.done;
+			if (this.running === previous) this.running = undefined;
 		}
 
-		if (this.quitting) return;
+		if (this.quitting || generation !== this.launches) return;
 		this.store.reset(config);
 		// A long run says so up front, with the estimate.
 		const longRun = longRunNotice(config, usableCores(config, this.machine.cores));
@@ -148,8 +155,13 @@ export class DashboardSession {
 			// marked incomplete (result.complete is false).
 			if (controller.signal.aborted && !this.quitting) return;
 			this.lastResult = result;
-			if (this.options.tracePath) this.store.setNotice(this.writeTrace(this.options.tracePath), newsMs);
-			if (this.options.savePath) writeSave(this.options.savePath, result);
+			// Each export is tried whatever became of the other; a failure is news, and the exit code.
+			const {tracePath, savePath} = this.options;
+			const news = [
+				...(tracePath ? [this.exported(() => this.writeTrace(tracePath), `trace written: ${tracePath}`)] : []),
+				...(savePath ? [this.exported(() => writeSave(savePath, result), `saved: ${savePath}`)] : []),
+			];
+			if (news.length > 0) this.store.setNotice(news.join(' · '), newsMs);
 			if (!this.quitting) this.options.onRunEnd?.(result);
 		});
 		this.running = {controller, done: done.catch(() => undefined)};
@@ -162,14 +174,29 @@ export class DashboardSession {
 		}
 	}
 
-	private writeTrace(path = join(process.cwd(), `concur-tui-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.trace.json`)): string {
-		if (!this.lastResult) return 'no finished run to trace yet';
+	/** Whether an export named by a flag failed in this session: the exit code says so. */
+	exportFailed = false;
+
+	/** Runs one export named by a flag: its news, and a failure remembered. */
+	private exported(write: () => void, done: string): string {
 		try {
-			writeTrace(path, this.lastResult);
-			return `trace written: ${path}`;
+			write();
+			return done;
 		} catch (error) {
-			return `trace not written: ${error instanceof Error ? error.message : String(error)}`;
+			this.exportFailed = true;
+			return error instanceof Error ? error.message : String(error);
 		}
+	}
+
+	/** The `t` key: a trace of the last run into the working folder, as news. */
+	private traceNews(): string {
+		if (!this.lastResult) return 'no finished run to trace yet';
+		const path = join(process.cwd(), `concur-tui-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.trace.json`);
+		return this.exported(() => this.writeTrace(path), `trace written: ${path}`);
+	}
+
+	private writeTrace(path: string): void {
+		if (this.lastResult) writeTrace(path, this.lastResult);
 	}
 }
 
