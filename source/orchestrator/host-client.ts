@@ -1,22 +1,26 @@
-import {fork, type ChildProcess} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
+import type {Socket} from 'node:net';
 import type {HostWireEvent} from '../model/task-batches.js';
 import type {WorkloadName} from '../model/run-config.js';
 import type {EnginePlan} from '../engines/host/engine-plan.js';
-import {isTagged, tagged, type HostReply, type HostRequest} from '../engines/host/host-protocol.js';
+import {encodeMessage, hostChannelFd, MessageLines, type HostReply, type HostRequest} from '../engines/host/host-protocol.js';
 import type {Calibration, HostMeasurements} from '../model/result-types.js';
 import {describeError} from '../util/describe-error.js';
 import {distFile} from '../util/dist-file.js';
 import {cpuListText} from '../util/cpu-list.js';
 import {findExecutable} from '../util/find-executable.js';
 import {UsageError} from '../util/usage-error.js';
+import {safeText} from '../util/safe-text.js';
 import {lastWords} from './last-words.js';
+import {importLimitMs} from '../model/failure-texts.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
+import {HostContainment} from './host-containment.js';
 
 const stderrKeep = 4000;
 /** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
 const lastWordsMs = 50;
 /** Loading a task module and calibrating take well under a second; past this, something hangs. */
-export const prepareLimitMs = 10_000;
+export const prepareLimitMs = importLimitMs;
 
 export type HostOptions = {
 	/** --max-old-space-size of the host: the async engine's tasks share its one heap. */
@@ -25,9 +29,14 @@ export type HostOptions = {
 	readonly cpus?: readonly number[] | null;
 };
 
+/** Processes started by a task that concur-tui could not end (only where a cgroup holds them). */
+export const escapedPids = new Set<number>();
+
 /** One forked engine host, seen from the UI process. */
 export class HostClient {
 	private readonly child: ChildProcess;
+	private readonly channel: Socket;
+	private readonly containment = new HostContainment();
 	private stderrTail = '';
 	private onReply: ((reply: HostReply) => void) | undefined;
 	private onExit: ((reason: string) => void) | undefined;
@@ -43,22 +52,39 @@ export class HostClient {
 		// instruction, and every thread and process it starts inherits it (no thread escapes a
 		// later `taskset -p`). taskset execs node in place: same pid, same IPC channel.
 		const pinned = options.cpus ? findExecutable('taskset') : null;
-		const launch = pinned && options.cpus ? {execPath: pinned, execArgv: ['-c', cpuListText(options.cpus), process.execPath, ...nodeArgs]} : {execArgv: nodeArgs};
-		this.child = fork(distFile('host.js'), [], {...launch, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: hasProcessGroups});
-		if (this.child.pid) guardHost(this.child.pid);
+		const launch = pinned && options.cpus ? [pinned, '-c', cpuListText(options.cpus), process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];
+		// fd 3 is the channel (host-protocol.ts): a socket both ways, read with our own framing.
+		const [command, ...args] = launch;
+		this.child = spawn(command!, [...args, distFile('host.js')], {
+			stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+			detached: hasProcessGroups,
+			env: {...process.env, ...this.containment.marker},
+		});
+		this.channel = this.child.stdio[hostChannelFd] as Socket;
+		if (this.child.pid) {
+			// Its own cgroup where the machine allows: what leaves the process group is still found.
+			this.containment.adopt(this.child.pid);
+			guardHost(this.child.pid, this.containment.cgroup);
+		}
 		this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
 		});
-		this.child.on('message', (reply: HostReply) => {
-			if (isTagged(reply)) this.onReply?.(reply);
+		const replies = new MessageLines<HostReply>((reply) => {
+			this.onReply?.(reply);
 		});
+		this.channel.setEncoding('utf8').on('data', (chunk: string) => {
+			replies.push(chunk);
+		});
+		// A host that dies closes its end; what is left to say comes from its exit.
+		this.channel.on('error', () => undefined);
 		this.child.on('exit', (code, signal) => {
 			this.exited = true;
 			// The group outlives its leader: processes a dead host forked (busy units) would run on
 			// with parent pid 1 and hold its stderr pipe open. They go with it, then the reaper may
 			// forget the group.
 			this.killGroup();
-			if (this.child.pid) releaseHost(this.child.pid);
+			this.endEscaped();
+			if (this.child.pid) releaseHost(this.child.pid, this.containment.cgroup);
 			if (this.stopReason !== undefined) {
 				this.endStderr();
 				this.onExit?.(this.stopReason);
@@ -85,7 +111,7 @@ export class HostClient {
 		let timer: NodeJS.Timeout | undefined;
 		const prepared = this.request<Calibration>({type: 'prepare', workload, modulePath}, (reply, resolve, reject) => {
 			if (reply.type === 'prepared') resolve(reply.calibration);
-			else if (reply.type === 'rejected') reject(new UsageError(reply.message));
+			else if (reply.type === 'rejected') reject(new UsageError(safeText(reply.message)));
 		}).catch((error: unknown) => {
 			// A module that ends its process while it loads (process.exit at import) is bad input.
 			if (modulePath === null || error instanceof UsageError || this.stopReason !== undefined) throw error;
@@ -129,7 +155,15 @@ export class HostClient {
 	/** Ends the host and, with its process group, every process it started: busy ones too. */
 	kill(): void {
 		this.stopReason ??= 'engine host stopped';
-		if (!this.exited) this.killGroup();
+		if (!this.exited) {
+			this.killGroup();
+			this.endEscaped();
+		}
+	}
+
+	/** Processes a task started outside the host's group (detached, setsid, double-forked) go too. */
+	private endEscaped(): void {
+		for (const pid of this.containment.endAll()) escapedPids.add(pid);
 	}
 
 	private killGroup(): void {
@@ -137,9 +171,10 @@ export class HostClient {
 		if (this.child.pid && (hasProcessGroups || !this.exited)) killHostGroup(this.child.pid);
 	}
 
-	/** Nothing may keep concur-tui waiting on a dead host's pipe. */
+	/** Nothing may keep concur-tui waiting on a dead host's pipes. */
 	private endStderr(): void {
 		this.child.stderr?.destroy();
+		this.channel.destroy();
 	}
 
 	private deathReason(code: number | null, signal: NodeJS.Signals | null): string {
@@ -149,8 +184,13 @@ export class HostClient {
 		}
 
 		const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+		// A process unit's channel to its host is Node's IPC, whose parser throws in the host.
+		if (this.stderrTail.includes('parseChannelMessages')) {
+			return `engine host ${how}: a task wrote text that is not a message to its process's IPC channel, and Node's parser of that channel threw`;
+		}
+
 		const detail = lastWords(this.stderrTail);
-		return `engine host ${how}${detail ? `: ${detail}` : ''}`;
+		return `engine host ${how}${detail ? `: ${safeText(detail)}` : ''}`;
 	}
 
 	private async request<T>(
@@ -171,7 +211,7 @@ export class HostClient {
 				reject(new Error(reason));
 			};
 
-			this.child.send(tagged(request));
+			this.channel.write(encodeMessage(request));
 		});
 	}
 }

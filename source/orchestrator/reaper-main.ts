@@ -3,7 +3,11 @@
 // when one ends. When concur-tui dies, whatever kills it (SIGKILL, out of memory, a crash), the
 // kernel closes this pipe; the reaper then kills every group left, busy children included, and
 // exits. No child has to notice anything by itself.
+import {endGroup} from './host-containment.js';
+
 const groups = new Set<number>();
+/** Cgroups of hosts: what left a host's process group is still in its cgroup. */
+const cgroups = new Set<string>();
 let pending = '';
 
 function reapAll(): never {
@@ -17,6 +21,7 @@ function reapAll(): never {
 		}
 	}
 
+	for (const cgroup of cgroups) endGroup(cgroup);
 	process.exit(0);
 }
 
@@ -26,6 +31,9 @@ process.stdin.on('data', (chunk: string) => {
 	const lines = pending.split('\n');
 	pending = lines.pop() ?? '';
 	for (const line of lines) {
+		if (line.startsWith('g+')) cgroups.add(line.slice(2));
+		else if (line.startsWith('g-')) cgroups.delete(line.slice(2));
+		if (line.startsWith('g')) continue;
 		const pid = Number(line.slice(1));
 		if (!Number.isInteger(pid) || pid <= 0) continue;
 		if (line.startsWith('+')) groups.add(pid);

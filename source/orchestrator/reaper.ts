@@ -6,6 +6,7 @@ export const hasProcessGroups = process.platform !== 'win32';
 
 /** The groups the reaper must kill if concur-tui dies: kept here too, so a new reaper gets them. */
 const guarded = new Set<number>();
+const guardedGroups = new Set<string>();
 let reaper: ChildProcess | undefined;
 
 /** Starts a reaper and tells it every guarded group. */
@@ -21,7 +22,7 @@ function startReaper(): ChildProcess {
 		reaper = undefined;
 		if (guarded.size > 0) reaperProcess();
 	});
-	if (guarded.size > 0) started.stdin?.write([...guarded].map((pid) => `+${pid}\n`).join(''));
+	if (guarded.size > 0) started.stdin?.write([...[...guarded].map((pid) => `+${pid}\n`), ...[...guardedGroups].map((group) => `g+${group}\n`)].join(''));
 	return started;
 }
 
@@ -31,15 +32,17 @@ function reaperProcess(): ChildProcess | undefined {
 	return reaper;
 }
 
-/** The reaper kills this host's process group if concur-tui dies before releasing it. */
-export function guardHost(pid: number): void {
+/** The reaper kills this host's process group (and cgroup, when it has one) if concur-tui dies before releasing it. */
+export function guardHost(pid: number, cgroup: string | null = null): void {
 	guarded.add(pid);
-	reaperProcess()?.stdin?.write(`+${pid}\n`);
+	if (cgroup !== null) guardedGroups.add(cgroup);
+	reaperProcess()?.stdin?.write(`+${pid}\n${cgroup === null ? '' : `g+${cgroup}\n`}`);
 }
 
-export function releaseHost(pid: number): void {
+export function releaseHost(pid: number, cgroup: string | null = null): void {
 	guarded.delete(pid);
-	reaper?.stdin?.write(`-${pid}\n`);
+	if (cgroup !== null) guardedGroups.delete(cgroup);
+	reaper?.stdin?.write(`-${pid}\n${cgroup === null ? '' : `g-${cgroup}\n`}`);
 }
 
 /** SIGKILL to a host's whole process group: the host and every process it forked. */

@@ -7,12 +7,13 @@ import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
 import {describeError} from '../util/describe-error.js';
+import {safeReason} from '../util/safe-text.js';
 import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
 import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
 import {engineKinds} from '../config/engine-kinds.js';
 import {HostWatchdog} from './host-watchdog.js';
-import {HostClient, type HostOptions} from './host-client.js';
+import {escapedPids, HostClient, type HostOptions} from './host-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
 const liveHosts = new Set<HostClient>();
@@ -24,6 +25,12 @@ export function stopAllHosts(): void {
 }
 
 process.on('exit', stopAllHosts);
+
+/** The pids a task started outside its engine that could not be ended, in one line, or null. */
+export function escapedProcessesLine(): string | null {
+	if (escapedPids.size === 0) return null;
+	return `processes a task started outside its engine could not be ended and are still running: ${[...escapedPids].join(', ')}`;
+}
 
 function startHost(options?: HostOptions): HostClient {
 	const host = new HostClient(options);
@@ -91,7 +98,8 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 				if (event.name === 'task:starts') {
 					forEachTaskStart(event.data, startedAt, (start) => bus.emit('task:start', start));
 				} else if (event.name === 'task:ends') {
-					forEachTaskEnd(event.data, startedAt, (end) => bus.emit('task:end', end));
+					// A failure's reason is the task's own text: made safe here, before any screen, report or file.
+					forEachTaskEnd(event.data, startedAt, (end) => bus.emit('task:end', end.ok ? end : {...end, error: safeReason(end.error)}));
 				} else {
 					bus.emitWire(rebaseEvent(event, startedAt));
 				}
@@ -121,7 +129,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 			});
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
 		} catch (error) {
-			const reason = signal?.aborted ? 'interrupted' : error instanceof Error ? error.message : describeError(error);
+			const reason = signal?.aborted ? 'interrupted' : safeReason(error instanceof Error ? error.message : describeError(error));
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
 			sampler.unwatch(engine);

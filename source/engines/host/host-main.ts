@@ -1,5 +1,6 @@
 // Entry of an engine host (dist/host.js): a process forked by concur-tui to run one engine, so
 // its CPU time, memory and event-loop lag are measured apart from the UI and other engines.
+import {Socket} from 'node:net';
 import {workloadKinds} from '../../config/workload-kinds.js';
 import {calibrateSpin} from '../../workloads/cpu.js';
 import {calibrateHash} from '../../workloads/hash.js';
@@ -10,17 +11,22 @@ import {describeError} from '../../util/describe-error.js';
 import {runAsyncEngine} from './async-engine.js';
 import type {EnginePlan, EngineRunner} from './engine-plan.js';
 import {EventSink} from './event-sink.js';
-import {isTagged, tagged, type HostReply, type HostRequest} from './host-protocol.js';
+import {encodeMessage, hostChannelFd, MessageLines, type HostReply, type HostRequest} from './host-protocol.js';
 import {MeasureWindow} from './measure-window.js';
 import {runPoolEngine} from './pool-engine.js';
 import {runSpawnEngine} from './spawn-engine.js';
 
+// The channel to concur-tui, taken before any task module loads (see host-protocol.ts).
+const channel = new Socket({fd: hostChannelFd, readable: true, writable: true});
+
 function reply(message: HostReply): void {
-	if (process.connected) process.send?.(tagged(message));
+	if (channel.writable) channel.write(encodeMessage(message));
 }
 
 // The UI process is gone: nothing may outlive it.
-process.on('disconnect', () => process.exit(0));
+channel.on('end', () => process.exit(0));
+channel.on('close', () => process.exit(0));
+channel.on('error', () => process.exit(0));
 
 async function prepare(workload: WorkloadName, modulePath: string | null): Promise<void> {
 	try {
@@ -75,12 +81,15 @@ async function run(plan: EnginePlan): Promise<void> {
 		});
 	} catch (error) {
 		sink.close();
-		reply({type: 'failed', message: describeError(error)});
+		// An engine's own reason (a plain Error) is said as it is; anything else with its name.
+		reply({type: 'failed', message: error instanceof Error && error.constructor === Error && error.message ? error.message : describeError(error)});
 	}
 }
 
-process.on('message', (request: HostRequest) => {
-	if (!isTagged(request)) return;
+const requests = new MessageLines<HostRequest>((request) => {
 	if (request.type === 'prepare') void prepare(request.workload, request.modulePath);
 	else void run(request.plan);
+});
+channel.setEncoding('utf8').on('data', (chunk: string) => {
+	requests.push(chunk);
 });
