@@ -1,0 +1,82 @@
+// Keys and quits that an adversary found wrong: one run at a time whatever the keys, and q
+// mid-sweep exits 0 as the dashboard does. Read from a real pseudo-terminal and /proc.
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
+import {PtyScreen} from './helpers/pty-screen.js';
+import {runCli} from './helpers/run-cli.js';
+
+/** The engine hosts alive under `root` (each run's engine runs in one). */
+function hostsUnder(root: number): number[] {
+	return descendantsOf(root).filter((pid) => {
+		try {
+			return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('host.js');
+		} catch {
+			return false;
+		}
+	});
+}
+
+const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(process.platform === 'linux')('one run at a time, whatever the keys', () => {
+	it('r pressed three times within 150 ms: never two runs at once, and the counts stay within the totals', async () => {
+		const screen = new PtyScreen(['-w', 'sleep', '--task-ms', '1500', '-n', '2', '-e', 'async'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => /Async.*\d\/2/.test(text));
+			let most = 0;
+			let sampling = true;
+			const sampler = (async () => {
+				while (sampling) {
+					most = Math.max(most, hostsUnder(screen.pid).length);
+					// eslint-disable-next-line no-await-in-loop
+					await pause(10);
+				}
+			})();
+			for (const key of ['r', 'r', 'r']) {
+				screen.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await pause(50);
+			}
+
+			// The new run calibrates, then its one engine runs for 1.5 s.
+			await screen.waitFor((text) => text.includes('Verdict:'), 20_000);
+			sampling = false;
+			await sampler;
+			expect(most).toBe(1);
+			for (const [, done, total] of screen.text().matchAll(/(\d+)\/(\d+)/g)) expect(Number(done)).toBeLessThanOrEqual(Number(total));
+			const tree = descendantsOf(screen.pid);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+			expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
+describe.runIf(process.platform === 'linux')('the sweep: quitting and failures', () => {
+	it('q mid-sweep exits 0, as the dashboard does', async () => {
+		const screen = new PtyScreen(['sweep', '-w', 'sleep', '--task-ms', '400', '--pools', '1,2', '--runs', '1', '-e', 'threads'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => text.includes('concur-tui sweep'));
+			await pause(500);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	});
+
+	it('every task failing: no recommendation from dying work, the failures named, exit 1', async () => {
+		const module = join(mkdtempSync(join(tmpdir(), 'concur-sweep-')), 'throws.mjs');
+		writeFileSync(module, "export default () => { throw new Error('no'); };\n");
+		const run = await runCli(['sweep', '--task', module, '--pools', '1,2', '--runs', '1', '-n', '4']);
+		expect(run.code).toBe(1);
+		expect(run.stdout).not.toContain('recommended pool');
+		expect(run.stdout).toMatch(/threads: tasks failed at pool 1 \(4 of 4\), 2 \(4 of 4\): nothing to fit or recommend/);
+		expect(run.stdout).toMatch(/processes: tasks failed at pool 1 \(4 of 4\), 2 \(4 of 4\): nothing to fit or recommend/);
+	});
+});
