@@ -95,6 +95,26 @@ describe.runIf(process.platform === 'linux')('adversary cases: records kept, not
 		}
 	});
 
+	it.each([
+		['a microtask loop left by task 0 holds the loop after every task started', "if (input.index === 0) { const spin = () => Promise.resolve().then(spin); spin(); }", [0, 1, 2, 3], []],
+		['task 1 holds the loop in its own code while task 0 waits', 'if (input.index === 1) for (;;) {}', [0, 1], [2, 3]],
+	] as const)('--timeout on async, %s: no task is blamed alone, and those that never started say so', async (name, body, started, neverStarted) => {
+		const source = `export default (input) => { ${body} return new Promise((resolve) => setTimeout(resolve, 50)); };`;
+		const {result} = await runModule(`blame-${name.replaceAll(/\W+/g, '-').slice(0, 40)}`, source, ['-n', '4', '-e', 'async', '--timeout', '500']);
+		const tasks = result.engines[0]!.tasks;
+		const others = started.length - 1;
+		const shared = `timed out after 500 ms; the event loop was blocked while it ran, by it or ${others === 1 ? 'the other task' : `one of the ${others} other tasks`} running on that loop (which one cannot be told from outside), so no abort could reach it and the whole engine was stopped`;
+		for (const id of started) {
+			expect(tasks[id]!.startMs).not.toBeNull();
+			expect(tasks[id]!.error).toBe(shared);
+		}
+
+		for (const id of neverStarted) {
+			expect(tasks[id]!.startMs).toBeNull();
+			expect(tasks[id]!.error).toMatch(/^not finished: the event loop was blocked for \d+ ms, past --timeout 500 ms/);
+		}
+	});
+
 	it('--runs 3: a failure in a round that is not the reported one is kept in the JSON and exits 1', async () => {
 		// The module counts its imports in a file: the calibration's, then one per round (async
 		// alone). The second round's tasks throw at once, so that round is the fastest, never the median.

@@ -118,7 +118,10 @@ export class HostWatchdog {
 		// machine's scheduler its due before calling a host that is not visibly stopped stuck.
 		if (!stopped && !watchesTasks && silentMs <= timeoutMs + silentPoolGraceMs) return;
 		this.stop();
-		const {how, reason} = stuckWords(stopped ? 'stopped' : watchesTasks ? 'busy loop' : 'silent', Math.round(stuckMs), timeoutMs);
+		// One loop runs every async task: with several running, which one holds it cannot be told
+		// from outside (a microtask loop left by one runs between the others), so none is blamed alone.
+		const cause = stopped ? 'stopped' : watchesTasks ? (this.running.size > 1 ? 'shared busy loop' : 'busy loop') : 'silent';
+		const {how, reason} = stuckWords(cause, Math.round(stuckMs), timeoutMs, this.running.size);
 		const t = epochNow();
 		const endEvents: WireEvent[] = [...this.running.keys()].map((id) => ({
 			name: 'task:end',
@@ -135,7 +138,7 @@ function heldWords(timeoutMs: number | null): string {
 }
 
 /** What happened, in the words of a stuck task's record (`how`) and of the engine's end (`reason`). */
-function stuckWords(cause: 'stopped' | 'busy loop' | 'silent', stuckMs: number, timeoutMs: number): {how: string; reason: string} {
+function stuckWords(cause: 'stopped' | 'busy loop' | 'shared busy loop' | 'silent', stuckMs: number, timeoutMs: number, running: number): {how: string; reason: string} {
 	const past = `for ${stuckMs} ms, past --timeout ${timeoutMs} ms`;
 	switch (cause) {
 		case 'stopped': {
@@ -148,6 +151,13 @@ function stuckWords(cause: 'stopped' | 'busy loop' | 'silent', stuckMs: number, 
 		case 'busy loop': {
 			return {
 				how: 'it kept the event loop busy, so no abort could reach it and the whole engine was stopped',
+				reason: `the event loop was blocked ${past}; async cancellation is cooperative, so the engine was stopped`,
+			};
+		}
+
+		case 'shared busy loop': {
+			return {
+				how: `the event loop was blocked while it ran, by it or ${running === 2 ? 'the other task' : `one of the ${running - 1} other tasks`} running on that loop (which one cannot be told from outside), so no abort could reach it and the whole engine was stopped`,
 				reason: `the event loop was blocked ${past}; async cancellation is cooperative, so the engine was stopped`,
 			};
 		}

@@ -22,14 +22,13 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid}});
 	tracker.queued(plan.tasks, t0);
 	// On the loop itself, reports go straight to the sink: no message objects per progress tick.
-	// With a time budget, the start of a task that follows a synchronous one leaves at once: if
-	// it never yields, its host falls silent, and concur-tui must know which task holds the loop.
+	// With a time budget every start leaves at once: any task may hold the loop for good (its own
+	// code, or a microtask loop it left behind), and concur-tui must know which tasks had started.
 	const watched = plan.work.timeoutMs !== null;
-	let afterSyncTask = true;
 	const reporter: Reporter = {
 		start(report) {
 			tracker.onReport(report);
-			if (watched && afterSyncTask) sink.flush();
+			if (watched) sink.flush();
 		},
 		progress(id, fraction) {
 			sink.reportProgress(id, fraction);
@@ -44,7 +43,6 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	const pending: Array<Promise<void>> = [];
 	for (let id = 0; id < plan.tasks; id++) {
 		const outcome = runTask(id, task, plan.work.taskMs, reporter, {timeoutMs: plan.work.timeoutMs, abandonAfterMs});
-		afterSyncTask = !(outcome instanceof OwnPromise);
 		if (outcome instanceof OwnPromise) {
 			pending.push(outcome.then(onOutcome));
 			continue;
