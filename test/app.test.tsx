@@ -16,6 +16,7 @@ function controls() {
 		toggleMode: vi.fn(),
 		writeTrace: vi.fn(),
 		quit: vi.fn(),
+		suspend: vi.fn(),
 		tell: vi.fn<DashboardControls['tell']>(),
 	};
 	return mocks satisfies DashboardControls;

@@ -21,6 +21,12 @@ function hostsUnder(root: number): number[] {
 
 const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A process's state letter from /proc: T when stopped. */
+function stateOf(pid: number): string {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+	return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+}
+
 describe.runIf(process.platform === 'linux')('one run at a time, whatever the keys', () => {
 	it('r pressed three times within 150 ms: never two runs at once, and the counts stay within the totals', async () => {
 		const screen = new PtyScreen(['-w', 'sleep', '--task-ms', '1500', '-n', '2', '-e', 'async'], {cols: 100, rows: 30});
@@ -51,6 +57,39 @@ describe.runIf(process.platform === 'linux')('one run at a time, whatever the ke
 			screen.write('q');
 			expect((await screen.exited).exitCode).toBe(0);
 			expect(await waitFor(() => stillAlive(tree).length === 0, 1000)).toBe(true);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
+describe.runIf(process.platform === 'linux')('suspended and continued, as a terminal program', () => {
+	it.each([
+		['Ctrl+Z', (screen: PtyScreen): void => {
+			screen.write('\u001A');
+		}],
+		['SIGTSTP from outside', (screen: PtyScreen): void => {
+			process.kill(screen.pid, 'SIGTSTP');
+		}],
+	] as const)('%s gives the terminal back and stops; SIGCONT redraws the whole screen, the run went on, keys work', async (_how, stop) => {
+		const screen = new PtyScreen(['-w', 'sleep', '--task-ms', '2500', '-n', '2', '-e', 'async'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => text.includes('q quit') && /Async.*\d\/2/.test(text));
+			const before = screen.raw.length;
+			stop(screen);
+			expect(await waitFor(() => stateOf(screen.pid) === 'T', 3000)).toBe(true);
+			// The cursor is shown again for the shell.
+			expect(screen.raw.slice(before)).toContain('\u001B[?25h');
+			const asyncElapsed = (text: string) => Number(/Async(?: · one event loop)?\s+(\d+\.\d+) s/.exec(text)?.[1] ?? Number.NaN);
+			const stoppedAt = asyncElapsed(screen.text());
+			await pause(600);
+			process.kill(screen.pid, 'SIGCONT');
+			const redrawn = await screen.waitFor((text) => asyncElapsed(text) > stoppedAt + 0.5);
+			expect(redrawn.split('\n').filter((line) => line.startsWith('concur-tui ')).length).toBe(1);
+			screen.write('?');
+			await screen.waitFor((text) => text.includes('Ctrl+Z suspend'));
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
 		} finally {
 			screen.kill();
 		}

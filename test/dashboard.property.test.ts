@@ -11,12 +11,17 @@ import {describe, expect, it} from 'vitest';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 
-type Action = {readonly kind: 'key'; readonly key: string} | {readonly kind: 'resize'; readonly cols: number; readonly rows: number} | {readonly kind: 'wait'; readonly ms: number};
+type Action =
+	| {readonly kind: 'key'; readonly key: string}
+	| {readonly kind: 'resize'; readonly cols: number; readonly rows: number}
+	| {readonly kind: 'wait'; readonly ms: number}
+	| {readonly kind: 'suspend'; readonly how: 'Ctrl+Z' | 'SIGTSTP'};
 
 const action: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 5, arbitrary: fc.constantFrom('r', 'w', '+', '-', ']', '[', 'm', 't', 'l', 'v', '?').map((key) => ({kind: 'key' as const, key}))},
 	{weight: 2, arbitrary: fc.record({kind: fc.constant('resize' as const), cols: fc.integer({min: 80, max: 170}), rows: fc.integer({min: 24, max: 50})})},
 	{weight: 2, arbitrary: fc.record({kind: fc.constant('wait' as const), ms: fc.integer({min: 20, max: 700})})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('suspend' as const), how: fc.constantFrom('Ctrl+Z' as const, 'SIGTSTP' as const)})},
 );
 
 const fixedSeed = 20_261_206;
@@ -35,6 +40,11 @@ function hostsUnder(root: number): number {
 	}).length;
 }
 
+function stateOf(pid: number): string {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+	return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+}
+
 function checkScreen(screen: PtyScreen, context: string): void {
 	const text = screen.text();
 	expect(hostsUnder(screen.pid), `more engine hosts than one run has: ${context}\n${text}`).toBeLessThanOrEqual(3);
@@ -50,13 +60,24 @@ async function checkSequence(actions: readonly Action[]): Promise<void> {
 		await screen.waitFor((text) => text.includes('q quit') && text.includes('Async'));
 		const seen: string[] = [];
 		for (const step of actions) {
-			seen.push(step.kind === 'key' ? step.key : step.kind === 'resize' ? `${step.cols}x${step.rows}` : `${step.ms}ms`);
+			seen.push(step.kind === 'key' ? step.key : step.kind === 'resize' ? `${step.cols}x${step.rows}` : step.kind === 'wait' ? `${step.ms}ms` : step.how);
 			if (step.kind === 'key') screen.write(step.key);
 			else if (step.kind === 'resize') screen.resize(step.cols, step.rows);
+			else if (step.kind === 'suspend') {
+				// Stopped, then continued (as `fg` does): the screen must come back whole.
+				if (step.how === 'Ctrl+Z') screen.write('\u001A');
+				else process.kill(screen.pid, 'SIGTSTP');
+				// eslint-disable-next-line no-await-in-loop
+				expect(await waitFor(() => stateOf(screen.pid) === 'T', 3000), `stopped after ${seen.join(' ')}`).toBe(true);
+				process.kill(screen.pid, 'SIGCONT');
+				// eslint-disable-next-line no-await-in-loop
+				await screen.waitFor((text) => text.includes('q quit'));
+			}
 			// eslint-disable-next-line no-await-in-loop -- each step is seen on the screen before the next
 			await pause(step.kind === 'wait' ? step.ms : 120);
+			// A resize or a restart redraws within a few frames: the screen is read once its footer is back.
 			// eslint-disable-next-line no-await-in-loop
-			await screen.settle();
+			await screen.waitFor((text) => text.includes('q quit'), 2000).catch(() => undefined);
 			checkScreen(screen, seen.join(' '));
 		}
 

@@ -14,6 +14,7 @@ function actions(): KeyActions {
 		toggleMode: vi.fn(),
 		writeTrace: vi.fn(),
 		quit: vi.fn(),
+		suspend: vi.fn(),
 		toggleHelp: vi.fn(),
 		toggleView: vi.fn(),
 		toggleLayout: vi.fn(),
@@ -26,6 +27,10 @@ describe('the key table', () => {
 		const act = actions();
 		for (const input of ['r', 'w', '+', '=', '-', ']', '[', 'm', 't', 'l', 'v', '?', 'q']) keyBinding(input, false)!(act);
 		keyBinding('c', true)!(act);
+		keyBinding('z', true)!(act);
+		expect(act.suspend).toHaveBeenCalledTimes(1);
+		// Ctrl with another letter does what nothing: never the plain letter's key (Ctrl+R is no rerun).
+		expect(keyBinding('r', true)).toBeUndefined();
 		expect(act.changeTasks).toHaveBeenNthCalledWith(3, -1);
 		expect(act.changePool).toHaveBeenNthCalledWith(1, 1);
 		expect(act.changePool).toHaveBeenNthCalledWith(2, -1);

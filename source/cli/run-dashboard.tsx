@@ -55,17 +55,54 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 			<App store={session.store} controls={session.controls} interactive={interactive} />
 		</RenderGuard>
 	);
-	const instance = render(app, {
-		stdout: framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout),
-		// The store publishes at --fps; Ink's throttle sits above it so it never merges two publishes.
-		maxFps: options.fps * 2,
-		incrementalRendering: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	const stdout = framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout);
+	const mount = () =>
+		render(app, {
+			stdout,
+			// The store publishes at --fps; Ink's throttle sits above it so it never merges two publishes.
+			maxFps: options.fps * 2,
+			incrementalRendering: true,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
+	let instance = mount();
 	unmount = () => {
 		instance.unmount();
 	};
+
+	// Suspended (Ctrl+Z, or SIGTSTP from a shell or `kill`): the terminal is given back as it was
+	// (Ink's unmount restores cursor, echo and canonical mode), then concur-tui stops as any
+	// terminal program does; the engines' run goes on. On SIGCONT (`fg`) a new Ink draws the whole
+	// screen afresh, with keys on again.
+	let suspended: {readonly resumed: Promise<void>; readonly resume: () => void} | undefined;
+	const suspend = () => {
+		if (suspended || !process.stdout.isTTY) return;
+		let resume = () => {};
+		const resumed = new Promise<void>((resolve) => {
+			resume = resolve;
+		});
+		suspended = {resumed, resume};
+		instance.unmount();
+		process.kill(process.pid, 'SIGSTOP');
+	};
+
+	const onContinue = () => {
+		const waiting = suspended;
+		if (!waiting) return;
+		suspended = undefined;
+		process.stdout.write('\u001B[2J\u001B[H');
+		instance = mount();
+		waiting.resume();
+	};
+
+	process.on('SIGTSTP', suspend);
+	process.on('SIGCONT', onContinue);
+	const stopListening = () => {
+		process.off('SIGTSTP', suspend);
+		process.off('SIGCONT', onContinue);
+	};
+
+	session.setSuspend(suspend);
 
 	// A signal quits as q does: Ink restores the terminal, the partial run is exported.
 	interruption?.addEventListener(
@@ -76,8 +113,20 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		{once: true},
 	);
 
-	// However Ink comes to exit with an error, the run must not outlive the screen.
-	const exited = instance.waitUntilExit();
+	// However Ink comes to exit with an error, the run must not outlive the screen. An unmount to
+	// suspend is no exit: the screen is waited for again once it is back.
+	const screenClosed = async (): Promise<void> => {
+		for (;;) {
+			// eslint-disable-next-line no-await-in-loop -- one screen after another
+			await instance.waitUntilExit();
+			const waiting = suspended;
+			if (!waiting) return;
+			// eslint-disable-next-line no-await-in-loop
+			await waiting.resumed;
+		}
+	};
+
+	const exited = screenClosed();
 	exited.catch(() => {
 		session.quit();
 	});
@@ -95,6 +144,8 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		await exited;
 	} catch (error) {
 		crash ??= error instanceof Error ? error : new Error(String(error));
+	} finally {
+		stopListening();
 	}
 
 	if (crash) {

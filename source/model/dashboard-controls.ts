@@ -7,6 +7,8 @@ export type DashboardControls = {
 	readonly toggleMode: () => void;
 	readonly writeTrace: () => void;
 	readonly quit: () => void;
+	/** Ctrl+Z: the terminal restored and concur-tui stopped, as any terminal program; `fg` redraws it. */
+	readonly suspend: () => void;
 	/** Puts a short line in the footer for a few seconds (a key that cannot do what it does here). */
 	readonly tell: (notice: string) => void;
 };

@@ -22,6 +22,7 @@ type SessionOptions = {
 	readonly force?: boolean;
 	readonly onRunEnd?: (result: RunResult) => void;
 	readonly onQuit: () => void;
+
 };
 
 /**
@@ -80,10 +81,20 @@ export class DashboardSession {
 		quit: () => {
 			this.quit();
 		},
+		suspend: () => {
+			this.suspendScreen();
+		},
 		tell: (notice) => {
 			this.store.setNotice(notice, newsMs);
 		},
 	};
+
+	/** What Ctrl+Z does: given by the screen's owner, which can give the terminal back. */
+	private suspendScreen: () => void = () => undefined;
+
+	setSuspend(suspend: () => void): void {
+		this.suspendScreen = suspend;
+	}
 
 	/** Starts the first run. A task module that cannot be used rejects with a UsageError. */
 	async start(): Promise<void> {

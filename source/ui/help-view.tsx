@@ -2,7 +2,8 @@ import {Box, Text} from 'ink';
 import {wrapWords} from '../util/wrap-words.js';
 import {keyTable} from './key-table.js';
 
-const keys = keyTable.map((entry) => `${entry.helpKey} ${entry.help}`);
+// Ctrl+Z is a control key (read in keyBinding), listed here after the table's keys.
+const keys = [...keyTable.map((entry) => `${entry.helpKey} ${entry.help}`), 'Ctrl+Z suspend (the run goes on; fg redraws)'];
 /** The keys as the footer names them (the layout key with no setting), where the full list does not fit. */
 const shortKeys = keyTable.map((entry) => (typeof entry.footer === 'string' ? entry.footer : 'l layout'));
 

@@ -49,7 +49,9 @@ export const keyTable: readonly KeyEntry[] = [
 
 const byInput = new Map(keyTable.flatMap((entry) => Object.entries(entry.bindings)));
 
-/** What typing `input` does (Ctrl+C quits as q does), or undefined for a key with no use. */
+/** What typing `input` does (Ctrl+C quits as q does, Ctrl+Z suspends), or undefined for a key with no use. */
 export function keyBinding(input: string, ctrl: boolean): ((actions: KeyActions) => void) | undefined {
-	return ctrl && input === 'c' ? (act) => act.quit() : byInput.get(input);
+	if (ctrl && input === 'c') return (act) => act.quit();
+	if (ctrl && input === 'z') return (act) => act.suspend();
+	return ctrl ? undefined : byInput.get(input);
 }
