@@ -13,7 +13,7 @@ import {machineCapacity, machineInfo} from './measure/machine-info.js';
 import {scaleConcern} from './config/scale-check.js';
 import {describeError} from './util/describe-error.js';
 import {safeText} from './util/safe-text.js';
-import {UsageError} from './util/usage-error.js';
+import {MachineLimitError, UsageError} from './util/usage-error.js';
 import {ExportError} from './util/export-file.js';
 import {toAscii} from './cli/ascii-output.js';
 import {usableCores} from './model/run-config.js';
@@ -146,5 +146,6 @@ try {
 	if (signalExitCode !== undefined) process.exit(signalExitCode);
 	if (error instanceof UsageError) fail(error.message, exitCodes.usage);
 	if (error instanceof ExportError) fail(error.message, exitCodes.exportFailed);
+	if (error instanceof MachineLimitError) fail(error.message, exitCodes.machineLimit);
 	fail(`internal error: ${error instanceof Error ? error.message : describeError(error)}`, exitCodes.internal);
 }

@@ -9,12 +9,13 @@ import {describeError} from '../util/describe-error.js';
 import {distFile} from '../util/dist-file.js';
 import {cpuListText} from '../util/cpu-list.js';
 import {findExecutable} from '../util/find-executable.js';
-import {UsageError} from '../util/usage-error.js';
+import {MachineLimitError, UsageError} from '../util/usage-error.js';
 import {safeText} from '../util/safe-text.js';
 import {lastWords} from './last-words.js';
 import {importLimitMs} from '../model/failure-texts.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
 import {HostContainment} from './host-containment.js';
+import {pidsLimitReached, pidsLimits} from '../measure/pids-limit.js';
 
 const stderrKeep = 4000;
 /** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
@@ -37,6 +38,8 @@ export class HostClient {
 	private readonly child: ChildProcess;
 	private readonly channel: Socket;
 	private readonly containment = new HostContainment();
+	/** What the machine's process limits had refused when this host started. */
+	private readonly pidsAtStart = pidsLimits();
 	private stderrTail = '';
 	private onReply: ((reply: HostReply) => void) | undefined;
 	private onExit: ((reason: string) => void) | undefined;
@@ -113,6 +116,9 @@ export class HostClient {
 			if (reply.type === 'prepared') resolve(reply.calibration);
 			else if (reply.type === 'rejected') reject(new UsageError(safeText(reply.message)));
 		}).catch((error: unknown) => {
+			// The machine's process limit is no bug of concur-tui's nor of the module: said as such.
+			const limit = pidsLimitReached(this.pidsAtStart);
+			if (limit !== null && !(error instanceof UsageError)) throw new MachineLimitError(`could not start an engine host: ${limit}`);
 			// A module that ends its process while it loads (process.exit at import) is bad input.
 			if (modulePath === null || error instanceof UsageError || this.stopReason !== undefined) throw error;
 			throw new UsageError(`task module ${modulePath} ended its process while loading: ${error instanceof Error ? error.message : describeError(error)}`);
@@ -142,7 +148,7 @@ export class HostClient {
 		return this.request({type: 'run', plan}, (reply, resolve, reject) => {
 			if (reply.type === 'events') onEvents(reply.events);
 			else if (reply.type === 'done') resolve(reply.measurements);
-			else if (reply.type === 'failed') reject(new Error(reply.message));
+			else if (reply.type === 'failed') reject(new Error(this.withLimit(reply.message)));
 		});
 	}
 
@@ -171,6 +177,12 @@ export class HostClient {
 		if (this.child.pid && (hasProcessGroups || !this.exited)) killHostGroup(this.child.pid);
 	}
 
+	/** A host's own failure ("EAGAIN") says so when the machine's process limit refused something meanwhile. */
+	private withLimit(message: string): string {
+		const limit = pidsLimitReached(this.pidsAtStart);
+		return limit === null || message.includes(limit) ? message : `${message}: ${limit}`;
+	}
+
 	/** Nothing may keep concur-tui waiting on a dead host's pipes. */
 	private endStderr(): void {
 		this.child.stderr?.destroy();
@@ -184,6 +196,9 @@ export class HostClient {
 		}
 
 		const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+		// A machine's limit is named as such: Node aborts when it cannot start a thread or process.
+		const limit = pidsLimitReached(this.pidsAtStart);
+		if (limit !== null) return `engine host ${how}: ${limit}`;
 		// A process unit's channel to its host is Node's IPC, whose parser throws in the host.
 		if (this.stderrTail.includes('parseChannelMessages')) {
 			return `engine host ${how}: a task wrote text that is not a message to its process's IPC channel, and Node's parser of that channel threw`;

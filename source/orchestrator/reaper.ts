@@ -11,11 +11,15 @@ let reaper: ChildProcess | undefined;
 
 /** Starts a reaper and tells it every guarded group. */
 function startReaper(): ChildProcess {
-	const started = spawn(process.execPath, [distFile('reaper.js')], {detached: true, stdio: ['pipe', 'ignore', 'ignore']});
+	// V8's helper threads are left out (--v8-pool-size=0): under a process limit (pids.max) a Node
+	// that cannot start them hung at start-up here, on a futex, for good.
+	const started = spawn(process.execPath, ['--v8-pool-size=0', distFile('reaper.js')], {detached: true, stdio: ['pipe', 'ignore', 'ignore']});
 	// It must never keep concur-tui alive, nor be kept alive by it.
 	started.unref();
 	(started.stdin as unknown as {unref?: () => void} | null)?.unref?.();
 	started.stdin?.on('error', () => undefined);
+	// Not started at all (the process limit reached): the groups are still killed at concur-tui's exit.
+	started.on('error', () => undefined);
 	// Killed from outside (or crashed): a new one takes over at once, with every group.
 	started.once('exit', () => {
 		if (reaper !== started) return;
@@ -51,5 +55,18 @@ export function killHostGroup(pid: number): void {
 		process.kill(hasProcessGroups ? -pid : pid, 'SIGKILL');
 	} catch {
 		// Already gone.
+	}
+}
+
+/**
+ * At concur-tui's own exit, once every host has been killed (stopAllHosts): the reaper has nothing
+ * left to do and goes with it (one stuck at start-up, under a process limit, would otherwise stay).
+ */
+export function dismissReaper(): void {
+	if (!reaper?.pid) return;
+	try {
+		process.kill(reaper.pid, 'SIGKILL');
+	} catch {
+		// Gone already.
 	}
 }

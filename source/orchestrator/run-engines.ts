@@ -13,6 +13,7 @@ import {ResultCollector} from '../result/result-collector.js';
 import {isContended} from './contention.js';
 import {engineKinds} from '../config/engine-kinds.js';
 import {HostWatchdog} from './host-watchdog.js';
+import {dismissReaper} from './reaper.js';
 import {escapedPids, HostClient, type HostOptions} from './host-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
@@ -24,7 +25,10 @@ export function stopAllHosts(): void {
 	liveHosts.clear();
 }
 
-process.on('exit', stopAllHosts);
+process.on('exit', () => {
+	stopAllHosts();
+	dismissReaper();
+});
 
 /** The pids a task started outside its engine that could not be ended, in one line, or null. */
 export function escapedProcessesLine(): string | null {

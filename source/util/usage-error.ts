@@ -2,3 +2,8 @@
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
+
+/** The machine refused what concur-tui needs (a process limit reached): one line, exit 71 (sysexits' EX_OSERR). */
+export class MachineLimitError extends Error {
+	override name = 'MachineLimitError';
+}

@@ -9,6 +9,7 @@ import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {OverdueProcessKiller} from './overdue-process-killer.js';
 import {unitLossReason} from './unit-loss.js';
 import {importHungText, importLimitMs} from '../../model/failure-texts.js';
+import {pidsLimitReached, pidsLimits, type PidsLimits} from '../../measure/pids-limit.js';
 import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
 import {clearTimeout, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
@@ -51,12 +52,18 @@ export function tasksInPoolAtOnce(pool: number, tasks: number): number {
 	return Math.min(tasks, Math.max(64, pool * 4));
 }
 
-/** `identified`, or a failure naming the import once the bound has passed. */
-async function withinImportLimit<T>(identified: Promise<T>, units: string): Promise<T> {
+/**
+ * `identified`, or once the bound has passed a failure naming why the units never answered: the
+ * machine's process limit when it refused them, else a task module's import (or, for a built-in
+ * workload, units that did not start).
+ */
+async function withinStartLimit<T>(identified: Promise<T>, units: string, isModule: boolean, limitsBefore: PidsLimits): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
 	const late = new OwnPromise<never>((_, reject) => {
 		timer = setTimeout(() => {
-			reject(new Error(importHungText(units)));
+			const limit = pidsLimitReached(limitsBefore);
+			const why = limit === null ? (isModule ? importHungText(units) : `its ${units} did not start within ${importLimitMs / 1000} s`) : `its ${units} could not all start: ${limit}`;
+			reject(new Error(why));
 		}, importLimitMs);
 	});
 	try {
@@ -78,6 +85,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const {timeoutMs} = plan.work;
 	const limits = {timeoutMs, heapLimitMb: plan.heapLimitMb};
 	const startupStart = epochNow();
+	const limitsBefore = pidsLimits();
 	const pool = workerpool.pool(distFile('worker.js'), {
 		workerType: isProcess ? 'process' : 'thread',
 		minWorkers: plan.pool,
@@ -97,7 +105,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const lanes = new LaneRegistry(plan.engine, sink, isProcess ? 'process' : 'thread');
 	try {
 		// A unit answers once its import of the task module is done: bounded as the checking host's is.
-		const units = await withinImportLimit(identifyAll(pool, plan.pool), isProcess ? 'processes' : 'threads');
+		const units = await withinStartLimit(identifyAll(pool, plan.pool), isProcess ? 'processes' : 'threads', plan.work.workload === 'module', limitsBefore);
 		for (const unit of units) lanes.open(unit.pid, unit.tid);
 		if (isProcess) window.trackChildren(units.map((unit) => unit.pid));
 
