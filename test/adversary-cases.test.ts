@@ -115,6 +115,14 @@ describe.runIf(process.platform === 'linux')('adversary cases: records kept, not
 		}
 	});
 
+	it('a CommonJS module compiled from export default (exports.default = fn) runs as its default function', async () => {
+		const path = join(folder, 'compiled.cjs');
+		writeFileSync(path, "'use strict';\nObject.defineProperty(exports, '__esModule', {value: true});\nexports.default = () => 42;\n");
+		const run = await runMarked(['--task', path, '-n', '2', '-e', 'async,threads', '--json'], hangMs);
+		expect(run.stderr).toBe('');
+		expect(reasonsOf(JSON.parse(run.stdout) as RunResult)).toEqual({async: ['ok', 'ok'], threads: ['ok', 'ok']});
+	});
+
 	it('--runs 3: a failure in a round that is not the reported one is kept in the JSON and exits 1', async () => {
 		// The module counts its imports in a file: the calibration's, then one per round (async
 		// alone). The second round's tasks throw at once, so that round is the fastest, never the median.

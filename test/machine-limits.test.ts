@@ -1,7 +1,7 @@
 // A machine's limits seen as such: under a process limit (a pids cgroup, as containers set with
 // --pids-limit), concur-tui never hangs, records every task, names the limit, and leaves nothing
 // in the cgroup (its reaper included). Needs a pids cgroup this user may make (root here and in CI).
-import {execFileSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs';
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
@@ -25,17 +25,26 @@ function makeGroup(): boolean {
 const members = () => readFileSync(join(group, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
 const canLimit = process.platform === 'linux' && makeGroup();
 
-/** Runs the CLI inside the limited cgroup (the shell joins it, then becomes concur-tui). */
-function runLimited(max: number, args: readonly string[]): {code: number; stdout: string; stderr: string; ms: number} {
+/** Runs the CLI inside the limited cgroup (the shell joins it, then becomes concur-tui); past 40 s, what is in the cgroup is the error. */
+async function runLimited(max: number, args: readonly string[]): Promise<{code: number | null; stdout: string; stderr: string; ms: number}> {
 	writeFileSync(join(group, 'pids.max'), String(max));
 	const started = Date.now();
-	try {
-		const stdout = execFileSync('sh', ['-c', `echo $$ > ${group}/cgroup.procs && exec "$0" "$@"`, process.execPath, cliPath, ...args], {env: userEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000});
-		return {code: 0, stdout, stderr: '', ms: Date.now() - started};
-	} catch (error) {
-		const failed = error as {status: number; stdout: string; stderr: string};
-		return {code: failed.status, stdout: failed.stdout, stderr: failed.stderr, ms: Date.now() - started};
-	}
+	const child = spawn('sh', ['-c', `echo $$ > ${group}/cgroup.procs && exec "$0" "$@"`, process.execPath, cliPath, ...args], {env: userEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	let stuck = '';
+	const hang = setTimeout(() => {
+		stuck = members()
+			.map((pid) => `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ')} (${readFileSync(`/proc/${pid}/wchan`, 'latin1')})`)
+			.join('; ');
+		child.kill('SIGKILL');
+	}, 40_000);
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	clearTimeout(hang);
+	if (stuck !== '') throw new Error(`hung past 40 s; in the cgroup: ${stuck}`);
+	return {code, stdout, stderr, ms: Date.now() - started};
 }
 
 describe.runIf(canLimit)('under a process limit (pids.max)', () => {
@@ -44,7 +53,7 @@ describe.runIf(canLimit)('under a process limit (pids.max)', () => {
 	});
 
 	it.each([25, 40])('pids.max %i: bounded, every task recorded, the limit named, nothing left in the cgroup', async (max) => {
-		const run = runLimited(max, ['-w', 'sleep', '--task-ms', '100', '-n', '8', '-p', '4', '-e', 'threads,processes', '--json', '--force']);
+		const run = await runLimited(max, ['-w', 'sleep', '--task-ms', '100', '-n', '8', '-p', '4', '-e', 'threads,processes', '--json', '--force']);
 		expect(run.ms).toBeLessThan(40_000);
 		const named = new RegExp(`the process limit of its cgroup \\(pids\\.max ${max}\\) was reached`);
 		if (run.code === 71) {

@@ -22,6 +22,8 @@ const stderrKeep = 4000;
 const lastWordsMs = 50;
 /** Loading a task module and calibrating take well under a second; past this, something hangs. */
 export const prepareLimitMs = importLimitMs;
+/** A running host's first message comes within ms; past the units' start bound and this margin, it never will. */
+const firstWordMs = importLimitMs + 5000;
 
 export type HostOptions = {
 	/** --max-old-space-size of the host: the async engine's tasks share its one heap. */
@@ -145,11 +147,21 @@ export class HostClient {
 	}
 
 	async run(plan: EnginePlan, onEvents: (events: HostWireEvent[]) => void): Promise<HostMeasurements> {
-		return this.request({type: 'run', plan}, (reply, resolve, reject) => {
-			if (reply.type === 'events') onEvents(reply.events);
-			else if (reply.type === 'done') resolve(reply.measurements);
-			else if (reply.type === 'failed') reject(new Error(this.withLimit(reply.message)));
-		});
+		// A host that never says a word (a Node that could not start its threads under a process
+		// limit hangs at start-up) is given up once its units would have had their whole bound.
+		const silent = setTimeout(() => {
+			this.stop(this.withLimit(`the engine host sent nothing within ${firstWordMs / 1000} s of its start`));
+		}, firstWordMs);
+		try {
+			return await this.request({type: 'run', plan}, (reply, resolve, reject) => {
+				clearTimeout(silent);
+				if (reply.type === 'events') onEvents(reply.events);
+				else if (reply.type === 'done') resolve(reply.measurements);
+				else if (reply.type === 'failed') reject(new Error(this.withLimit(reply.message)));
+			});
+		} finally {
+			clearTimeout(silent);
+		}
 	}
 
 	/** Ends the host (as `kill` does); a pending request fails with `reason`. */

@@ -18,6 +18,10 @@ export async function loadTaskModule(path: string): Promise<TaskFunction> {
 		throw new TaskModuleError(`task module ${path} failed to load: ${describeError(error)}`);
 	}
 
+	// A CommonJS module compiled from `export default` (TypeScript, Babel) sets exports.default:
+	// Node's import gives that object as the default, with the function inside it.
+	const inner = (module.default as {default?: unknown} | null | undefined)?.default;
+	if (typeof module.default !== 'function' && typeof inner === 'function') return inner as TaskFunction;
 	if (typeof module.default !== 'function') {
 		const found = module.default === undefined ? 'no default export' : `a default export of type ${typeof module.default}`;
 		throw new TaskModuleError(

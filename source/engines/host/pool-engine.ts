@@ -11,7 +11,7 @@ import {unitLossReason} from './unit-loss.js';
 import {importHungText, importLimitMs} from '../../model/failure-texts.js';
 import {pidsLimitReached, pidsLimits, type PidsLimits} from '../../measure/pids-limit.js';
 import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
-import {clearTimeout, OwnPromise, setTimeout} from '../../util/own-globals.js';
+import {clearInterval, clearTimeout, monotonicNow, OwnPromise, setInterval, setTimeout} from '../../util/own-globals.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
 function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
@@ -29,8 +29,14 @@ function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentit
  * One call per unit at once reaches every unit: each stays busy until it answers. A unit being
  * stopped (a timed-out task) cannot answer: the others may answer twice, and count once.
  */
-async function identifyAll(pool: workerpool.Pool, units: number): Promise<UnitIdentity[]> {
-	const answers = await OwnPromise.allSettled(Array.from({length: units}, async () => pool.exec('identify', []) as Promise<UnitIdentity>));
+async function identifyAll(pool: workerpool.Pool, units: number, onAnswer: () => void = () => undefined): Promise<UnitIdentity[]> {
+	const answers = await OwnPromise.allSettled(
+		Array.from({length: units}, async () => {
+			const identity = (await pool.exec('identify', [])) as UnitIdentity;
+			onAnswer();
+			return identity;
+		}),
+	);
 	// A unit is a (pid, tid): every thread of a thread pool shares its host's pid.
 	const byUnit = new Map<string, UnitIdentity>();
 	for (const answer of answers) if (answer.status === 'fulfilled') byUnit.set(`${answer.value.pid}:${answer.value.tid}`, answer.value);
@@ -53,23 +59,31 @@ export function tasksInPoolAtOnce(pool: number, tasks: number): number {
 }
 
 /**
- * `identified`, or once the bound has passed a failure naming why the units never answered: the
- * machine's process limit when it refused them, else a task module's import (or, for a built-in
- * workload, units that did not start).
+ * Every unit's identity, or once no unit has become ready for the bound (10 s: 1,024 threads take
+ * 31 s in all here, but one comes up every few ms) a failure naming why: the machine's process
+ * limit when it refused them, else a task module's import (or, for a built-in workload, units
+ * that did not start).
  */
-async function withinStartLimit<T>(identified: Promise<T>, units: string, isModule: boolean, limitsBefore: PidsLimits): Promise<T> {
+async function identifyWithinStartLimit(pool: workerpool.Pool, count: number, units: string, isModule: boolean, limitsBefore: PidsLimits): Promise<UnitIdentity[]> {
+	let lastReady = monotonicNow();
 	let timer: NodeJS.Timeout | undefined;
 	const late = new OwnPromise<never>((_, reject) => {
-		timer = setTimeout(() => {
+		timer = setInterval(() => {
+			if (monotonicNow() - lastReady < importLimitMs) return;
 			const limit = pidsLimitReached(limitsBefore);
 			const why = limit === null ? (isModule ? importHungText(units) : `its ${units} did not start within ${importLimitMs / 1000} s`) : `its ${units} could not all start: ${limit}`;
 			reject(new Error(why));
-		}, importLimitMs);
+		}, 250);
 	});
 	try {
-		return await OwnPromise.race([identified, late]);
+		return await OwnPromise.race([
+			identifyAll(pool, count, () => {
+				lastReady = monotonicNow();
+			}),
+			late,
+		]);
 	} finally {
-		clearTimeout(timer);
+		clearInterval(timer);
 	}
 }
 
@@ -105,7 +119,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const lanes = new LaneRegistry(plan.engine, sink, isProcess ? 'process' : 'thread');
 	try {
 		// A unit answers once its import of the task module is done: bounded as the checking host's is.
-		const units = await withinStartLimit(identifyAll(pool, plan.pool), isProcess ? 'processes' : 'threads', plan.work.workload === 'module', limitsBefore);
+		const units = await identifyWithinStartLimit(pool, plan.pool, isProcess ? 'processes' : 'threads', plan.work.workload === 'module', limitsBefore);
 		for (const unit of units) lanes.open(unit.pid, unit.tid);
 		if (isProcess) window.trackChildren(units.map((unit) => unit.pid));
 
@@ -140,6 +154,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		// A task has ended: the next one goes to the pool, or (a pool that gave up) every task not
 		// yet handed to it is recorded as lost.
 		const settle = () => {
+			lastEnd = monotonicNow();
 			ended++;
 			if (breaker.givenUp !== null) {
 				while (nextId < plan.tasks) {
@@ -187,7 +202,9 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 					// A timeout rejects at once, while the unit is still being stopped: keep watching it.
 					const timedOut = error instanceof workerpool.Promise.TimeoutError;
 					if (!timedOut) overdue?.ended(id);
-					const reason = unitLossReason(error, unitKind, limits);
+					// A unit that died because the machine refused it a thread or process says so.
+					const limit = pidsLimitReached(limitsBefore);
+					const reason = limit === null ? unitLossReason(error, unitKind, limits) : `${unitLossReason(error, unitKind, limits)}: ${limit}`;
 					tracker.onLost(id, reason);
 					// The tasks handed to the pool and those still running are rejected by the pool's end.
 					if (!timedOut && breaker.unitDied(reason)) void pool.terminate(true).catch(() => undefined);
@@ -196,10 +213,26 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 			);
 		};
 
+		// Under a process limit a unit may hang for good as it starts (Node waits on threads it could
+		// not create): once the limit has refused something and no task has ended for the bound,
+		// the pool gives up and says why, instead of waiting on units that will never answer.
+		let lastEnd = monotonicNow();
+		const stalled = setInterval(() => {
+			if (monotonicNow() - lastEnd < importLimitMs || breaker.givenUp !== null) return;
+			const limit = pidsLimitReached(limitsBefore);
+			if (limit === null) return;
+			breaker.giveUp(`no task ended for ${importLimitMs / 1000} s after ${limit}, so the engine stopped`);
+			void pool.terminate(true).catch(() => undefined);
+		}, 500);
 		const handedAtOnce = tasksInPoolAtOnce(plan.pool, plan.tasks);
 		if (plan.tasks === 0) allEnded();
 		while (nextId < handedAtOnce) dispatch(nextId++);
-		await everyTaskEnded;
+		try {
+			await everyTaskEnded;
+		} finally {
+			clearInterval(stalled);
+		}
+
 		const figures = await window.end();
 		// A pool that gave up has no units left to ask.
 		const children = isProcess && breaker.givenUp === null ? childStats(units, await identifyAll(pool, plan.pool)) : {cpuMs: 0, peakRssBytes: 0};

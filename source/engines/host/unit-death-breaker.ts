@@ -20,6 +20,11 @@ export class UnitDeathBreaker {
 		this.inARow = 0;
 	}
 
+	/** The pool cannot go on for a reason of the machine's (a process limit): it gives up now. */
+	giveUp(reason: string): void {
+		this.reason ??= reason;
+	}
+
 	/** A unit died under a task; true the moment the pool should give up. */
 	unitDied(how: string): boolean {
 		this.inARow++;
