@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {processExists} from '../util/process-alive.js';
 
 /** The environment variable every process an engine host starts inherits (unless a task clears it). */
 export const hostMarkerName = 'CONCUR_TUI_HOST';
@@ -33,21 +34,12 @@ function cgroupParent(): string | null {
 let parent: string | null | undefined;
 const ownPrefix = `concur-tui-${process.pid}-`;
 
-function livePid(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /** Cgroups of an earlier concur-tui that died before removing them go (they are empty by then, or emptied). */
 function removeStaleGroups(folder: string): void {
 	try {
 		for (const entry of readdirSync(folder)) {
 			const pid = Number(/^concur-tui-(\d+)-/.exec(entry)?.[1]);
-			if (pid && !livePid(pid)) endGroup(join(folder, entry));
+			if (pid && !processExists(pid)) endGroup(join(folder, entry));
 		}
 	} catch {
 		// Unreadable: nothing of ours to find.

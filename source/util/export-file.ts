@@ -18,6 +18,7 @@ import {
 	type Stats,
 } from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
+import {processExists} from './process-alive.js';
 import {textPieces} from './text-pieces.js';
 import {UsageError} from './usage-error.js';
 
@@ -37,21 +38,12 @@ function temporaryIn(folder: string): string {
 	return join(folder, `.concur-tui-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /** Temporary files of an earlier concur-tui killed mid-export (SIGKILL) go; those of a live one stay. */
 function removeStaleTemporaries(folder: string): void {
 	try {
 		for (const entry of readdirSync(folder)) {
 			const match = temporaryPattern.exec(entry);
-			if (match && !isAlive(Number(match[1]))) rmSync(join(folder, entry), {force: true});
+			if (match && !processExists(Number(match[1]))) rmSync(join(folder, entry), {force: true});
 		}
 	} catch {
 		// An unreadable folder keeps its files; the export itself says what is wrong.

@@ -137,7 +137,10 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 			},
 		};
 		const breaker = new UnitDeathBreaker(deathsInARowLimit(plan.pool));
+		let lastEnd = monotonicNow();
+		let longestTaskMs = 0;
 		const onOutcome = (outcome: TaskOutcome) => {
+			longestTaskMs = Math.max(longestTaskMs, outcome.endT - outcome.startT);
 			overdue?.ended(outcome.id);
 			breaker.taskFinished();
 			tracker.onOutcome(outcome);
@@ -216,12 +219,13 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		// Under a process limit a unit may hang for good as it starts (Node waits on threads it could
 		// not create): once the limit has refused something and no task has ended for the bound,
 		// the pool gives up and says why, instead of waiting on units that will never answer.
-		let lastEnd = monotonicNow();
+		// Long tasks are no stall: the wait is the bound plus 3 × the longest task (or --task-ms) seen.
+		const stall = () => importLimitMs + 3 * Math.max(longestTaskMs, plan.work.taskMs);
 		const stalled = setInterval(() => {
-			if (monotonicNow() - lastEnd < importLimitMs || breaker.givenUp !== null) return;
+			if (monotonicNow() - lastEnd < stall() || breaker.givenUp !== null) return;
 			const limit = pidsLimitReached(limitsBefore);
 			if (limit === null) return;
-			breaker.giveUp(`no task ended for ${importLimitMs / 1000} s after ${limit}, so the engine stopped`);
+			breaker.giveUp(`no task ended for ${(stall() / 1000).toFixed(1)} s after ${limit}, so the engine stopped`);
 			void pool.terminate(true).catch(() => undefined);
 		}, 500);
 		const handedAtOnce = tasksInPoolAtOnce(plan.pool, plan.tasks);
