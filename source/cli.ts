@@ -38,6 +38,11 @@ function parse(): CliOptions {
 		throw new UsageError(describeError(error).replace(/^Error: /, ''));
 	}
 
+	// A switch takes no value: `--exit=maybe` would silently mean --exit.
+	const switchNames = Object.entries(flagDefinitions).flatMap(([name, flag]) => (flag.type === 'boolean' ? [name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)] : []));
+	const valued = argv.find((arg) => switchNames.some((name) => arg.startsWith(`--${name}=`) || arg.startsWith(`--no-${name}=`)));
+	if (valued !== undefined) throw new UsageError(`${valued.slice(0, valued.indexOf('='))} is a switch and takes no value (got "${valued}")`);
+
 	// meow turns a switch not given into false; --ascii not given means "ask the locale".
 	const {ascii, ...rest} = cli.flags;
 	const asciiGiven = argv.some((arg) => /^--(?:no-)?ascii(?:=|$)/.test(arg));

@@ -14,6 +14,8 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a negative task size', ['--task-ms', '-5'], /--task-ms must be a number of ms above 0/],
 	['a task size in exponent form', ['--task-ms', '1e3'], /--task-ms must be a number of ms above 0 and at most \d+, in plain decimals/],
 	['a task count in hexadecimal', ['-n', '0x10'], /--tasks must be a whole number/],
+	['a switch given a value', ['--exit=maybe'], /--exit is a switch and takes no value \(got "--exit=maybe"\)/],
+	['a negated switch given a value', ['--no-ascii=1'], /--no-ascii is a switch and takes no value/],
 	['a fractional timeout', ['--timeout', '1.5'], /--timeout must be a whole number of ms/],
 	['a non-numeric task size', ['--task-ms', 'soon'], /--task-ms/],
 	['an unknown engine', ['--engines', 'async,gpu'], /--engines must be a comma-separated list of async, threads, processes/],
