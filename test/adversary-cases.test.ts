@@ -123,6 +123,43 @@ describe.runIf(process.platform === 'linux')('adversary cases: records kept, not
 		expect(reasonsOf(JSON.parse(run.stdout) as RunResult)).toEqual({async: ['ok', 'ok'], threads: ['ok', 'ok']});
 	});
 
+	it("a task that closes fd 1 and 2 (its process's, shared by the engine): every task of every engine ok", async () => {
+		const source = "import {closeSync} from 'node:fs';\nexport default async (input) => { if (input.index === 0) { closeSync(1); closeSync(2); } await new Promise((resolve) => setTimeout(resolve, 100)); console.log('after'); console.error('after'); return 1; };";
+		const {run, result} = await runModule('closes-stdio', source, ['-n', '3', '-p', '2', ...allEngines]);
+		expect(run.code).toBe(0);
+		for (const reasons of Object.values(reasonsOf(result))) expect(reasons).toEqual(['ok', 'ok', 'ok']);
+	});
+
+	it.each([
+		['', ''],
+		[' after closing fd 1 and 2', 'closeSync(1); closeSync(2); '],
+	])('an uncaught error in a timer%s is named in the reason on async and processes (not a bare exit code)', async (_name, close) => {
+		const source = `import {closeSync} from 'node:fs';\nexport default async (input) => { if (input.index === 0) { ${close}setTimeout(() => { throw new Error('left in a timer'); }, 10); } await new Promise((resolve) => setTimeout(resolve, 150)); return 1; };`;
+		const {run, result} = await runModule(`timer-throws-${close === '' ? 'open' : 'closed'}`, source, ['-n', '3', '-p', '2', '-e', 'async,processes']);
+		expect(run.code).toBe(1);
+		const reasons = reasonsOf(result);
+		// Async's tasks share the host that died; a process's task alone goes with its unit.
+		expect(reasons.async).toEqual(Array.from({length: 3}, () => 'not finished: engine host exited with code 1: Error: left in a timer'));
+		expect(reasons.processes).toEqual(['the process crashed: Error: left in a timer', 'ok', 'ok']);
+	});
+
+	it.each([
+		['assigns', "Object.prototype.then = function (resolve) { resolve(42); };"],
+		['defines a getter for', "Object.defineProperty(Object.prototype, 'then', {get() { throw new Error('no then'); }, configurable: true});"],
+	])('a module that %s Object.prototype.then is refused at load with that reason (one line, exit 2), not run with every await broken', async (_how, header) => {
+		const path = moduleFile(`object-then-${_how.replaceAll(' ', '-')}`, `${header}\nexport default (input) => input.index;`);
+		const run = await runMarked(['--task', path, '-n', '2', '--json'], hangMs);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toBe(`concur-tui: task module ${path} failed to load: TypeError: a task module may not define Object.prototype.then: every object would become a promise-like value, concur-tui's own included\n`);
+	});
+
+	it('a task may still make its own objects thenable by assigning then', async () => {
+		const source = 'export default (input) => { const later = {}; later.then = (resolve) => setTimeout(() => resolve(input.index), 20); return later; };';
+		const {run, result} = await runModule('own-thenable', source, ['-n', '2', '-p', '2', ...allEngines]);
+		expect(run.code).toBe(0);
+		for (const reasons of Object.values(reasonsOf(result))) expect(reasons).toEqual(['ok', 'ok']);
+	});
+
 	it('--runs 3: a failure in a round that is not the reported one is kept in the JSON and exits 1', async () => {
 		// The module counts its imports in a file: the calibration's, then one per round (async
 		// alone). The second round's tasks throw at once, so that round is the fastest, never the median.

@@ -23,6 +23,9 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['an unknown strategy', ['--threads', 'fibers'], /--threads must be one of pool, spawn/],
 	['an unknown preset', ['--preset', 'seed'], /--preset must be one of seed-io, seed-cpu/],
 	['an unknown flag', ['--bogus'], /unknown flag --bogus/],
+	['an unknown short flag', ['-q'], /unknown flag -q \(see concur-tui --help\)/],
+	['an unknown letter in a group of short flags', ['-Xn', '4'], /unknown flag -X in "-Xn"/],
+	['a group whose valued flag takes the rest as its value', ['-nv'], /--tasks must be a whole number from 1 to 100000 \(got "v"\)/],
 	['a timeout of zero', ['--timeout', '0'], /--timeout must be a whole number of ms from 1 to/],
 	['a heap limit too small to run Node', ['--heap-limit', '8'], /--heap-limit must be at least 16 MB/],
 	['a fractional heap limit', ['--heap-limit', '64.5'], /--heap-limit must be a whole number/],
@@ -76,6 +79,19 @@ describe('help and version', () => {
 		const run = await runCli([flag]);
 		expect(run.code).toBe(0);
 		expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+	});
+
+	it.each([
+		['-vn 4', 'version', ['-vn', '4']],
+		['-n 3 --version', 'version', ['-n', '3', '--version']],
+		['-hv', 'help', ['-hv']],
+		['-e async -h', 'help', ['-e', 'async', '-h']],
+	] as const)('reads short flags grouped or among others as getopt does: %s answers with the %s and runs nothing', async (_text, answer, args) => {
+		const run = await runCli(args);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toBe('');
+		if (answer === 'version') expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		else expect(run.stdout).toContain('Usage');
 	});
 
 	it('prints the version from package.json', async () => {

@@ -96,6 +96,29 @@ describe.runIf(process.platform === 'linux')('suspended and continued, as a term
 	});
 });
 
+describe.runIf(process.platform === 'linux')('the sweep suspended and continued', () => {
+	it('Ctrl+Z gives the terminal back and stops; SIGCONT redraws one whole screen; q still quits with 0', async () => {
+		const screen = new PtyScreen(['sweep', '-w', 'sleep', '--task-ms', '300', '--pools', '1,2', '--runs', '1', '-e', 'threads'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => text.includes('Ctrl+Z suspend') && text.includes('concur-tui sweep'));
+			const before = screen.raw.length;
+			screen.write('\u001A');
+			expect(await waitFor(() => stateOf(screen.pid) === 'T', 3000)).toBe(true);
+			expect(screen.raw.slice(before)).toContain('\u001B[?25h');
+			await pause(300);
+			const stopped = screen.raw.length;
+			process.kill(screen.pid, 'SIGCONT');
+			// The whole screen afresh: cleared, then drawn once.
+			await screen.waitFor(() => screen.raw.slice(stopped).includes('\u001B[2J') && screen.text().includes('Ctrl+Z suspend'));
+			expect(screen.text().split('\n').filter((line) => line.startsWith('concur-tui sweep')).length).toBe(1);
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	});
+});
+
 describe.runIf(process.platform === 'linux')('the sweep: quitting and failures', () => {
 	it('q mid-sweep exits 0, as the dashboard does', async () => {
 		const screen = new PtyScreen(['sweep', '-w', 'sleep', '--task-ms', '400', '--pools', '1,2', '--runs', '1', '-e', 'threads'], {cols: 100, rows: 30});

@@ -11,7 +11,7 @@ import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runMarked} from './helpers/run-marked.js';
-import {behaviourOf, caseFlags, generatedCase, moduleSource, type GeneratedCase} from './properties/module-grammar.js';
+import {behaviourOf, caseFlags, everyBranchCases, generatedCase, grammarBranches, moduleSource, type GeneratedCase} from './properties/module-grammar.js';
 
 /** Each case takes 1-4 s; reaching this means concur-tui hung. */
 const hangMs = 30_000;
@@ -40,7 +40,8 @@ function count(branch: string): void {
 async function checkCase(generated: GeneratedCase): Promise<void> {
 	casesRun++;
 	count(generated.header.branch);
-	for (const behaviour of generated.behaviours) count(behaviour.branch);
+	// Only the behaviours some task follows were exercised.
+	for (const behaviour of generated.behaviours.slice(0, generated.tasks)) count(behaviour.branch);
 	const path = join(folder, `case-${casesRun}.mjs`);
 	writeFileSync(path, moduleSource(generated));
 	const run = await runMarked(['--task', path, ...caseFlags(generated), '--json'], hangMs);
@@ -91,12 +92,12 @@ async function checkCase(generated: GeneratedCase): Promise<void> {
 	expect(run.code, `exit code 1 exactly when a task failed: ${context}`).toBe(anyFailed ? 1 : 0);
 }
 
-async function checkSeed(seed: number): Promise<void> {
+async function checkSeed(seed: number, examples: readonly GeneratedCase[] = []): Promise<void> {
 	const details = await fc.check(
 		fc.asyncProperty(generatedCase, async (generated) => {
 			await checkCase(generated);
 		}),
-		{seed, numRuns: casesPerSeed, endOnFailure: true},
+		{seed, numRuns: casesPerSeed + examples.length, endOnFailure: true, examples: examples.map((each) => [each] as [GeneratedCase])},
 	);
 	if (details.failed) {
 		counterexamples++;
@@ -110,11 +111,18 @@ describe.runIf(process.platform === 'linux')('promises on generated task modules
 		console.log(`generated cases: ${casesRun} run, ${counterexamples} counterexamples; fresh seed ${freshSeed}\nbranches hit:\n${table.join('\n')}`);
 	});
 
-	it(`hold on ${casesPerSeed} cases of the fixed seed ${fixedSeed}`, async () => {
-		await checkSeed(fixedSeed);
-	}, casesPerSeed * hangMs);
+	it(`hold on a case for every branch, then ${casesPerSeed} cases of the fixed seed ${fixedSeed}`, async () => {
+		await checkSeed(fixedSeed, everyBranchCases());
+	}, (casesPerSeed + everyBranchCases().length) * hangMs);
 
 	it(`hold on ${casesPerSeed} cases of a fresh seed (${freshSeed})`, async () => {
 		await checkSeed(freshSeed);
 	}, casesPerSeed * hangMs);
+
+	// The cases for every branch run first, whatever the seeds draw; a branch that no task ended up
+	// following (a grammar or runner change) fails here, not silently.
+	it('reached every branch of the grammar', () => {
+		const missed = grammarBranches().filter((branch) => !hits.has(branch));
+		expect(missed, `branches never hit in ${casesRun} cases`).toEqual([]);
+	});
 });

@@ -64,8 +64,8 @@ export const helpText = `
 	full machine: figures skewed); lag = how late async's event loop is.
 
 	Exit codes: 0 every task ok, 1 a task failed, 2 bad usage, 70 concur-tui
-	itself failed, 71 the machine's process limit reached, 74 an export not
-	written, 128+n stopped by signal n.
+	itself failed, 71 a limit of the machine (processes, open files) reached,
+	74 an export not written, 128+n stopped by signal n.
 
 	Examples
 	  $ concur-tui --preset seed-io

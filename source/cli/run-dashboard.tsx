@@ -8,6 +8,7 @@ import {exitCodeOf, exitCodes} from './exit-code.js';
 import type {CliOptions} from './parse-flags.js';
 import {asciiStream} from './ascii-output.js';
 import {framedStream} from './framed-output.js';
+import {SuspendableScreen} from './suspendable-screen.js';
 
 /** How long the final frame stays up before --exit quits: at least one frame at any --fps. */
 const exitAfterResultMs = 500;
@@ -65,44 +66,12 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 			exitOnCtrlC: false,
 			patchConsole: false,
 		});
-	let instance = mount();
+	const screen = new SuspendableScreen(mount);
 	unmount = () => {
-		instance.unmount();
+		screen.unmount();
 	};
 
-	// Suspended (Ctrl+Z, or SIGTSTP from a shell or `kill`): the terminal is given back as it was
-	// (Ink's unmount restores cursor, echo and canonical mode), then concur-tui stops as any
-	// terminal program does; the engines' run goes on. On SIGCONT (`fg`) a new Ink draws the whole
-	// screen afresh, with keys on again.
-	let suspended: {readonly resumed: Promise<void>; readonly resume: () => void} | undefined;
-	const suspend = () => {
-		if (suspended || !process.stdout.isTTY) return;
-		let resume = () => {};
-		const resumed = new Promise<void>((resolve) => {
-			resume = resolve;
-		});
-		suspended = {resumed, resume};
-		instance.unmount();
-		process.kill(process.pid, 'SIGSTOP');
-	};
-
-	const onContinue = () => {
-		const waiting = suspended;
-		if (!waiting) return;
-		suspended = undefined;
-		process.stdout.write('\u001B[2J\u001B[H');
-		instance = mount();
-		waiting.resume();
-	};
-
-	process.on('SIGTSTP', suspend);
-	process.on('SIGCONT', onContinue);
-	const stopListening = () => {
-		process.off('SIGTSTP', suspend);
-		process.off('SIGCONT', onContinue);
-	};
-
-	session.setSuspend(suspend);
+	session.setSuspend(screen.suspend);
 
 	// A signal quits as q does: Ink restores the terminal, the partial run is exported.
 	interruption?.addEventListener(
@@ -113,20 +82,8 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		{once: true},
 	);
 
-	// However Ink comes to exit with an error, the run must not outlive the screen. An unmount to
-	// suspend is no exit: the screen is waited for again once it is back.
-	const screenClosed = async (): Promise<void> => {
-		for (;;) {
-			// eslint-disable-next-line no-await-in-loop -- one screen after another
-			await instance.waitUntilExit();
-			const waiting = suspended;
-			if (!waiting) return;
-			// eslint-disable-next-line no-await-in-loop
-			await waiting.resumed;
-		}
-	};
-
-	const exited = screenClosed();
+	// However Ink comes to exit with an error, the run must not outlive the screen.
+	const exited = screen.closed();
 	exited.catch(() => {
 		session.quit();
 	});
@@ -145,7 +102,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 	} catch (error) {
 		crash ??= error instanceof Error ? error : new Error(String(error));
 	} finally {
-		stopListening();
+		screen.dispose();
 	}
 
 	if (crash) {

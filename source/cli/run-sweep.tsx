@@ -10,6 +10,7 @@ import {seconds, times} from '../result/format.js';
 import {SweepView} from '../ui/sweep-view.js';
 import {asciiStream, toAscii} from './ascii-output.js';
 import {framedStream} from './framed-output.js';
+import {SuspendableScreen} from './suspendable-screen.js';
 import {applyColorPreference} from './color-level.js';
 import type {CliOptions} from './parse-flags.js';
 
@@ -29,19 +30,26 @@ export async function runSweepDashboard(options: SweepOptions, machine: MachineI
 		quit = resolve;
 	});
 	const interactive = Boolean(process.stdin.isTTY);
-	const instance = render(<SweepView state={state} interactive={interactive} onQuit={() => quit()} />, {
-		stdout: framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout),
-		exitOnCtrlC: false,
-		patchConsole: false,
-		incrementalRendering: true,
-	});
+	const stdout = framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout);
+	// Ctrl+Z (or SIGTSTP) suspends as in the dashboard: the sweep goes on measuring meanwhile.
+	let suspend = () => {};
+	const screen = new SuspendableScreen(() =>
+		render(<SweepView state={state} interactive={interactive} onQuit={() => quit()} onSuspend={() => suspend()} />, {
+			stdout,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: true,
+		}),
+	);
+	suspend = screen.suspend;
 	void quitting.then(() => stop.abort());
 	interruption.addEventListener('abort', () => quit(), {once: true});
 	const document = await runSweep(planOf(options), machine, stop.signal, (progress) => state.set(progress));
 	if (options.exitWhenDone) setTimeout(() => quit(), 500);
 	await quitting;
-	instance.unmount();
-	await instance.waitUntilExit();
+	screen.unmount();
+	await screen.closed();
+	screen.dispose();
 	// q mid-sweep is the user's choice, as in the dashboard: 0 unless a task failed.
 	return sweepExitCode(document, {quitEarly: !options.exitWhenDone});
 }

@@ -15,7 +15,7 @@ import {lastWords} from './last-words.js';
 import {importLimitMs} from '../model/failure-texts.js';
 import {guardHost, hasProcessGroups, killHostGroup, releaseHost} from './reaper.js';
 import {HostContainment} from './host-containment.js';
-import {pidsLimitReached, pidsLimits} from '../measure/pids-limit.js';
+import {fileLimitNamedIn, limitReached, machineLimits, pidsLimitReached} from '../measure/machine-limits.js';
 
 const stderrKeep = 4000;
 /** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
@@ -40,8 +40,10 @@ export class HostClient {
 	private readonly child: ChildProcess;
 	private readonly channel: Socket;
 	private readonly containment = new HostContainment();
-	/** What the machine's process limits had refused when this host started. */
-	private readonly pidsAtStart = pidsLimits();
+	/** What the machine's limits had refused or killed when this host started. */
+	private readonly limitsAtStart = machineLimits();
+	/** What the host said of its own uncaught error, over the channel (its stderr may be closed). */
+	private hostLastWords: string | undefined;
 	private stderrTail = '';
 	private onReply: ((reply: HostReply) => void) | undefined;
 	private onExit: ((reason: string) => void) | undefined;
@@ -65,7 +67,14 @@ export class HostClient {
 			detached: hasProcessGroups,
 			env: {...process.env, ...this.containment.marker},
 		});
-		this.channel = this.child.stdio[hostChannelFd] as Socket;
+		// Out of file descriptors, Node gives no pipes and says so on the next tick.
+		const channel = this.child.stdio?.[hostChannelFd] as Socket | undefined;
+		if (channel === undefined) {
+			this.child.on('error', () => undefined);
+			throw new MachineLimitError(`could not start an engine host: ${fileLimitNamedIn('EMFILE') ?? 'no pipe for its channel'}`);
+		}
+
+		this.channel = channel;
 		if (this.child.pid) {
 			// Its own cgroup where the machine allows: what leaves the process group is still found.
 			this.containment.adopt(this.child.pid);
@@ -75,7 +84,8 @@ export class HostClient {
 			this.stderrTail = (this.stderrTail + chunk).slice(-stderrKeep);
 		});
 		const replies = new MessageLines<HostReply>((reply) => {
-			this.onReply?.(reply);
+			if (reply.type === 'last-words') this.hostLastWords = reply.message;
+			else this.onReply?.(reply);
 		});
 		this.channel.setEncoding('utf8').on('data', (chunk: string) => {
 			replies.push(chunk);
@@ -119,7 +129,7 @@ export class HostClient {
 			else if (reply.type === 'rejected') reject(new UsageError(safeText(reply.message)));
 		}).catch((error: unknown) => {
 			// The machine's process limit is no bug of concur-tui's nor of the module: said as such.
-			const limit = pidsLimitReached(this.pidsAtStart);
+			const limit = pidsLimitReached(this.limitsAtStart);
 			if (limit !== null && !(error instanceof UsageError)) throw new MachineLimitError(`could not start an engine host: ${limit}`);
 			// A module that ends its process while it loads (process.exit at import) is bad input.
 			if (modulePath === null || error instanceof UsageError || this.stopReason !== undefined) throw error;
@@ -191,7 +201,7 @@ export class HostClient {
 
 	/** A host's own failure ("EAGAIN") says so when the machine's process limit refused something meanwhile. */
 	private withLimit(message: string): string {
-		const limit = pidsLimitReached(this.pidsAtStart);
+		const limit = pidsLimitReached(this.limitsAtStart);
 		return limit === null || message.includes(limit) ? message : `${message}: ${limit}`;
 	}
 
@@ -209,14 +219,14 @@ export class HostClient {
 
 		const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
 		// A machine's limit is named as such: Node aborts when it cannot start a thread or process.
-		const limit = pidsLimitReached(this.pidsAtStart);
+		const limit = limitReached(this.limitsAtStart, signal);
 		if (limit !== null) return `engine host ${how}: ${limit}`;
 		// A process unit's channel to its host is Node's IPC, whose parser throws in the host.
 		if (this.stderrTail.includes('parseChannelMessages')) {
 			return `engine host ${how}: a task wrote text that is not a message to its process's IPC channel, and Node's parser of that channel threw`;
 		}
 
-		const detail = lastWords(this.stderrTail);
+		const detail = this.hostLastWords ?? lastWords(this.stderrTail);
 		return `engine host ${how}${detail ? `: ${safeText(detail)}` : ''}`;
 	}
 

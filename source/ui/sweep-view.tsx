@@ -15,14 +15,20 @@ export type SweepViewState = {
 	readonly measuring: {readonly n: number; readonly engine: EngineName | null; readonly round: number; readonly rounds: number} | null;
 };
 
-type SweepViewProps = {readonly state: SnapshotSource<SweepViewState>; readonly onQuit: () => void; readonly interactive: boolean};
+type SweepViewProps = {
+	readonly state: SnapshotSource<SweepViewState>;
+	readonly onQuit: () => void;
+	/** Ctrl+Z: give the terminal back until `fg`. */
+	readonly onSuspend?: () => void;
+	readonly interactive: boolean;
+};
 
 /**
  * The live sweep: speedup against pool size as it is measured (the size being measured marked
  * under the axis), the table of every size, and, once there are points, the fits and the
  * recommendation. It fits the terminal: the summary goes first, then the chart shrinks to 5 rows.
  */
-export function SweepView({state, onQuit, interactive}: SweepViewProps) {
+export function SweepView({state, onQuit, onSuspend, interactive}: SweepViewProps) {
 	const {document, measuring} = useSyncExternalStore(state.subscribe, state.getSnapshot);
 	const terminal = useTerminalSize();
 	const columns = terminal.columns - 1;
@@ -30,6 +36,7 @@ export function SweepView({state, onQuit, interactive}: SweepViewProps) {
 	useInput(
 		(input, key) => {
 			if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
+			else if (key.ctrl && input === 'z') onSuspend?.();
 		},
 		{isActive: interactive},
 	);
@@ -77,7 +84,7 @@ export function SweepView({state, onQuit, interactive}: SweepViewProps) {
 			<Box flexGrow={1} />
 			<Text wrap="truncate">
 				<Text color={measuring ? 'yellow' : 'green'}>{status}</Text>
-				<Text dimColor>{interactive ? ' · q quit' : ' · keys off: stdin is not a terminal · Ctrl+C to stop'}</Text>
+				<Text dimColor>{interactive ? ' · q quit · Ctrl+Z suspend' : ' · keys off: stdin is not a terminal · Ctrl+C to stop'}</Text>
 			</Text>
 		</Box>
 	);

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
 import {describeError} from '../util/describe-error.js';
 import type {TaskFunction} from './task-function.js';
+import {objectThenRefused} from '../util/then-guard.js';
 
 /** A task module that cannot be used; its message is one line meant for the user. */
 export class TaskModuleError extends Error {
@@ -15,7 +16,9 @@ export async function loadTaskModule(path: string): Promise<TaskFunction> {
 	try {
 		module = (await import(pathToFileURL(path).href)) as {default?: unknown};
 	} catch (error) {
-		throw new TaskModuleError(`task module ${path} failed to load: ${describeError(error)}`);
+		// defineProperty on the guarded Object.prototype.then says only "Cannot redefine property".
+		const why = error instanceof TypeError && error.message === 'Cannot redefine property: then' ? `TypeError: ${objectThenRefused}` : describeError(error);
+		throw new TaskModuleError(`task module ${path} failed to load: ${why}`);
 	}
 
 	// A CommonJS module compiled from `export default` (TypeScript, Babel) sets exports.default:

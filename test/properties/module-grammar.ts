@@ -24,17 +24,18 @@ const hostileText = fc.oneof(
 	fc.string({unit: fc.integer({min: 0, max: 0x9f}).map((code) => String.fromCodePoint(code)), maxLength: 20}),
 );
 
+/** Each kind of thrown value is an arm of its own, so each is drawn as often as any other. */
 const thrownValue = fc.oneof(
 	hostileText.map((text) => ({branch: 'throw Error(text)', value: `new Error(${JSON.stringify(text)})`})),
 	hostileText.map((text) => ({branch: 'throw a string', value: JSON.stringify(text)})),
-	fc.constantFrom(
+	...[
 		{branch: 'throw undefined', value: 'undefined'},
 		{branch: 'throw null', value: 'null'},
 		{branch: 'throw a symbol', value: "Symbol('odd')"},
 		{branch: 'throw a null-prototype object', value: 'Object.create(null)'},
 		{branch: 'throw an Error with no name or message', value: "Object.assign(new Error(''), {name: ''})"},
 		{branch: 'throw an object whose toString throws', value: "({toString() { throw new Error('no'); }, [Symbol.toPrimitive]() { throw new Error('no'); }})"},
-	),
+	].map((thrown) => fc.constant(thrown)),
 );
 
 export const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
@@ -48,8 +49,9 @@ export const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
 	delay.map((ms) => ({branch: 'a thenable of its own', source: `() => ({then(resolve) { T.setTimeout(resolve, ${ms}); }})`, fails: false})),
 	delay.map((ms) => ({branch: 'busy on the CPU', source: `() => { const end = T.now() + ${ms}; while (T.now() < end); }`, fails: false})),
 	// Throws and rejections.
-	thrownValue.map(({branch, value}) => ({branch: `${branch} (sync)`, source: `() => { throw ${value}; }`, fails: true})),
-	thrownValue.map(({branch, value}) => ({branch: `${branch} (rejected)`, source: `async () => { await null; throw ${value}; }`, fails: true})),
+	// Weighted: 16 kinds of throw, each as likely to be drawn as a kind of return.
+	{arbitrary: thrownValue.map(({branch, value}) => ({branch: `${branch} (sync)`, source: `() => { throw ${value}; }`, fails: true})), weight: 3},
+	{arbitrary: thrownValue.map(({branch, value}) => ({branch: `${branch} (rejected)`, source: `async () => { await null; throw ${value}; }`, fails: true})), weight: 3},
 	fc.constantFrom(
 		{branch: 'a then getter that throws', source: "() => ({get then() { throw new Error('then getter'); }})", fails: true},
 		{branch: 'a then that throws', source: "() => ({then() { throw new Error('then called'); }})", fails: true},
@@ -89,6 +91,21 @@ export const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
 			branch: 'leaves a double-forked child (re-parented to init)',
 			source: "async () => { const {spawn} = await import('node:child_process'); spawn('sh', ['-c', '(sleep 30 &) &'], {stdio: 'ignore'}); await new Promise((resolve) => T.setTimeout(resolve, 30)); }",
 			fails: false,
+		},
+	),
+	// Closes its process's output (shared by every task of a host), or leaves an error to a timer.
+	fc.constantFrom(
+		{
+			branch: 'closes fd 1 and 2, then writes',
+			source: "async () => { const {closeSync} = await import('node:fs'); try { closeSync(1); closeSync(2); } catch {} console.log('after'); console.error('after'); }",
+			fails: false,
+			takesUnitDown: true,
+		},
+		{
+			branch: 'leaves an uncaught error to a timer',
+			source: "() => { T.setTimeout(() => { throw new Error('left in a timer'); }, 0); return new Promise((resolve) => T.setTimeout(resolve, 100)); }",
+			fails: true,
+			takesUnitDown: true,
 		},
 	),
 	// Writes on the descriptor of its process's channel (to concur-tui, or a process unit's to its host).
@@ -185,4 +202,43 @@ export function caseFlags(generated: GeneratedCase): string[] {
 		generated.mode,
 		...(generated.timeoutMs === null ? [] : ['--timeout', String(generated.timeoutMs)]),
 	];
+}
+
+/** One drawn instance of every branch of the grammar, from a large fixed-seed sample of it. */
+function oneOfEachBranch<T extends {readonly branch: string}>(arbitrary: fc.Arbitrary<T>, draws: number): T[] {
+	const first = new Map<string, T>();
+	for (const drawn of fc.sample(arbitrary, {seed: 1, numRuns: draws})) if (!first.has(drawn.branch)) first.set(drawn.branch, drawn);
+	return [...first.values()].sort((a, b) => a.branch.localeCompare(b.branch));
+}
+
+/** Every branch of the grammar: behaviours, then module headers. */
+export function grammarBranches(): string[] {
+	return [...oneOfEachBranch(behaviour, 20_000), ...oneOfEachBranch(moduleHeader, 500)].map((drawn) => drawn.branch);
+}
+
+/**
+ * Cases that together follow every branch once (4 behaviours a case, every engine, the thread
+ * strategies alternating, each header in turn): run before the generated ones, so every branch is
+ * exercised in every run, whatever the seed draws.
+ */
+export function everyBranchCases(): GeneratedCase[] {
+	const behaviours = oneOfEachBranch(behaviour, 20_000);
+	const headers = oneOfEachBranch(moduleHeader, 500);
+	const cases: GeneratedCase[] = [];
+	for (let at = 0, index = 0; at < behaviours.length || index < headers.length; at += 4, index++) {
+		const chunk = behaviours.slice(at, at + 4);
+		const drawn = chunk.length > 0 ? chunk : [behaviours[0]!];
+		cases.push({
+			header: headers[index % headers.length]!,
+			behaviours: drawn,
+			engines: {engines: ['async', 'threads', 'processes'], threads: index % 2 === 0 ? 'pool' : 'spawn'},
+			tasks: drawn.length,
+			pool: 2,
+			timeoutMs: drawn.some((each) => each.needsTimeout) ? 800 : null,
+			runs: 1,
+			mode: 'sequential',
+		});
+	}
+
+	return cases;
 }

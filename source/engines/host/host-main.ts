@@ -15,7 +15,9 @@ import {encodeMessage, hostChannelFd, MessageLines, type HostReply, type HostReq
 import {MeasureWindow} from './measure-window.js';
 import {runPoolEngine} from './pool-engine.js';
 import {runSpawnEngine} from './spawn-engine.js';
+import {guardObjectThen} from '../../util/then-guard.js';
 
+guardObjectThen();
 // The channel to concur-tui, taken before any task module loads (see host-protocol.ts).
 const channel = new Socket({fd: hostChannelFd, readable: true, writable: true});
 
@@ -27,6 +29,16 @@ function reply(message: HostReply): void {
 channel.on('end', () => process.exit(0));
 channel.on('close', () => process.exit(0));
 channel.on('error', () => process.exit(0));
+
+// A task (in this process on async, in one of its threads on threads) may close fd 1 or 2: its
+// own output, and that of threads relayed here, is then lost, but never ends the host.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+// An uncaught error still ends the host (a task's bug is recorded as such), but what it was
+// travels on the channel, not only on a stderr a task may have closed or flooded.
+process.on('uncaughtExceptionMonitor', (error) => {
+	reply({type: 'last-words', message: describeError(error)});
+});
 
 async function prepare(workload: WorkloadName, modulePath: string | null): Promise<void> {
 	try {

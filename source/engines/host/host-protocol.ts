@@ -14,7 +14,9 @@ export type HostReply =
 	| {readonly type: 'rejected'; readonly message: string}
 	| {readonly type: 'events'; readonly events: HostWireEvent[]}
 	| {readonly type: 'done'; readonly measurements: HostMeasurements}
-	| {readonly type: 'failed'; readonly message: string};
+	| {readonly type: 'failed'; readonly message: string}
+	/** The host's uncaught error, said as it dies: its stderr may be closed or flooded by a task. */
+	| {readonly type: 'last-words'; readonly message: string};
 
 /**
  * Every message between concur-tui and a host carries this tag, first. A task module on the async

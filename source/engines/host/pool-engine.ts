@@ -2,14 +2,14 @@ import workerpool from 'workerpool';
 import {epochNow} from '../../measure/clock.js';
 import {engineKinds} from '../../config/engine-kinds.js';
 import {distFile} from '../../util/dist-file.js';
-import type {TaskOutcome, UnitReport} from '../units/run-task.js';
+import type {CrashReport, TaskOutcome, UnitReport} from '../units/run-task.js';
 import type {UnitIdentity} from '../units/unit-identity.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {OverdueProcessKiller} from './overdue-process-killer.js';
-import {unitLossReason} from './unit-loss.js';
+import {deathSignal, unitLossReason} from './unit-loss.js';
 import {importHungText, importLimitMs} from '../../model/failure-texts.js';
-import {pidsLimitReached, pidsLimits, type PidsLimits} from '../../measure/pids-limit.js';
+import {limitReached, machineLimits, pidsLimitReached, type MachineLimits} from '../../measure/machine-limits.js';
 import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
 import {clearInterval, clearTimeout, monotonicNow, OwnPromise, setInterval, setTimeout} from '../../util/own-globals.js';
 
@@ -64,7 +64,7 @@ export function tasksInPoolAtOnce(pool: number, tasks: number): number {
  * limit when it refused them, else a task module's import (or, for a built-in workload, units
  * that did not start).
  */
-async function identifyWithinStartLimit(pool: workerpool.Pool, count: number, units: string, isModule: boolean, limitsBefore: PidsLimits): Promise<UnitIdentity[]> {
+async function identifyWithinStartLimit(pool: workerpool.Pool, count: number, units: string, isModule: boolean, limitsBefore: MachineLimits): Promise<UnitIdentity[]> {
 	let lastReady = monotonicNow();
 	let timer: NodeJS.Timeout | undefined;
 	const late = new OwnPromise<never>((_, reject) => {
@@ -99,7 +99,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 	const {timeoutMs} = plan.work;
 	const limits = {timeoutMs, heapLimitMb: plan.heapLimitMb};
 	const startupStart = epochNow();
-	const limitsBefore = pidsLimits();
+	const limitsBefore = machineLimits();
 	const pool = workerpool.pool(distFile('worker.js'), {
 		workerType: isProcess ? 'process' : 'thread',
 		minWorkers: plan.pool,
@@ -131,11 +131,18 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		// Shared handlers, and no wrapper promise per task: dispatching 20,000 tiny tasks is
 		// bounded by this thread's allocations.
 		const options = {
-			on(report: UnitReport) {
+			on(report: UnitReport | CrashReport) {
+				if (report.kind === 'crash') {
+					crashWords.set(report.id, report.text);
+					return;
+				}
+
 				if (overdue && report.kind === 'start') overdue.started(report.id, report.pid);
 				tracker.onReport(report);
 			},
 		};
+		// A process unit's uncaught error, said by the unit as it died, by the task it was running.
+		const crashWords = new Map<number, string>();
 		const breaker = new UnitDeathBreaker(deathsInARowLimit(plan.pool));
 		let lastEnd = monotonicNow();
 		let longestTaskMs = 0;
@@ -205,9 +212,11 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 					// A timeout rejects at once, while the unit is still being stopped: keep watching it.
 					const timedOut = error instanceof workerpool.Promise.TimeoutError;
 					if (!timedOut) overdue?.ended(id);
-					// A unit that died because the machine refused it a thread or process says so.
-					const limit = pidsLimitReached(limitsBefore);
-					const reason = limit === null ? unitLossReason(error, unitKind, limits) : `${unitLossReason(error, unitKind, limits)}: ${limit}`;
+					// A unit that died because the machine refused it a thread or process, or whose
+					// memory limit's killer ended it, says so.
+					const lost = unitLossReason(error, unitKind, limits, crashWords.get(id));
+					const limit = limitReached(limitsBefore, deathSignal(error));
+					const reason = limit === null ? lost : `${lost}: ${limit}`;
 					tracker.onLost(id, reason);
 					// The tasks handed to the pool and those still running are rejected by the pool's end.
 					if (!timedOut && breaker.unitDied(reason)) void pool.terminate(true).catch(() => undefined);

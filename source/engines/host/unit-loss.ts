@@ -1,6 +1,7 @@
 import type {UnitLimits} from '../../model/run-config.js';
 import {describeError} from '../../util/describe-error.js';
 import {timedOutText} from '../../model/failure-texts.js';
+import {fileLimitNamedIn} from '../../measure/machine-limits.js';
 
 export type UnitKind = 'thread' | 'process';
 
@@ -18,7 +19,14 @@ function outOfMemoryText(kind: UnitKind, heapLimitMb: number | null): string {
  * reports a dead unit as "Workerpool Worker terminated Unexpectedly" with the exit code and
  * signal on the lines below, and a thread out of memory as a worker error.
  */
-export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimits): string {
+export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimits, crashWords?: string): string {
+	const reason = lossReason(error, kind, limits, crashWords);
+	// Out of file descriptors (a thread or process could not be made, a file not opened): the limit named.
+	const fileLimit = fileLimitNamedIn(reason);
+	return fileLimit === null ? reason : `${reason}: ${fileLimit}`;
+}
+
+function lossReason(error: unknown, kind: UnitKind, limits: UnitLimits, crashWords: string | undefined): string {
 	const text = error instanceof Error ? error.message : String(error);
 	if (error instanceof Error && error.name === 'TimeoutError' && limits.timeoutMs !== null) {
 		return timedOutText(limits.timeoutMs, `its ${kind} was stopped and replaced`);
@@ -38,6 +46,14 @@ export function unitLossReason(error: unknown, kind: UnitKind, limits: UnitLimit
 	if (signal === 'SIGABRT') return 'killed by SIGABRT: it aborted (process.abort(), a native crash, or a full heap)';
 	if (signal) return `killed by ${signal}`;
 	const code = /exitCode: `(\d+)`/.exec(text)?.[1];
+	// A process unit says its uncaught error as it dies (pool-worker-main.ts), as a thread's is given.
+	if (code !== undefined && crashWords !== undefined) return `the ${kind} crashed: ${crashWords}`;
 	if (code !== undefined) return `exited with code ${code}`;
 	return describeError(error);
+}
+
+/** The signal that ended a pool unit, as workerpool reports it, or null. */
+export function deathSignal(error: unknown): string | null {
+	const text = error instanceof Error ? error.message : String(error);
+	return /signalCode: `(SIG[A-Z]+)`/.exec(text)?.[1] ?? null;
 }

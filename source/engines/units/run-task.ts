@@ -1,6 +1,7 @@
 import {epochNow} from '../../measure/clock.js';
 import {currentThreadPlace} from '../../measure/thread-info.js';
 import {describeError} from '../../util/describe-error.js';
+import {fileLimitNamedIn} from '../../measure/machine-limits.js';
 import type {TaskFunction} from '../../workloads/task-function.js';
 import {timedOutText} from '../../model/failure-texts.js';
 import {TaskDeadline} from './task-deadline.js';
@@ -10,6 +11,8 @@ export type StartReport = {readonly kind: 'start'; readonly id: number; readonly
 export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
 /** Sent by a unit of execution while a task runs; epoch-ms times. */
 export type UnitReport = StartReport | ProgressReport;
+/** Sent by a process unit as an uncaught error ends it, for the task it was running. */
+export type CrashReport = {readonly kind: 'crash'; readonly id: number; readonly text: string};
 
 /** Where a running task's start and progress go: a message channel, or the host's sink directly. */
 export type Reporter = {
@@ -18,6 +21,20 @@ export type Reporter = {
 	/** Called when the task has ended, with how long it ran. */
 	readonly ended?: (durationMs: number) => void;
 };
+
+/** A task's failure in one line; out of file descriptors, with the limit that was reached. */
+function failureText(error: unknown): string {
+	const text = describeError(error);
+	let code: unknown;
+	try {
+		code = (error as {code?: unknown} | null | undefined)?.code;
+	} catch {
+		return text;
+	}
+
+	const limit = code === 'EMFILE' || code === 'ENFILE' ? fileLimitNamedIn(code) : null;
+	return limit === null ? text : `${text}: ${limit}`;
+}
 
 /** Tasks shorter than this have their start sent with their outcome, not as a message of its own. */
 const shortTaskMs = 5;
@@ -113,7 +130,7 @@ export function runTask(
 	try {
 		returned = task({index: id, taskMs}, {progress, signal: deadline?.signal ?? neverAborted});
 	} catch (error) {
-		return finish(describeError(error));
+		return finish(failureText(error));
 	}
 
 	// A returned value's `then` is read once, as a promise would: a getter that throws, or a
@@ -122,7 +139,7 @@ export function runTask(
 	try {
 		then = (returned as {then?: unknown} | null | undefined)?.then;
 	} catch (error) {
-		return finish(describeError(error));
+		return finish(failureText(error));
 	}
 
 	// Awaiting a plain value would defer the end behind every queued task on this loop.
@@ -136,11 +153,11 @@ export function runTask(
 					resolve(finish(null));
 				},
 				(error: unknown) => {
-					resolve(finish(describeError(error)));
+					resolve(finish(failureText(error)));
 				},
 			);
 		} catch (error) {
-			resolve(finish(describeError(error)));
+			resolve(finish(failureText(error)));
 		}
 	});
 	const {abandonAfterMs} = options;
