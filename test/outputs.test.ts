@@ -16,6 +16,7 @@ describe('the JSON result document', () => {
 		expect(raw.schema).toBe(2);
 		expect(result.machine).toEqual({
 			cores: expect.any(Number),
+			onlineCores: expect.any(Number),
 			cpuModel: expect.any(String),
 			node: process.version,
 			platform: expect.any(String),

@@ -19,8 +19,9 @@ describe('--cpus LIST', () => {
 		expect(() => cpuList('0', 2, 'linux', () => false)).toThrow('--cpus needs taskset (util-linux)');
 	});
 
-	it.runIf(process.platform === 'linux')('sets the default pool to the pinned count, unless --pool is given', () => {
-		expect(resolveOptions({cpus: '0'}, [], 2).config).toMatchObject({cpus: [0], pool: 1});
+	it.runIf(process.platform === 'linux')('sets the default pool to the pinned count (at least 2, so units take turns on one core), unless --pool is given', () => {
+		expect(resolveOptions({cpus: '0'}, [], 2).config).toMatchObject({cpus: [0], pool: 2});
+		expect(resolveOptions({}, [], 1).config.pool).toBe(2);
 		expect(resolveOptions({cpus: '0-1'}, [], 2).config).toMatchObject({cpus: [0, 1], pool: 2});
 		expect(resolveOptions({cpus: '0', pool: '4'}, [], 2).config).toMatchObject({cpus: [0], pool: 4});
 		expect(resolveOptions({}, [], 2).config.cpus).toBeNull();

@@ -13,6 +13,9 @@ describe('round statistics', () => {
 		expect(outliers([1000, 1010, 990, 1005, 1600])).toEqual([4]);
 		expect(outliers([434, 433, 447])).toEqual([]);
 		expect(outliers([1000, 1000])).toEqual([]);
+		// Two rounds alike and a third far off (37%): an outlier, as one 6% off is among rounds that differ.
+		expect(outliers([2140, 2140, 2930])).toEqual([2]);
+		expect(outliers([1920, 1930, 2050])).toEqual([2]);
 	});
 
 	it('reports the median completed round and the spread of all completed ones', () => {

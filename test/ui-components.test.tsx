@@ -240,7 +240,7 @@ describe('the result', () => {
 		const frame = lastFrame()!;
 		expect(frame).toMatch(/│ engine +│ elapsed │ speedup │ ∥ cpu\/wall │ cores │ memory +│ start-up │/);
 		expect(frame).toMatch(/│ threads +│ 0\.21 s +│ 1\.90× +│ 1\.90/);
-		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2\.0 cores ∥1\.85 +│ no +│ 2 processes, 1 thread each/);
+		expect(frame).toMatch(/│ Multicore: hardware +│ yes +│ 2\.0 cores ∥1\.85 +│ no +│ 2 processes × 1 JS thread/);
 		expect(frame).toContain('Verdict: threads won');
 	});
 

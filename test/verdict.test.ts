@@ -19,7 +19,7 @@ function engine(name: EngineName, elapsedMs: number, parallelism: number, extra:
 	return engineResult(name, elapsedMs, parallelism, {peakRssBytes: 50 * 1024 * 1024, loopLagMaxMs: 0, coresUsed: 1, tasks, ...extra});
 }
 
-function run(workload: 'cpu' | 'sleep' | 'hash', engines: EngineResult[]): Omit<RunResult, 'verdict'> {
+function run(workload: 'cpu' | 'sleep' | 'hash' | 'module', engines: EngineResult[]): Omit<RunResult, 'verdict'> {
 	return {
 		schema: 2,
 		runId: 'test-run',
@@ -52,7 +52,11 @@ describe('the verdict', () => {
 		);
 		expect(overlapping).toMatch(/^No clear winner on 8 cpu tasks: their times overlap across 3 rounds \(async 2\.35-2\.45 s, threads 2\.25-2\.38 s/);
 		const apart = verdictOf(run('cpu', [engine('async', 2400, 1, over(2380, 2400, 2420)), engine('threads', 1600, 1.5, over(1590, 1600, 1610)), engine('processes', 1200, 1.97, over(1190, 1200, 1230))]));
-		expect(apart).toMatch(/^processes won on 8 cpu tasks in 1\.20 s \(medians of 3 rounds: async 2\.38-2\.42 s, threads 1\.59-1\.61 s, processes 1\.19-1\.23 s\), 2\.00× faster than async/);
+		expect(apart).toMatch(/^processes won on 8 cpu tasks in 1\.20 s \(medians of 3 rounds: async 2\.40 s, threads 1\.60 s, processes 1\.20 s\), 2\.00× faster than async/);
+		// Medians close but ranges apart: no "overlap" said.
+		const close = verdictOf(run('cpu', [engine('async', 2000, 1, over(1990, 2000, 2010)), engine('threads', 2100, 1, over(2090, 2100, 2110))]));
+		expect(close).toMatch(/^No clear winner on 8 cpu tasks: their medians were within 1\.05× of each other \(medians of 3 rounds: async 2\.00 s, threads 2\.10 s; ranges async 1\.99-2\.01 s, threads 2\.09-2\.11 s\)/);
+		expect(close).not.toContain('overlap');
 	});
 
 	it('calls a tie on waiting tasks a tie and compares their cost', () => {
@@ -100,9 +104,44 @@ describe('the verdict', () => {
 		expect(verdict).not.toMatch(/won/);
 	});
 
-	it('calls a run shorter than 3 start-ups too short to compare', () => {
-		const verdict = verdictOf(run('cpu', [engine('async', 45, 1, {startupMs: 0}), engine('threads', 26, 1.9, {startupMs: 40}), engine('processes', 29, 1.86, {startupMs: 83})]));
-		expect(verdict).toMatch(/^Too short to compare on 8 cpu tasks: the fastest engine took 26 ms, under 3 start-ups of its slowest pool \(83 ms each\)/);
-		expect(verdict).not.toMatch(/won|faster/);
+	it('calls a run too short only when the engines are within the noise under 100 ms, and says how to lengthen its tasks', () => {
+		const verdict = verdictOf(run('cpu', [engine('async', 45, 1, {startupMs: 0}), engine('threads', 38, 1.9, {startupMs: 40}), engine('processes', 41, 1.86, {startupMs: 83})]));
+		expect(verdict).toBe(
+			'Too short to compare on 8 cpu tasks: the engines took 38 to 45 ms, 7 ms apart, within what timers and scheduling can move a time by (10 ms). Make each task longer (--task-ms; 300 ms now).',
+		);
+	});
+
+	it('names async the winner on 1 s waits, however slow the pools were to start (start-up is not in elapsed)', () => {
+		const verdict = verdictOf(run('sleep', [engine('async', 1003, 0.01, {startupMs: 0}), engine('threads', 4010, 0.01, {startupMs: 681}), engine('processes', 4012, 0.01, {startupMs: 681})]));
+		expect(verdict).toMatch(/^async won on 8 sleep tasks in 1\.00 s: /);
+		expect(verdict).not.toMatch(/start-up|Too short/);
+	});
+
+	it('names load first, and still names a winner too far ahead for the load to explain, with the load stated', () => {
+		const busy = (load: number) => ({otherLoadCores: load, coreSamples: [{t: 200, busy: [1, 1], ownCores: 1, engineCores: 1}]});
+		// Under 100 ms and close: the load is named, not the shortness.
+		const short = verdictOf(run('cpu', [engine('async', 60, 1, busy(1)), engine('threads', 55, 1, busy(1))]));
+		expect(short).toMatch(/^No clear winner on 8 cpu tasks: other programs used 1\.0 cores during the async run/);
+		// async 1.0 s against 4.0 s: even at half speed (1 of 2 cores taken) the pools would be 2× slower.
+		const far = verdictOf(run('sleep', [engine('async', 1000, 0.3, busy(1)), engine('threads', 4000, 0.3, busy(1))]));
+		expect(far).toMatch(/^async won on 8 sleep tasks in 1\.00 s/);
+		expect(far).toContain('Other programs used 1.0 cores during the async run and 1.0 during threads');
+		expect(far).toContain('even sped up by the most that load could take (async 2.00×, threads 2.00×), the others stay behind');
+	});
+
+	it('says nothing of waiting for a core unless the tasks measured CPU-bound and more ran at once than the cores', () => {
+		const records = (count: number, endMs: number) => Array.from({length: count}, (_, id) => ({id, lane: id, pid: 1, tid: id, cpu: 0, queuedMs: 0, startMs: 0, runStartMs: 0, endMs, ok: true, error: null}));
+		// A module that waits 2 s, pool 3 on 2 cores: 3 at once, but 1% on the CPU.
+		const waiting = verdictOf(run('module', [engine('async', 2000, 0.01, {tasks: records(3, 2000)}), engine('threads', 2010, 0.03, {cpuMs: 60, tasks: records(3, 2010)})]));
+		expect(waiting).not.toMatch(/waiting for a core|CPU-bound/);
+		const busy = verdictOf(run('cpu', [engine('async', 3000, 1, {tasks: records(3, 3000)}), engine('threads', 1500, 2, {cpuMs: 3000, tasks: records(3, 1500)})]));
+		expect(busy).toContain('Threads ran up to 3 tasks at once on 2 cores, and the tasks were CPU-bound (');
+	});
+
+	it('says "waiting needs neither threads nor cores" only where async ran to show it', () => {
+		const verdict = verdictOf(run('sleep', [engine('threads', 1010, 0.01), engine('processes', 1030, 0.02)]));
+		expect(verdict).toMatch(/^No clear winner/);
+		expect(verdict).not.toContain('needs neither');
+		expect(verdict).toContain('these tasks mostly wait (parallelism 0.01 to 0.02)');
 	});
 });

@@ -22,7 +22,7 @@ export const helpText = `
 	Engines
 	  -e, --engines LIST    any of async,threads,processes         (default: all)
 	  -p, --pool N          threads or processes in each pool, 1..1024
-	                                                             (default: cores)
+	                                                (default: cores, at least 2)
 	  --threads KIND        pool (a pool of threads) | spawn (a thread per task)
 	  -m, --mode MODE       sequential (one engine at a time) | race (all at once)
 	  --runs N              rounds: each engine runs N times in a rotating order;

@@ -15,13 +15,22 @@ export function defaultTaskMs(tasks: number): number {
 	return Math.min(300, Math.max(10, Math.round(4000 / tasks)));
 }
 
+/**
+ * The default pool on `cores` allowed cores: one unit a core, and never fewer than 2, so a run
+ * allowed a single core (--cpus 0, an outside taskset) still shows two units taking turns on it:
+ * concurrent, not parallel.
+ */
+export function defaultPool(cores: number): number {
+	return Math.max(2, cores);
+}
+
 /** Every setting at its default on `cores` cores: what the flags, presets and tests start from. */
 export function defaultRunConfig(cores: number): RunConfig {
 	return {
 		workload: 'cpu',
 		modulePath: null,
 		...defaultTaskShape(cores),
-		pool: cores,
+		pool: defaultPool(cores),
 		mode: 'sequential',
 		engines: [...engineNames],
 		threads: 'pool',
@@ -41,7 +50,7 @@ export function presetConfig(preset: PresetName, cores: number): Partial<RunConf
 		}
 
 		case 'seed-cpu': {
-			return {workload: 'cpu', tasks: 4, taskMs: 700, pool: cores};
+			return {workload: 'cpu', tasks: 4, taskMs: 700, pool: defaultPool(cores)};
 		}
 	}
 }

@@ -5,6 +5,7 @@ import type {MachineInfo} from '../model/result-types.js';
 export function machineInfo(): MachineInfo {
 	return {
 		cores: availableParallelism(),
+		onlineCores: cpus().length || availableParallelism(),
 		cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
 		node: process.version,
 		platform: `${process.platform}-${process.arch}`,

@@ -10,7 +10,10 @@ export type LaneInfo = {
 };
 
 export type MachineInfo = {
+	/** The cores this run may use (its CPU affinity: an outside taskset or cpuset counts). */
 	readonly cores: number;
+	/** The machine's online cores, allowed or not (absent from documents before it was recorded). */
+	readonly onlineCores?: number;
 	readonly cpuModel: string;
 	readonly node: string;
 	readonly platform: string;

@@ -1,5 +1,5 @@
 import {coresText, megabytes, milliseconds, seconds, times} from '../result/format.js';
-import type {SweepDocument, SweepEngine, SweepPoint} from '../result/sweep-analysis.js';
+import {measuredWork, type SweepDocument, type SweepEngine, type SweepPoint} from '../result/sweep-analysis.js';
 import {runFacts} from './run-description.js';
 import {plainTable} from './plain-table.js';
 
@@ -7,7 +7,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The header of a sweep, as facts: what it swept, then the run's settings (the last ones give way first where room is short). */
 export function sweepHeaderFacts(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>): string[] {
-	const facts = runFacts(document.config, document.machine.cores).filter((fact) => !fact.startsWith('pool ') && !fact.includes(' tasks × '));
+	const facts = runFacts(document.config, document.machine.cores, false, document.machine.onlineCores).filter((fact) => !fact.startsWith('pool ') && !fact.includes(' tasks × '));
 	const work = document.work === 'fixed' ? `${document.config.tasks} tasks × ${milliseconds(document.config.taskMs)} at every size (fixed work)` : `${document.config.tasks} tasks × ${milliseconds(document.config.taskMs)} per unit (scaled work)`;
 	return ['concur-tui sweep', `pools ${document.sizes.join(',')}`, work, ...facts];
 }
@@ -36,7 +36,7 @@ export function sweepTable(engines: readonly SweepEngine[], sizes: readonly numb
 function cells(point: SweepPoint, wide: boolean): string[] {
 	const spread = point.roundsMs.length > 1 && point.medianMs > 0 ? ` ±${Math.round(((point.maxMs - point.minMs) / 2 / point.medianMs) * 100)}%` : '';
 	return [
-		`${seconds(point.medianMs)}${spread}${point.complete ? '' : ' !'}${point.failedTasks > 0 ? ` ✗${point.failedTasks}` : ''}`,
+		`${seconds(point.medianMs)}${spread}${point.complete ? '' : ' !'}${point.failedTasks > 0 ? ` ✗${point.failedTasks}` : ''}${point.skewed ? ' ~' : ''}`,
 		times(point.speedup),
 		percent(point.efficiency),
 		point.parallelism.toFixed(2),
@@ -53,6 +53,20 @@ export function sweepSummaryParts(document: Pick<SweepDocument, 'engines' | 'bas
 		return failed.length > 0
 			? [`${engine.engine}: tasks failed at pool ${failed.map((point) => `${point.n} (${point.failedTasks} of ${point.tasks * point.roundsMs.length})`).join(', ')}: ${failed.length === engine.points.length ? 'nothing to fit or recommend' : 'those sizes are left out of the fits and the recommendation'}`]
 			: [];
+	});
+	// Load first: sizes other programs skewed are named, and so is what rests on them.
+	const skews = document.engines.flatMap((engine) => {
+		const skewed = engine.points.filter((point) => point.skewed);
+		if (skewed.length === 0) return [];
+		const parts = skewed.map((point, index) => `${(point.otherLoadCores ?? 0).toFixed(1)}${index === 0 ? ' cores' : ''} at pool ${point.n}`);
+		const loads = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!;
+		// The recommendation weighs every measured size against the best; the fits, those within the cores.
+		const resting = [
+			...(engine.recommendation && skewed.some((point) => measuredWork(point)) ? ['the recommendation'] : []),
+			...((engine.amdahl ?? engine.usl) && skewed.some((point) => !point.oversubscribed && measuredWork(point)) ? ['the fits'] : []),
+		];
+		const onSkewed = resting.length > 0 ? `${resting.join(' and ')} ${resting.length === 1 && resting[0] === 'the recommendation' ? 'rests' : 'rest'} on skewed times` : 'neither the fits nor the recommendation rests on them';
+		return [`${engine.engine}: other programs used ${loads} while the cores were full (times marked ~): ${onSkewed}; run it again on a quieter machine`];
 	});
 	const baseline = document.baseline
 		? [`async (the baseline: one event loop): ${seconds(document.baseline.medianMs)} for ${document.baseline.tasks} tasks, parallelism ${document.baseline.parallelism.toFixed(2)}`]
@@ -71,7 +85,7 @@ export function sweepSummaryParts(document: Pick<SweepDocument, 'engines' | 'bas
 		document.work === 'fixed'
 			? ['Fixed work (strong scaling, Amdahl): the same tasks at every size, so speedup shows what more units buy for one job.']
 			: ['Scaled work (weak scaling, Gustafson): tasks grow with the pool, so speedup is throughput over one unit.'];
-	return {recommendations: [...failures, ...recommendations], baseline, fits, work};
+	return {recommendations: [...skews, ...failures, ...recommendations], baseline, fits, work};
 }
 
 /** Each engine's fits and recommended pool, in sentences built from the measured figures, in reading order. */

@@ -9,9 +9,13 @@ import type {EngineResult, TaskRecord} from '../model/result-types.js';
 /** Other programs' load matters from a quarter of a core on (a quiet machine here: 0.00-0.03). */
 export const otherLoadFloorCores = 0.25;
 
-/** A run is too short to compare below this many of its slowest engine's start-ups. */
-const startupsToCompare = 3;
-/** … and below this (ms), where timers and scheduling are a large part of any time measured. */
+/**
+ * What can move an engine's elapsed time with no difference between the engines at all: timers
+ * (Node's fire 1 ms late or more), the scheduler handing a core over, a garbage collection. Start-up
+ * is no part of it: elapsed is measured from the engine's first task, its start-up apart.
+ */
+export const schedulingNoiseMs = 10;
+/** From this elapsed time on, engines within the noise of each other are a tie, not a run too short. */
 const shortestComparableMs = 100;
 
 export type WorkKind = 'cpu-bound' | 'waits' | 'mixed';
@@ -72,15 +76,38 @@ export function mostAtOnce(tasks: readonly TaskRecord[]): number {
 	return most;
 }
 
-/** Why a run is too short to name a winner, or null when it is long enough. */
-export function tooShortToCompare(engines: readonly EngineResult[]): string | null {
-	const fastest = Math.min(...engines.map((engine) => engine.elapsedMs));
-	const slowestStartup = Math.max(0, ...engines.map((engine) => engine.startupMs));
-	const needed = Math.max(shortestComparableMs, startupsToCompare * slowestStartup);
-	if (fastest >= needed) return null;
-	return slowestStartup * startupsToCompare > shortestComparableMs
-		? `the fastest engine took ${Math.round(fastest)} ms, under ${startupsToCompare} start-ups of its slowest pool (${Math.round(slowestStartup)} ms each)`
-		: `the fastest engine took ${Math.round(fastest)} ms, under ${shortestComparableMs} ms, where timers and scheduling are a large part of any time`;
+/** How far apart two engines' times may be by chance: the scheduling noise, or with rounds the widest spread of them. */
+export function disturbanceMs(engines: readonly EngineResult[]): number {
+	const spreads = engines.filter((engine) => engine.spread.rounds >= 2).map((engine) => engine.spread.maxMs - engine.spread.minMs);
+	return Math.max(schedulingNoiseMs, ...spreads);
+}
+
+export type TooShort = {readonly fastestMs: number; readonly slowestMs: number; readonly disturbanceMs: number; readonly fromRounds: boolean};
+
+/**
+ * A run too short to tell the engines apart: every engine finished within 100 ms, and the slowest
+ * within the disturbance of the fastest (what timers and scheduling, or the spread of the rounds,
+ * can move a time by). Null when the engines can be compared: a longer run whose engines are
+ * close is a tie, one whose engines are far apart has a winner however short.
+ */
+export function tooShortToCompare(engines: readonly EngineResult[]): TooShort | null {
+	const elapsed = engines.map((engine) => engine.elapsedMs);
+	const fastestMs = Math.min(...elapsed);
+	const slowestMs = Math.max(...elapsed);
+	if (fastestMs >= shortestComparableMs) return null;
+	const disturbance = disturbanceMs(engines);
+	if (slowestMs - fastestMs > disturbance) return null;
+	return {fastestMs, slowestMs, disturbanceMs: disturbance, fromRounds: disturbance > schedulingNoiseMs};
+}
+
+/**
+ * The most other programs' load could have slowed an engine: by the share of the cores it took
+ * (cores ÷ what was left), as if every core's worth they used was taken from this engine; 1 when
+ * the load did not skew it. At most 4×: a machine more than 3/4 taken tells nothing.
+ */
+export function loadSlowdownBound(engine: EngineResult, cores: number): number {
+	if (!skewedByOtherLoad(engine, cores)) return 1;
+	return cores / Math.max(cores - engine.otherLoadCores!, cores / 4);
 }
 
 /**

@@ -18,7 +18,9 @@ export function median(values: readonly number[]): number {
 export function outliers(values: readonly number[]): number[] {
 	if (values.length < 3) return [];
 	const middle = median(values);
-	const mad = median(values.map((value) => Math.abs(value - middle)));
+	// With 3 rounds two alike give a MAD of 0 and the third, however far, a score of nothing:
+	// the MAD is taken as at least 1% of the median, so such a round is scored as any other.
+	const mad = Math.max(median(values.map((value) => Math.abs(value - middle))), 0.01 * Math.abs(middle));
 	if (mad === 0) return [];
 	return values.flatMap((value, index) => {
 		const distance = Math.abs(value - middle);

@@ -2,6 +2,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import {engineKinds} from '../config/engine-kinds.js';
 import {coresText, seconds, times} from './format.js';
+import {skewedByOtherLoad} from './evidence.js';
 import {fewestPoints, fitAmdahl, fitUsl, type AmdahlFit, type ScalingPoint, type UslFit} from './scaling-fit.js';
 
 /** Strong scaling (the same work at every size: Amdahl) or weak (work grows with the pool: Gustafson). */
@@ -27,6 +28,10 @@ export type SweepPoint = {
 	readonly failedTasks: number;
 	/** More units than the cores the run may use. */
 	readonly oversubscribed: boolean;
+	/** Cores' worth of CPU other programs used while this size ran (its median round), or null where unknown. */
+	readonly otherLoadCores?: number | null;
+	/** Other programs held cores of a full machine while this size ran: its time may be theirs (evidence.ts). */
+	readonly skewed?: boolean;
 	readonly roundsMs: readonly number[];
 };
 
@@ -77,6 +82,8 @@ export function analyseSweep(engine: EngineName, runs: ReadonlyArray<{readonly n
 			complete: found.complete,
 			failedTasks: rounds.reduce((total, round) => total + (round.engines.find((each) => each.engine === engine)?.failed.length ?? 0), 0),
 			oversubscribed: n > cores,
+			otherLoadCores: found.otherLoadCores,
+			skewed: skewedByOtherLoad(found, cores),
 			roundsMs: rounds.flatMap((round) => round.engines.filter((each) => each.engine === engine).map((each) => each.elapsedMs)),
 		};
 	});

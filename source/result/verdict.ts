@@ -1,8 +1,9 @@
 import {usableCores} from '../model/run-config.js';
 import {engineKinds, helperThreadsFloorCores} from '../config/engine-kinds.js';
-import {megabytes, seconds, times} from './format.js';
+import {coresText, megabytes, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
-import {helperThreadCores, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf} from './evidence.js';
+import {helperThreadCores, loadSlowdownBound, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf, type TooShort} from './evidence.js';
+import type {RunConfig} from '../model/run-config.js';
 
 /** Below this, a speedup in one round is noise, not a win. */
 const clearWin = 1.25;
@@ -10,6 +11,9 @@ const clearWin = 1.25;
 const clearWinOverRounds = 1.1;
 
 function unitsOf(engine: EngineResult): string {
+	// Async's one JS thread is not all it used when its helper threads (libuv's pool) did real work.
+	const helpers = helperThreadCores(engine);
+	if (engineKinds[engine.engine].isBaseline && helpers >= helperThreadsFloorCores) return `one JS thread and its helper threads (${helpers.toFixed(2)} cores' worth of CPU off the JS thread)`;
 	return engineKinds[engine.engine].unitsText(engine.lanes.length);
 }
 
@@ -19,7 +23,15 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 function loadClause(skewed: readonly EngineResult[], cores: number): string {
 	const parts = skewed.map((engine, index) => `${engine.otherLoadCores!.toFixed(1)}${index === 0 ? ' cores' : ''} during ${index === 0 ? 'the ' : ''}${engine.engine}${index === 0 ? ' run' : ''}`);
 	const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!;
-	return `other programs used ${list}, while the machine's ${cores} cores were full, so those times include waiting for cores they held`;
+	return `other programs used ${list}, while the machine's ${coresText(cores)} ${cores === 1 ? 'was' : 'were'} full, so those times include waiting for cores they held`;
+}
+
+/** What to do about a run too short to compare: what lengthens a task depends on who decides its length. */
+function tooShortSentence(work: string, short: TooShort, config: RunConfig): string {
+	const apart = Math.round(short.slowestMs - short.fastestMs);
+	const noise = short.fromRounds ? `the spread of the rounds (${Math.round(short.disturbanceMs)} ms)` : `what timers and scheduling can move a time by (${Math.round(short.disturbanceMs)} ms)`;
+	const advice = config.workload === 'module' ? 'Give each task more to do (your module decides how long a task takes).' : `Make each task longer (--task-ms; ${Math.round(config.taskMs)} ms now).`;
+	return `Too short to compare on ${work}: the engines took ${Math.round(short.fastestMs)} to ${Math.round(short.slowestMs)} ms, ${apart} ms apart, within ${noise}. ${advice}`;
 }
 
 /**
@@ -49,13 +61,20 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 			: `No engine ran every task without a failure, so there is nothing to compare.${failedNote}`;
 	}
 
-	const contendedNote = done.some((engine) => engine.contended)
-		? ` More CPU-bound threads ran at once than the ${usableCores(result.config, result.machine.cores)} cores${result.config.cpus ? ' the run was pinned to' : ''}, so times include waiting for a core.`
-		: '';
+	// Waiting for a core is said only where the tasks measured CPU-bound and more ran at once than
+	// the cores (in one pool, or in pools racing each other), never from the flags alone.
+	const usable = usableCores(result.config, result.machine.cores);
+	const measuredKind = workKindOf(done, result.machine.cores);
+	const cpuBound = measuredKind !== null && measuredKind.kind !== 'waits';
+	const overfull = done.filter((engine) => !engineKinds[engine.engine].isBaseline && (mostAtOnce(engine.tasks) > usable || (engine.contended && result.config.mode === 'race')));
+	const contendedNote =
+		cpuBound && overfull.length > 0
+			? ` ${capitalise(overfull.map((engine) => `${engine.engine} ran up to ${mostAtOnce(engine.tasks)} tasks at once`).join(' and '))}${result.config.mode === 'race' && overfull.length > 1 ? ', racing each other,' : ''} on ${coresText(usable)}${result.config.cpus ? ' the run was pinned to' : ''}, and the tasks were CPU-bound (${Math.round(measuredKind.share * 100)}% of their running time on the CPU), so times include waiting for a core.`
+			: '';
 	const fastest = done.reduce((best, engine) => (engine.elapsedMs < best.elapsedMs ? engine : best));
 	const asyncResult = done.find((engine) => engineKinds[engine.engine].isBaseline);
 	const {workload, tasks} = result.config;
-	const work = `${tasks} ${workload === 'module' ? 'custom' : workload} tasks`;
+	const work = `${tasks} ${workload === 'module' ? 'custom' : workload} ${tasks === 1 ? 'task' : 'tasks'}`;
 
 	const cores = result.machine.cores;
 	const skewed = done.filter((engine) => skewedByOtherLoad(engine, cores));
@@ -73,14 +92,21 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 			: `${engine.engine} ${seconds(rounds >= 2 ? engine.spread.medianMs : engine.elapsedMs)}`;
 	const elapsedList = done.map((engine) => range(engine)).join(', ');
 
-	const short = tooShortToCompare(done);
-	if (short) {
-		return `Too short to compare on ${work}: ${short} (${elapsedList}), so start-up and measurement outweigh the work. Give the tasks more to do (--task-ms, --tasks).${failedNote}`;
-	}
-
-	if (skewed.length > 0) {
+	// Load first: a skewed run says so before any other rule. A winner so far ahead that the load
+	// cannot explain it (every other engine, sped up by the most the load could have slowed it, is
+	// still clearly slower) is still named, with the load stated.
+	const farAhead = done.every((engine) => engine === fastest || engine.elapsedMs / loadSlowdownBound(engine, cores) >= clearWin * fastest.elapsedMs);
+	if (skewed.length > 0 && !farAhead) {
 		return `No clear winner on ${work}: ${loadClause(skewed, cores)} (${elapsedList}). Run it again on a quieter machine.${contendedNote}${failedNote}`;
 	}
+
+	const loadNote =
+		skewed.length > 0
+			? ` ${capitalise(loadClause(skewed, cores))}; even sped up by the most that load could take (${skewed.map((engine) => `${engine.engine} ${times(loadSlowdownBound(engine, cores))}`).join(', ')}), the others stay behind.`
+			: '';
+
+	const short = tooShortToCompare(done);
+	if (short) return `${tooShortSentence(work, short, result.config)}${failedNote}`;
 
 	// Who shares first place: with rounds, any engine whose range of times reaches the fastest's
 	// (or within 1.1×); with one round, any within 1.25× of it.
@@ -89,7 +115,9 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 			? engine.spread.minMs <= fastest.spread.maxMs || engine.elapsedMs / fastest.elapsedMs < clearWinOverRounds
 			: engine.elapsedMs / fastest.elapsedMs < clearWin;
 	const leaders = done.filter((engine) => tiedWithFastest(engine)).sort((a, b) => a.elapsedMs - b.elapsedMs);
-	const roundsNote = rounds >= 2 ? `medians of ${rounds} rounds: ${elapsedList}` : '';
+	// The reported round of each engine is its median round (the lower middle one of an even count).
+	const medianList = done.map((engine) => `${engine.engine} ${seconds(engine.elapsedMs)}`).join(', ');
+	const roundsNote = rounds >= 2 ? `${rounds % 2 === 1 ? 'medians' : 'median rounds'} of ${rounds} rounds: ${medianList}` : '';
 
 	if (leaders.length === done.length) {
 		const memory = done.map((e) => `${e.engine} ${megabytes(e.peakRssBytes)} with ${unitsOf(e)}`).join(', ');
@@ -97,14 +125,20 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		const least = Math.min(...parallelisms);
 		const most = Math.max(...parallelisms);
 		let why: string;
-		if (most < 0.5) why = 'these tasks mostly wait, and waiting needs neither threads nor cores';
-		else if (least >= 0.8 * usableCores(result.config, result.machine.cores)) why = `every model kept all ${usableCores(result.config, result.machine.cores)} ${result.config.cpus ? 'pinned ' : ''}cores busy (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
+		// "Waiting needs no threads" is shown only by async, one thread that waited as fast as the pools.
+		if (most < 0.5) why = asyncResult ? 'these tasks mostly wait, and waiting needs neither threads nor cores' : `these tasks mostly wait (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
+		else if (least >= 0.8 * usable) why = `every model kept ${usable === 1 ? 'the' : `all ${usable}`} ${result.config.cpus ? 'pinned ' : ''}${usable === 1 ? 'core' : 'cores'} busy (parallelism ${least.toFixed(2)} to ${most.toFixed(2)})`;
 		else why = `their parallelism stayed close (${least.toFixed(2)} to ${most.toFixed(2)} cores' worth of CPU)`;
+		// Ranges are said to overlap only where each reaches the fastest's; else the medians are close.
+		const shown = (ms: number) => Number.parseFloat(seconds(ms));
+		const overlap = done.every((engine) => shown(engine.spread.minMs) <= shown(fastest.spread.maxMs));
 		const close =
 			rounds >= 2
-				? `their times overlap across ${rounds} rounds (${elapsedList})`
+				? overlap
+					? `their times overlap across ${rounds} rounds (${elapsedList})`
+					: `their ${roundsNote.startsWith('medians') ? 'medians' : 'median rounds'} were within ${times(ratio)} of each other (${roundsNote}; ranges ${elapsedList})`
 				: `all finished within ${times(ratio)} of each other (${seconds(fastest.elapsedMs)} to ${seconds(slowest.elapsedMs)})`;
-		return `No clear winner on ${work}: ${close}, because ${why}. The cost differed: ${memory}.${contendedNote}${failedNote}`;
+		return `No clear winner on ${work}: ${close}, because ${why}. The cost differed: ${memory}.${loadNote}${contendedNote}${failedNote}`;
 	}
 
 	// A tie for first speaks of the leaders together: "they kept 1.95-1.97 cores busy".
@@ -157,5 +191,5 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		leaders.length === 1
 			? `${fastest.engine} won on ${work} in ${seconds(fastest.elapsedMs)}${roundsNote ? ` (${roundsNote})` : ''}`
 			: `${leaders.map((engine) => engine.engine).join(' and ')} tied for first on ${work} (${leaders.map((engine) => seconds(engine.elapsedMs)).join(' and ')}, within ${times(leaders.at(-1)!.elapsedMs / fastest.elapsedMs)}${roundsNote ? `; ${roundsNote}` : ''})`;
-	return `${winner}${speedupNote}: ${why}.${contendedNote}${failedNote}`;
+	return `${winner}${speedupNote}: ${why}.${loadNote}${contendedNote}${failedNote}`;
 }

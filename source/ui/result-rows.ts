@@ -27,7 +27,7 @@ export function differenceRows(result: RunResult): Array<Record<string, string>>
 			measured: `${engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1)} cores ∥${engine.parallelism.toFixed(2)}`,
 			'threads?': claim.threads,
 			// Pinned, where it ran says on how many cores: 4 threads at ∥1.00 on 1 core are concurrent, not parallel.
-			'ran on': `${ranOn(engine.lanes.length, helperThreadCores(engine))}${result.config.cpus ? ` on ${result.config.cpus.length} pinned core${result.config.cpus.length === 1 ? '' : 's'}` : ''}`,
+			'ran on': `${ranOn(engine.lanes.length, helperThreadCores(engine))}${result.config.cpus ? ` on ${result.config.cpus.length} pinned ${result.config.cpus.length === 1 ? 'core' : 'cores'}` : ''}`,
 		};
 	});
 }
