@@ -62,7 +62,8 @@ const faults: readonly Fault[] = [
 		reasons: {
 			async: hostDied('exited with code 1: Error: boom in a timer'),
 			threads: /^the thread crashed: Error: boom in a timer$/,
-			processes: /^exited with code 1$/,
+			// The process unit says its error on its channel as it dies, as a thread's is given.
+			processes: /^the process crashed: Error: boom in a timer$/,
 			spawn: /^Error: boom in a timer$/,
 		},
 	},
@@ -72,7 +73,7 @@ const faults: readonly Fault[] = [
 		reasons: {
 			async: hostDied('exited with code 1: Error: rejected in a timer'),
 			threads: /^the thread crashed: Error: rejected in a timer$/,
-			processes: /^exited with code 1$/,
+			processes: /^the process crashed: Error: rejected in a timer$/,
 			spawn: /^Error: rejected in a timer$/,
 		},
 	},
