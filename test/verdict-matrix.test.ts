@@ -10,7 +10,8 @@ import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
 import {runJson} from './helpers/run-cli.js';
-import {verdictOracle, type OracleDocument} from './helpers/verdict-oracle.js';
+import {differencesOracle, verdictOracle, type OracleDifference, type OracleDocument} from './helpers/verdict-oracle.js';
+import {differenceRows} from '../source/result/lesson.js';
 
 const folder = fileURLToPath(new URL('fixtures/verdicts/', import.meta.url));
 const recorded = readdirSync(folder)
@@ -28,6 +29,17 @@ describe('the verdict matrix (recorded runs)', () => {
 
 	it.each(recorded)('%s: every number is a figure of the document, every claim holds for it', (_name, result) => {
 		expect(verdictOracle(asJson(result), verdictOf(result))).toEqual([]);
+	});
+
+	it.each(recorded)('%s: the note\'s table is quoted as the note writes it, and each word (parallel, time-slicing, concurrent) is earned by the figures', (_name, result) => {
+		expect(differencesOracle(asJson(result), JSON.parse(JSON.stringify(differenceRows(result))) as OracleDifference[])).toEqual([]);
+	});
+
+	it('rejects the note\'s words where the figures do not earn them', () => {
+		const [row] = differenceRows(fixture('cpu-pool2-runs1')).filter((each) => each.engine === 'threads');
+		expect(differencesOracle(asJson(fixture('cpu-pool2-runs1')), [...differenceRows(fixture('cpu-pool2-runs1')).filter((each) => each.engine !== 'threads'), {...row!, showed: 'concurrent, not parallel: 2 at once took turns (time-slicing), ∥ 1.98'}])).not.toEqual([]);
+		expect(differencesOracle(asJson(fixture('sleep-pool2-runs1')), differenceRows(fixture('sleep-pool2-runs1')).map((each) => ({...each, showed: 'parallel: 2 at once, ∥ 1.90'})))).not.toEqual([]);
+		expect(differencesOracle(asJson(fixture('cpu-pool2-runs1')), differenceRows(fixture('cpu-pool2-runs1')).map((each) => ({...each, needsMultipleCores: 'yes'})))).not.toEqual([]);
 	});
 
 	it('reaches every kind of verdict across the matrix', () => {

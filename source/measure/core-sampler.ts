@@ -50,6 +50,8 @@ export type MachineSample = {
 	readonly ownCores: number | null;
 	/** The same for each watched tree (an engine's host and its units). */
 	readonly treeCores: Map<string, number>;
+	/** The OS threads of each watched tree at the sample (every thread of its processes). */
+	readonly treeThreads: Map<string, number>;
 };
 
 /**
@@ -102,19 +104,22 @@ export class CoreSampler {
 		const coresOver = (before: number | null, after: number | null) =>
 			before === null || after === null || wallMs <= 0 ? null : Math.max(0, after - before) / wallMs;
 		// One walk of /proc for concur-tui's tree and every engine's subtree in it.
-		const {tree: ownMs, subtrees} = processTreesCpuMs(
+		const {tree: ownMs, subtrees, subtreeThreads} = processTreesCpuMs(
 			this.ownRoot,
 			[...this.trees.values()].map((tree) => tree.root),
 		);
 		const treeCores = new Map<string, number>();
+		const treeThreads = new Map<string, number>();
 		for (const [name, tree] of this.trees) {
+			const threads = subtreeThreads.get(tree.root);
+			if (threads !== null && threads !== undefined) treeThreads.set(name, threads);
 			const treeMs = subtrees.get(tree.root) ?? null;
 			const cores = coresOver(tree.lastMs, treeMs);
 			if (cores !== null) treeCores.set(name, cores);
 			tree.lastMs = treeMs ?? tree.lastMs;
 		}
 
-		this.onSample({busy: busyBetween(this.last, now), ownCores: coresOver(this.lastOwnMs, ownMs), treeCores});
+		this.onSample({busy: busyBetween(this.last, now), ownCores: coresOver(this.lastOwnMs, ownMs), treeCores, treeThreads});
 		this.last = now;
 		this.lastAt = at;
 		this.lastOwnMs = ownMs;

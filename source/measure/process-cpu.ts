@@ -21,9 +21,10 @@ function statFields(path: string): string[] | null {
  * CPU times from a /proc `stat` file, in clock ticks: utime + stime, and the same for the
  * children it waited for (cutime + cstime); null on other systems or once it is gone.
  */
-export function statTicks(path: string): {own: number; reapedChildren: number} | null {
+export function statTicks(path: string): {own: number; reapedChildren: number; threads: number} | null {
 	const fields = statFields(path);
-	return fields === null ? null : {own: Number(fields[11]) + Number(fields[12]), reapedChildren: Number(fields[13]) + Number(fields[14])};
+	// After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17, num_threads 20.
+	return fields === null ? null : {own: Number(fields[11]) + Number(fields[12]), reapedChildren: Number(fields[13]) + Number(fields[14]), threads: Number(fields[17])};
 }
 
 /** CPU ms (user + system) a process has used so far, from /proc on Linux; null elsewhere or if gone. */

@@ -18,8 +18,9 @@ function childrenOf(pid: number): number[] {
  * so each process is counted once. Linux only: null elsewhere, or for a root that is gone (a
  * sub-root outside `root`'s tree is walked on its own).
  */
-export function processTreesCpuMs(root: number, subRoots: readonly number[] = []): {tree: number | null; subtrees: Map<number, number | null>} {
+export function processTreesCpuMs(root: number, subRoots: readonly number[] = []): {tree: number | null; subtrees: Map<number, number | null>; subtreeThreads: Map<number, number | null>} {
 	const ticks = new Map<number, number>();
+	const threads = new Map<number, number>();
 	const children = new Map<number, number[]>();
 	const walk = (from: number) => {
 		const pending = [from];
@@ -29,13 +30,15 @@ export function processTreesCpuMs(root: number, subRoots: readonly number[] = []
 			const stat = statTicks(`/proc/${pid}/stat`);
 			if (stat === null) continue;
 			ticks.set(pid, stat.own + stat.reapedChildren);
+			threads.set(pid, stat.threads);
 			const kids = childrenOf(pid);
 			children.set(pid, kids);
 			pending.push(...kids);
 		}
 	};
 
-	const sum = (from: number): number | null => {
+	/** The sum of `values` over the subtree of `from`, or null when `from` is gone. */
+	const sum = (from: number, values: ReadonlyMap<number, number>): number | null => {
 		if (!ticks.has(from)) walk(from);
 		if (!ticks.has(from)) return null;
 		let total = 0;
@@ -45,15 +48,25 @@ export function processTreesCpuMs(root: number, subRoots: readonly number[] = []
 			const pid = pending.pop()!;
 			if (seen.has(pid)) continue;
 			seen.add(pid);
-			total += ticks.get(pid) ?? 0;
+			total += values.get(pid) ?? 0;
 			pending.push(...(children.get(pid) ?? []));
 		}
 
-		return total * msPerTick;
+		return total;
+	};
+
+	const cpuMs = (from: number) => {
+		const total = sum(from, ticks);
+		return total === null ? null : total * msPerTick;
 	};
 
 	walk(root);
-	return {tree: sum(root), subtrees: new Map(subRoots.map((subRoot) => [subRoot, sum(subRoot)]))};
+	return {
+		tree: cpuMs(root),
+		subtrees: new Map(subRoots.map((subRoot) => [subRoot, cpuMs(subRoot)])),
+		// OS threads of each subtree now: every thread of every process (JS, libuv's pool, V8's, the rest).
+		subtreeThreads: new Map(subRoots.map((subRoot) => [subRoot, sum(subRoot, threads)])),
+	};
 }
 
 /** CPU time (ms) used so far by `root` and every live descendant (see processTreesCpuMs). */

@@ -76,6 +76,8 @@ export type CpuSampleEvent = {
 	readonly busy: readonly number[];
 	readonly ownCores: number | null;
 	readonly engineCores: Partial<Record<EngineName, number>>;
+	/** Each running engine's OS threads at the sample, over its host and units (Linux). */
+	readonly engineThreads?: Partial<Record<EngineName, number>>;
 };
 /** An engine finished: its host's measurements, or the error that stopped it (then null). */
 export type EngineEndEvent = {

@@ -60,6 +60,8 @@ export type CoreSample = {
 	readonly busy: readonly number[];
 	readonly ownCores: number | null;
 	readonly engineCores: number | null;
+	/** The engine's OS threads at the sample (host and units), where the OS tells. */
+	readonly engineThreads?: number | null;
 };
 
 export type EngineResult = HostMeasurements & {
@@ -119,6 +121,29 @@ export type Spread = {
 	readonly outlierRounds: readonly number[];
 };
 
+/** The note's words for what a run showed of an engine (result/lesson.ts says when each is earned). */
+export type ShowedKind = 'parallel' | 'time-slicing' | 'concurrent' | 'one at a time' | 'not shown';
+
+/** A row of the note's "Differences" table, beside what this run showed. */
+export type DifferenceRow = {
+	readonly engine: EngineName;
+	/** The note's name for the model: Async, Many-thread, Multicore. */
+	readonly model: string;
+	/** programming model, execution model, hardware. */
+	readonly level: string;
+	/** The note's claims, as it asks them. */
+	readonly needsMultipleCores: 'yes' | 'no';
+	readonly needsMultipleThreads: 'yes' | 'no';
+	/** What this run's figures showed, in the note's words, with them: "concurrent, not parallel: 2 at once took turns (time-slicing), ∥ 1.00". */
+	readonly showed: string;
+	/** The same, in a few characters: "time-slicing ∥1.00". */
+	readonly showedShort: string;
+	readonly showedKind: ShowedKind;
+	/** JS threads that ran tasks, and every OS thread of its processes at most at once (null where unknown). */
+	readonly jsThreads: number;
+	readonly osThreads: number | null;
+};
+
 export type RunResult = {
 	/** 2: coresUsed is the engine's own cores (a fraction), rounds, spread, otherLoadCores and mainThreadCpuMs added. */
 	readonly schema: 2;
@@ -132,6 +157,8 @@ export type RunResult = {
 	/** False when the run was interrupted or an engine stopped early: the figures are partial. */
 	readonly complete: boolean;
 	readonly verdict: string;
+	/** The note's Differences table with what this run showed (absent from documents before it was added). */
+	readonly differences?: readonly DifferenceRow[];
 };
 
 /** How much work makes one ms here, measured once per run so every engine runs the same work. */

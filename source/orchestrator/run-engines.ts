@@ -79,8 +79,8 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 	});
 	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
 	if (calibration === null) return endRun(collector, bus, null);
-	const sampler = new CoreSampler(({busy, ownCores, treeCores}) =>
-		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores)}),
+	const sampler = new CoreSampler(({busy, ownCores, treeCores, treeThreads}) =>
+		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores), engineThreads: Object.fromEntries(treeThreads)}),
 	);
 	sampler.start();
 

@@ -7,6 +7,7 @@ import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, MachineInfo, RunResult} from '../model/result-types.js';
 import {plainTable} from '../present/plain-table.js';
 import {laneLabel, laneRow} from './text-timeline.js';
+import {analogyLines, differenceRows} from '../result/lesson.js';
 
 const timelineCells = 60;
 /** Beyond this many lanes an engine's timeline shows the busiest ones and a count of the rest. */
@@ -86,6 +87,17 @@ function resultsTable(result: RunResult): string[] {
 	];
 }
 
+/** The note's Differences table for this run, then each model's analogy tied to what it showed. */
+function noteTable(result: RunResult): string[] {
+	const rows = result.differences ?? differenceRows(result);
+	if (rows.length === 0) return [];
+	const table = plainTable(
+		['model', 'level', 'needs multiple cores?', 'needs multiple threads?', 'JS threads', 'OS threads'],
+		rows.map((row) => [row.model, row.level, row.needsMultipleCores, row.needsMultipleThreads, String(row.jsThreads), row.osThreads === null ? '–' : String(row.osThreads)]),
+	);
+	return ['', 'The note\'s differences (shared/seed), and what this run showed of each:', ...table, ...analogyLines(result)];
+}
+
 function failures(result: RunResult): string[] {
 	const {failed, skewed} = problemsOf(result);
 	const load = skewed.map(({text}) => `Note: ${text}.`);
@@ -109,6 +121,7 @@ export function reportBody(result: RunResult): string {
 		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth, result.config.threads)),
 		'',
 		...resultsTable(result),
+		...noteTable(result),
 		...failures(result),
 		'',
 		`Verdict: ${result.verdict}`,

@@ -125,6 +125,21 @@ export function skewedByOtherLoad(engine: EngineResult, cores: number): boolean 
 }
 
 /**
+ * The most OS threads an engine's processes had at once while it ran (host and units: JS threads,
+ * libuv's pool, V8's helpers, the rest), from /proc; null where the OS does not tell.
+ */
+export function osThreadsOf(engine: EngineResult): number | null {
+	let most: number | null = null;
+	for (const sample of engine.coreSamples) if (typeof sample.engineThreads === 'number') most = Math.max(most ?? 0, sample.engineThreads);
+	return most;
+}
+
+/** The JS threads that ran tasks: async's one, one a worker thread, one a process. */
+export function jsThreadsOf(engine: EngineResult): number {
+	return engineKinds[engine.engine].isBaseline ? 1 : engine.lanes.length;
+}
+
+/**
  * Cores' worth of CPU an engine's host did off its main JS thread: on async, its helper threads
  * (libuv's pool for hashing and file I/O, V8's for GC and compiling). From the main thread's own
  * CPU time where the OS tells it; elsewhere, what parallelism shows above one thread.

@@ -7,6 +7,7 @@ import {engineLoad} from './engine-load.js';
 import {TaskColumns} from './task-columns.js';
 import {roundFigures, summariseRounds} from './round-stats.js';
 import {verdictOf} from './verdict.js';
+import {differenceRows} from './lesson.js';
 
 type EngineDraft = {
 	t0: number | null;
@@ -100,7 +101,7 @@ export class ResultCollector {
 			rounds,
 			complete: engines.every((engine) => engine.complete),
 		};
-		return {...partial, verdict: verdictOf(partial)};
+		return {...partial, verdict: verdictOf(partial), differences: differenceRows(partial)};
 	}
 
 	private draft(engine: EngineName): EngineDraft {
@@ -164,6 +165,6 @@ export class ResultCollector {
 	private samplesBetween(engine: EngineName, from: number, to: number): CoreSample[] {
 		return this.samples
 			.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
-			.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null}));
+			.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null, engineThreads: sample.engineThreads?.[engine] ?? null}));
 	}
 }

@@ -10,7 +10,7 @@ const shortKeys = keyTable.map((entry) => (typeof entry.footer === 'string' ? en
 /** Every glyph and abbreviation the screen uses, in a few words each. */
 export const glossary: ReadonlyArray<readonly [string, string]> = [
 	['█ ▓', 'a task running or done; consecutive tasks on a lane alternate'],
-	['░', 'a task waiting for a unit (a thread or process) to take it'],
+	['░', 'a task waiting to start: for a free unit (pools), for the blocked loop (async)'],
 	['▒', 'several tasks at once on one lane (async overlaps its tasks)'],
 	['▏', 'a task shorter than one cell; a blank cell: the lane was idle'],
 	['42% ✓ ✗', 'a running task’s progress · done · failed (why: in the result)'],
@@ -23,8 +23,14 @@ export const glossary: ReadonlyArray<readonly [string, string]> = [
 	['other programs', 'CPU the rest of the machine used meanwhile; ! = skewed'],
 	['timeout', 'async: a signal only (cooperative); pools: late units stopped'],
 	['* ±2%', 'engine did not complete · spread over --runs rounds'],
-	['cores? threads?', 'the seed’s claim: does the model need them?'],
-	['the seed', 'async: programming model · threads: execution · cores: hardware'],
+	['needs multiple…', 'the note’s claims (cores? threads?) beside what this run showed'],
+	['parallel', 'tasks at once on several cores: ∥ above 1.5'],
+	['time-slicing', 'units taking turns on one core: concurrent, not parallel (∥ ≤ 1.1)'],
+	['concurrent', 'several tasks under way at once, by waiting or taking turns'],
+	['the note', 'async: programming model · threads: execution · cores: hardware'],
+	['Async', 'ordering food, chatting until the waiter brings it: no wait'],
+	['Many-thread', 'kitchen staff in one restaurant, sharing its tools (memory)'],
+	['Multicore', 'chefs cooking in parallel, each in a kitchen of its own'],
 ];
 
 /**

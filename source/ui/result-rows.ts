@@ -2,6 +2,7 @@ import {engineKinds} from '../config/engine-kinds.js';
 import {engineFigures} from '../present/engine-figures.js';
 import {helperThreadCores} from '../result/evidence.js';
 import type {RunResult} from '../model/result-types.js';
+import {differenceRows} from '../result/lesson.js';
 
 /** The results table's rows: every figure measured, as the headless report shows them. */
 export function resultRows(result: RunResult): Array<Record<string, string>> {
@@ -17,17 +18,32 @@ export function resultRows(result: RunResult): Array<Record<string, string>> {
 	}));
 }
 
-/** The seed's "Differences" table, each claim beside what this run measured. */
-export function differenceRows(result: RunResult): Array<Record<string, string>> {
-	return result.engines.map((engine) => {
-		const {seed: claim, ranOn} = engineKinds[engine.engine];
-		return {
-			model: `${claim.model}: ${claim.level}`,
-			'cores?': claim.cores,
-			measured: `${engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1)} cores ∥${engine.parallelism.toFixed(2)}`,
-			'threads?': claim.threads,
-			// Pinned, where it ran says on how many cores: 4 threads at ∥1.00 on 1 core are concurrent, not parallel.
-			'ran on': `${ranOn(engine.lanes.length, helperThreadCores(engine))}${result.config.cpus ? ` on ${result.config.cpus.length} pinned ${result.config.cpus.length === 1 ? 'core' : 'cores'}` : ''}`,
-		};
-	});
+/**
+ * The note's "Differences" table beside what this run showed, as wide as the terminal allows:
+ * the note's own columns, what this run showed in words and what ran it; then without what ran
+ * it; the showing in short; without the level; short headings; the claims alone.
+ */
+export function differenceTables(result: RunResult): Array<Array<Record<string, string>>> {
+	const rows = result.differences ?? differenceRows(result);
+	const ranOnOf = (index: number) => {
+		const engine = result.engines[index]!;
+		const pinned = result.config.cpus ? ` on ${result.config.cpus.length} pinned ${result.config.cpus.length === 1 ? 'core' : 'cores'}` : '';
+		const osThreads = rows[index]!.osThreads;
+		return `${engineKinds[engine.engine].ranOn(engine.lanes.length, helperThreadCores(engine))}${pinned}${osThreads === null ? '' : ` · ${osThreads} OS threads`}`;
+	};
+
+	const full = rows.map((row, index) => ({
+		model: row.model,
+		level: row.level,
+		'needs multiple cores?': row.needsMultipleCores,
+		'needs multiple threads?': row.needsMultipleThreads,
+		'this run showed': row.showed,
+		'ran on': ranOnOf(index),
+	}));
+	const withoutRanOn = full.map(({'ran on': _ranOn, ...rest}) => rest);
+	const shortShowing = withoutRanOn.map((row, index) => ({...row, 'this run showed': rows[index]!.showedShort}));
+	const withoutLevel = shortShowing.map(({level: _level, ...rest}) => rest);
+	const shortHeadings = rows.map((row) => ({model: row.model, 'cores?': row.needsMultipleCores, 'threads?': row.needsMultipleThreads, showed: row.showedShort}));
+	const claimsOnly = shortHeadings.map(({showed: _showed, ...rest}) => rest);
+	return [full, withoutRanOn, shortShowing, withoutLevel, shortHeadings, claimsOnly];
 }

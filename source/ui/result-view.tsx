@@ -2,7 +2,7 @@ import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
 import type {RunResult} from '../model/result-types.js';
 import {problemsOf} from '../present/problems.js';
-import {differenceRows, resultRows} from './result-rows.js';
+import {differenceTables, resultRows} from './result-rows.js';
 import stringWidth from 'string-width';
 import {wrapWords} from '../util/wrap-words.js';
 
@@ -15,12 +15,9 @@ export function tableWidth(data: ReadonlyArray<Record<string, string>>): number 
 	return columns.reduce((sum, column) => sum + 3 + Math.max(stringWidth(column), ...data.map((row) => stringWidth(row[column] ?? ''))), 1);
 }
 
-/** The seed's differences table as wide as `width` allows: without its "ran on" column if need be, or none. */
+/** The note's differences table as wide as `width` allows (result-rows.ts orders the variants), or none. */
 function differencesFitting(result: RunResult, width: number): Array<Record<string, string>> | null {
-	const full = differenceRows(result);
-	if (tableWidth(full) <= width) return full;
-	const narrow = full.map(({'ran on': _ranOn, ...rest}) => rest);
-	return tableWidth(narrow) <= width ? narrow : null;
+	return differenceTables(result).find((table) => tableWidth(table) <= width) ?? null;
 }
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};

@@ -18,10 +18,18 @@ export function userEnv(extra: Record<string, string> = {}): Record<string, stri
 
 export type CliRun = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
 
+export type CliOptions = {
+	cwd?: string;
+	env?: Record<string, string>;
+	/** A command the CLI runs under, as a user would type it before (`taskset -c 0`). */
+	command?: readonly string[];
+};
+
 /** Runs the built CLI with stdout piped (so it is not a terminal) and collects everything. */
-export async function runCli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<CliRun> {
+export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {env: userEnv(options.env), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe']});
+		const [command, ...before] = options.command ?? [];
+		const child = spawn(command ?? process.execPath, [...before, ...(command ? [process.execPath] : []), cliPath, ...args], {env: userEnv(options.env), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -34,7 +42,7 @@ export async function runCli(args: readonly string[], options: {cwd?: string; en
 }
 
 /** Runs with --json and parses the result document. */
-export async function runJson(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): Promise<{run: CliRun; result: RunResult}> {
+export async function runJson(args: readonly string[], options: CliOptions = {}): Promise<{run: CliRun; result: RunResult}> {
 	const run = await runCli([...args, '--json'], options);
 	try {
 		return {run, result: JSON.parse(run.stdout) as RunResult};

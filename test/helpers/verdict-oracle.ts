@@ -274,3 +274,42 @@ export function verdictOracle(document: OracleDocument, verdict: string): string
 
 	return problems;
 }
+
+/** A row of the note's table as the JSON carries it. */
+export type OracleDifference = {readonly engine: string; readonly model: string; readonly level: string; readonly needsMultipleCores: string; readonly needsMultipleThreads: string; readonly showed: string; readonly showedKind: string};
+
+/** The note's own table (shared/seed): model, level, needs multiple cores?, needs multiple threads?. */
+const noteTable: Record<string, readonly [string, string, string, string]> = {
+	async: ['Async', 'programming model', 'no', 'no'],
+	threads: ['Many-thread', 'execution model', 'no', 'yes'],
+	processes: ['Multicore', 'hardware', 'yes', 'no'],
+};
+
+/** What is wrong with the Differences rows for `document`: the note's claims as written, and each word earned by the figures. */
+export function differencesOracle(document: OracleDocument, rows: readonly OracleDifference[]): string[] {
+	const problems: string[] = [];
+	if (rows.length !== document.engines.length) problems.push(`has ${rows.length} rows for ${document.engines.length} engines`);
+	for (const row of rows) {
+		const engine = document.engines.find((each) => each.engine === row.engine);
+		if (!engine) {
+			problems.push(`has a row for ${row.engine}, which did not run`);
+			continue;
+		}
+
+		const [model, level, cores, threads] = noteTable[row.engine]!;
+		if (row.model !== model || row.level !== level || row.needsMultipleCores !== cores || row.needsMultipleThreads !== threads) problems.push(`misquotes the note for ${row.engine}`);
+		const together = atOnce(engine.tasks);
+		const p = engine.parallelism;
+		const says = (word: RegExp) => word.test(row.showed);
+		if (says(/time-slicing/) && !(together >= 2 && p <= 1.1 && engine.engine !== 'async')) problems.push(`calls ${row.engine} time-slicing with ${together} at once and ∥ ${p.toFixed(2)}`);
+		if (says(/^parallel/) && !(together >= 2 && p > 1.5)) problems.push(`calls ${row.engine} parallel with ${together} at once and ∥ ${p.toFixed(2)}`);
+		if (says(/^concurrent/) && together < 2) problems.push(`calls ${row.engine} concurrent with one task at a time`);
+		if (says(/one task at a time/) && together >= 2) problems.push(`says one task at a time of ${row.engine}, which had ${together} at once`);
+		const shownAtOnce = /(\d+) (?:at once|waited at once)/.exec(row.showed)?.[1];
+		if (shownAtOnce !== undefined && Number(shownAtOnce) !== together) problems.push(`says ${shownAtOnce} at once of ${row.engine}, its records show ${together}`);
+		const shownParallelism = /∥ (\d+\.\d+)/.exec(row.showed)?.[1];
+		if (shownParallelism !== undefined && shownParallelism !== p.toFixed(2)) problems.push(`gives ${row.engine} ∥ ${shownParallelism}, it measured ${p.toFixed(2)}`);
+	}
+
+	return problems;
+}

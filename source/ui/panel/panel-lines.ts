@@ -114,12 +114,15 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
  * process's pid once, then each lane with its core ("pid 812 · T1 c0 · T2 c1"; tids are in the
  * result and the exports).
  */
-export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null, compact = false): string {
+export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null, compact = false, whatRuns?: string): string {
 	// What --timeout means here stays while the panel is wide enough for it: the lanes shorten,
-	// then are cut (their names label the rows below anyway).
-	const candidates = [legendSegments(view, timeoutMs, false, compact, true, width), legendSegments(view, timeoutMs, true, compact, true, width)];
+	// then are cut (their names label the rows below anyway). What runs the panel comes first.
+	// said where it fits whole beside the lanes (a narrow panel keeps its lanes).
+	const runs: Segment[] = whatRuns === undefined ? [] : [[`${whatRuns} · `, chalk.dim]];
+	const plain = [legendSegments(view, timeoutMs, false, compact, true, width), legendSegments(view, timeoutMs, true, compact, true, width)];
+	const candidates = [...(runs.length > 0 ? plain.map((segments) => [...runs, ...segments]) : []), ...plain];
 	const fits = (segments: Segment[]) => stringWidth(segments.map(([text]) => text).join('')) <= width;
-	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false, width) : candidates[1]!), width);
+	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false, width) : plain[1]!), width);
 }
 
 function legendSegments(view: EngineView, timeoutMs: number | null, short: boolean, compactNames: boolean, withMeaning: boolean, width: number): Segment[] {
@@ -277,7 +280,10 @@ export function panelLines(
 ): string[] {
 	const title = panel.compact ? compactTitleLines(view, panel.width) : [titleLine(view, panel.width, threads)];
 	const withLegend = rows >= title.length + 3;
-	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact)] : [])];
+	// A title shortened to the model's name ("Async"): the legend's row says what runs it.
+	const fullTitle = engineTitle(view.engine, threads);
+	const whatRuns = panel.compact || !title[0]!.includes(fullTitle) ? fullTitle.split(' · ')[1] : undefined;
+	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact, whatRuns)] : [])];
 	const bars = barLines(view, panel, axisMs, rows - head.length - 1);
 	return [...head, ...bars, axisLine(panel, axisMs)];
 }

@@ -1,0 +1,73 @@
+// The note's words (concurrent, parallel, time-slicing) are earned by this run's figures, never by
+// a flag: checked on records, then live where the machine shows them (one core: two threads take
+// turns; an outside taskset: "1 of 2 cores allowed").
+import {describe, expect, it} from 'vitest';
+import type {EngineName} from '../source/model/run-config.js';
+import type {EngineResult, TaskRecord} from '../source/model/result-types.js';
+import {analogyLines, differenceRows, showedBy} from '../source/result/lesson.js';
+import {engineResult} from './helpers/dashboard-fixtures.js';
+import {runCli, runJson} from './helpers/run-cli.js';
+
+/** `count` tasks, `atOnce` at a time, each `length` ms. */
+function tasks(count: number, atOnce: number, length: number): TaskRecord[] {
+	return Array.from({length: count}, (_, id) => {
+		const startMs = Math.floor(id / atOnce) * length;
+		return {id, lane: id % atOnce, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs, runStartMs: startMs, endMs: startMs + length, ok: true, error: null};
+	});
+}
+
+const engine = (name: EngineName, parallelism: number, records: TaskRecord[], extra: Partial<EngineResult> = {}) => engineResult(name, 1000, parallelism, {tasks: records, ...extra});
+
+describe('what a run showed, in the note\'s words', () => {
+	it.each([
+		['two threads at once on 2 cores, ∥ 1.97', engine('threads', 1.97, tasks(4, 2, 500)), 'parallel', 'parallel: 2 at once, ∥ 1.97'],
+		['two threads at once, ∥ 1.00 (one core)', engine('threads', 1, tasks(4, 2, 500)), 'time-slicing', 'concurrent, not parallel: 2 at once took turns (time-slicing), ∥ 1.00'],
+		['8 waits at once on async', engine('async', 0.02, tasks(8, 8, 1000)), 'concurrent', 'concurrent: 8 waited at once on 1 thread, ∥ 0.02'],
+		['async\'s staircase of CPU work', engine('async', 1, tasks(4, 1, 250)), 'one at a time', 'one task at a time, ∥ 1.00'],
+		['async hashing on its helper threads', engine('async', 1.95, tasks(8, 8, 1000), {cpuMs: 1950, mainThreadCpuMs: 30}), 'parallel', 'parallel on its helper threads: 8 at once on 1 JS thread, ∥ 1.95'],
+		['processes, 2 at once, ∥ 0.5-0.8: neither parallel nor time-slicing', engine('processes', 0.6, tasks(4, 2, 500)), 'concurrent', 'concurrent: 2 at once, ∥ 0.60'],
+	] as const)('%s', (_name, result, kind, text) => {
+		expect(showedBy(result)).toMatchObject({kind, text});
+	});
+
+	it('never says time-slicing of async (one thread has no turns to take) nor of one unit', () => {
+		expect(showedBy(engine('async', 1, tasks(4, 4, 1000))).kind).not.toBe('time-slicing');
+		expect(showedBy(engine('threads', 1, tasks(4, 1, 250))).kind).toBe('one at a time');
+	});
+
+	it('gives the note\'s table with its own questions, and an analogy tied to each measurement', () => {
+		const result = {engines: [engine('async', 0.02, tasks(3, 3, 2000)), engine('threads', 1, tasks(4, 2, 500))]};
+		expect(differenceRows(result)).toEqual([
+			expect.objectContaining({model: 'Async', level: 'programming model', needsMultipleCores: 'no', needsMultipleThreads: 'no', showedKind: 'concurrent'}),
+			expect.objectContaining({model: 'Many-thread', level: 'execution model', needsMultipleCores: 'no', needsMultipleThreads: 'yes', showedKind: 'time-slicing'}),
+		]);
+		expect(analogyLines(result)).toEqual([
+			'Async, like ordering food and chatting until the waiter brings it: concurrent: 3 waited at once on 1 thread, ∥ 0.02.',
+			'Many-thread, like kitchen staff in one restaurant, sharing its tools (memory): concurrent, not parallel: 2 at once took turns (time-slicing), ∥ 1.00.',
+		]);
+	});
+});
+
+describe.runIf(process.platform === 'linux')('live: what one core shows', () => {
+	it('--cpus 0 -w cpu -n 4: two threads at once on one core, ∥ at most 1.1, called time-slicing; the report carries the note\'s table', async () => {
+		const {result} = await runJson(['--cpus', '0', '-w', 'cpu', '-n', '4', '--task-ms', '150', '-e', 'threads']);
+		expect(result.config.pool).toBe(2);
+		const threads = result.engines[0]!;
+		const row = result.differences![0]!;
+		// The word follows the figures: two at once and ∥ ≤ 1.1 is time-slicing; else it must not say so.
+		const twoAtOnce = threads.tasks.some((task) => threads.tasks.some((other) => other !== task && other.startMs! < task.endMs! && task.startMs! < other.endMs!));
+		if (twoAtOnce && threads.parallelism >= 0.8 && threads.parallelism <= 1.1) expect(row.showed).toMatch(/^concurrent, not parallel: 2 at once took turns \(time-slicing\)/);
+		else expect(row.showed).not.toContain('time-slicing');
+		expect(threads.parallelism).toBeLessThanOrEqual(1.1);
+		const report = await runCli(['--cpus', '0', '-w', 'cpu', '-n', '4', '--task-ms', '100', '-e', 'threads']);
+		expect(report.stdout).toMatch(/^The note's differences \(shared\/seed\), and what this run showed of each:\nmodel +level +needs multiple cores\? +needs multiple threads\? +JS threads +OS threads\nMany-thread +execution model +no +yes +2 +\d+\nMany-thread, like kitchen staff/m);
+	});
+
+	it('an outside taskset -c 0 on a machine of more cores: "1 of N cores allowed", and a default pool of 2', async () => {
+		const {result} = await runJson(['-w', 'sleep', '-n', '2', '--task-ms', '50', '-e', 'threads'], {command: ['taskset', '-c', '0']});
+		expect(result.machine.cores).toBe(1);
+		expect(result.config.pool).toBe(2);
+		const report = await runCli(['-w', 'sleep', '-n', '2', '--task-ms', '50', '-e', 'threads'], {command: ['taskset', '-c', '0']});
+		if (result.machine.onlineCores! > 1) expect(report.stdout).toContain(`machine: 1 of ${result.machine.onlineCores} cores allowed`);
+	});
+});
