@@ -71,3 +71,13 @@ describe.runIf(process.platform === 'linux')('live: what one core shows', () => 
 		if (result.machine.onlineCores! > 1) expect(report.stdout).toContain(`machine: 1 of ${result.machine.onlineCores} cores allowed`);
 	});
 });
+
+describe('the header says what a module\'s tasks do, not a length they ignore', () => {
+	it('a shipped example: its work; a user\'s module: that the module sets the length', async () => {
+		const example = await runCli(['--task', 'example:io', '-n', '2', '-e', 'async']);
+		expect(example.stdout).toMatch(/^concur-tui · example:io · 2 tasks: a file written, 500 ms waited, read back · /m);
+		const own = await runCli(['--task', 'test/fixtures/custom-task.mjs', '-n', '2', '-e', 'async']);
+		expect(own.stdout).toMatch(/^concur-tui · task module \S+custom-task\.mjs · 2 tasks, as long as the module makes them · /m);
+		expect(own.stdout.split('\n')[0]).not.toMatch(/ × \d/);
+	});
+});

@@ -73,6 +73,12 @@ describe('the plain-text report (stdout not a terminal)', () => {
 		expect(run.stdout).toMatch(/^engine +elapsed +speedup +parallelism/m);
 		expect(run.stdout).toMatch(/^async +\d+\.\d+ s +1\.00×/m);
 		expect(run.stdout).toMatch(/^Verdict: .+/m);
+		// One elapsed per engine: the streamed line says what the table says.
+		for (const engine of ['async', 'threads', 'processes']) {
+			const streamed = new RegExp(`^${engine}: 4 of 4 tasks ok in (\\d+\\.\\d+) s$`, 'm').exec(run.stdout)?.[1];
+			const table = new RegExp(`^${engine} +(\\d+\\.\\d+) s `, 'm').exec(run.stdout)?.[1];
+			expect(streamed, engine).toBe(table);
+		}
 		expect(run.stdout).not.toContain('\u001B[');
 	});
 

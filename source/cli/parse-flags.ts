@@ -12,6 +12,7 @@ import {
 } from '../model/run-config.js';
 import {UsageError} from '../util/usage-error.js';
 import {examplePath} from '../util/dist-file.js';
+import {exampleNames} from '../config/examples.js';
 import {checkExportTargets} from '../session/exports.js';
 import {wantsAscii} from './ascii-output.js';
 import {cpuList} from '../util/cpu-list.js';
@@ -134,7 +135,6 @@ function engineList(value: unknown): EngineName[] | undefined {
 }
 
 /** The task modules shipped in examples/ (examples/NAME-task.mjs). */
-const exampleNames = ['fibonacci', 'io', 'mixed'];
 
 function taskModulePath(value: unknown): string | null {
 	if (value === undefined) return null;

@@ -1,4 +1,5 @@
 import {coresText, milliseconds} from '../result/format.js';
+import {exampleOf, exampleWork} from '../config/examples.js';
 import type {RunConfig} from '../model/run-config.js';
 import {cpuListText} from '../util/cpu-list.js';
 import type {MachineInfo} from '../model/result-types.js';
@@ -8,10 +9,14 @@ import type {MachineInfo} from '../model/result-types.js';
  * two never describe one run differently. The report adds the module's path and the machine line.
  */
 export function runFacts(config: RunConfig, cores: number, withModulePath = false, onlineCores = cores): string[] {
-	const module = withModulePath && config.modulePath ? `task module ${config.modulePath}` : 'task module';
+	const example = config.workload === 'module' ? exampleOf(config.modulePath) : null;
+	const module = example ? `example:${example}` : withModulePath && config.modulePath ? `task module ${config.modulePath}` : 'task module';
+	const tasks = config.tasks === 1 ? '1 task' : `${config.tasks} tasks`;
+	// A module sets its tasks' length itself: the header says its work, never a length it may ignore.
+	const shape = config.workload !== 'module' ? `${tasks} × ${milliseconds(config.taskMs)}` : example ? `${tasks}: ${exampleWork[example]}` : `${tasks}, as long as the module makes them`;
 	return [
 		config.workload === 'module' ? module : config.workload,
-		`${config.tasks} tasks × ${milliseconds(config.taskMs)}`,
+		shape,
 		`pool ${config.pool}${config.threads === 'spawn' ? ' (thread per task)' : ''}`,
 		config.mode,
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),

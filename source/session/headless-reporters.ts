@@ -55,8 +55,9 @@ function streamProgress(bus: RunBus, write: (text: string) => unknown): void {
 	bus.on('task:end', (event) => {
 		if (event.ok) ok.set(event.engine, (ok.get(event.engine) ?? 0) + 1);
 	});
-	bus.on('engine:end', ({engine, t, error}) => {
-		const elapsedMs = t - (started.get(engine) ?? t);
+	bus.on('engine:end', ({engine, t, error, measurements}) => {
+		// The host's own measurement, as the table and the JSON give it: one elapsed per engine.
+		const elapsedMs = measurements?.elapsedMs ?? t - (started.get(engine) ?? t);
 		write(`${engineEndLine(engine, {elapsedMs, ok: ok.get(engine) ?? 0, total: tasks, error, round})}\n`);
 	});
 }

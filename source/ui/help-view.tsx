@@ -23,7 +23,7 @@ export const glossary: ReadonlyArray<readonly [string, string]> = [
 	['other programs', 'CPU the rest of the machine used meanwhile; ! = skewed'],
 	['timeout', 'async: a signal only (cooperative); pools: late units stopped'],
 	['* ±2%', 'engine did not complete · spread over --runs rounds'],
-	['needs multiple…', 'the note’s claims (cores? threads?) beside what this run showed'],
+	['needs multiple', 'the note’s claims: multiple cores, multiple threads; beside them what ran'],
 	['parallel', 'tasks at once on several cores: ∥ above 1.5'],
 	['time-slicing', 'units taking turns on one core: concurrent, not parallel (∥ ≤ 1.1)'],
 	['concurrent', 'several tasks under way at once, by waiting or taking turns'],
@@ -33,6 +33,9 @@ export const glossary: ReadonlyArray<readonly [string, string]> = [
 	['Multicore', 'chefs cooking in parallel, each in a kitchen of its own'],
 ];
 
+/** The glossary's entries about the screen itself, before the note's words and analogies. */
+const glossaryBeforeTheNote = glossary.findIndex(([term]) => term === 'parallel');
+
 /**
  * The keys and the glossary, in `rows` at most: where they do not all fit, the keys shrink to
  * the footer's words first, then the glossary's last entries give way to a line saying so.
@@ -40,7 +43,8 @@ export const glossary: ReadonlyArray<readonly [string, string]> = [
 export function HelpView({width, rows}: {readonly width: number; readonly rows: number}) {
 	const wrap = (text: string) => wrapWords(text, Math.max(20, width - 1));
 	const fullKeys = wrap(keys.join(' · '));
-	const keyLines = 2 + fullKeys.length + glossary.length <= rows ? fullKeys : wrap(shortKeys.join(' · '));
+	// The note's words and analogies, last in the glossary, give way before the keys shorten.
+	const keyLines = 2 + fullKeys.length + Math.min(glossary.length, glossaryBeforeTheNote) <= rows ? fullKeys : wrap(shortKeys.join(' · '));
 	const room = Math.max(0, rows - 2 - keyLines.length);
 	const shown = glossary.length <= room ? glossary : glossary.slice(0, Math.max(0, room - 1));
 	return (
