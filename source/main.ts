@@ -1,4 +1,4 @@
-import {availableParallelism} from 'node:os';
+import {allowedCores} from './measure/allowed-cores.js';
 import meow from 'meow';
 import {longRunNotice} from './config/run-estimate.js';
 import {RunBus} from './bus/run-bus.js';
@@ -51,7 +51,7 @@ function parse(): CliOptions {
 	// meow turns a switch not given into false; --ascii not given means "ask the locale".
 	const {ascii, ...rest} = cli.flags;
 	const asciiGiven = argv.some((arg) => /^--(?:no-)?ascii(?:=|$)/.test(arg));
-	return resolveOptions(asciiGiven ? {...rest, ascii} : rest, cli.input, availableParallelism());
+	return resolveOptions(asciiGiven ? {...rest, ascii} : rest, cli.input, allowedCores());
 }
 
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;

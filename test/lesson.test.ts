@@ -1,12 +1,17 @@
 // The note's words (concurrent, parallel, time-slicing) are earned by this run's figures, never by
 // a flag: checked on records, then live where the machine shows them (one core: two threads take
 // turns; an outside taskset: "1 of 2 cores allowed").
-import {describe, expect, it} from 'vitest';
+import {spawn} from 'node:child_process';
+import {mkdirSync, rmdirSync, writeFileSync} from 'node:fs';
+import {randomUUID} from 'node:crypto';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import type {RunResult} from '../source/model/result-types.js';
 import type {EngineName} from '../source/model/run-config.js';
 import type {EngineResult, TaskRecord} from '../source/model/result-types.js';
 import {analogyLines, differenceRows, showedBy} from '../source/result/lesson.js';
 import {engineResult} from './helpers/dashboard-fixtures.js';
-import {runCli, runJson} from './helpers/run-cli.js';
+import {cliPath, runCli, runJson, userEnv} from './helpers/run-cli.js';
 
 /** `count` tasks, `atOnce` at a time, each `length` ms. */
 function tasks(count: number, atOnce: number, length: number): TaskRecord[] {
@@ -79,5 +84,61 @@ describe('the header says what a module\'s tasks do, not a length they ignore', 
 		const own = await runCli(['--task', 'test/fixtures/custom-task.mjs', '-n', '2', '-e', 'async']);
 		expect(own.stdout).toMatch(/^concur-tui · task module \S+custom-task\.mjs · 2 tasks, as long as the module makes them · /m);
 		expect(own.stdout.split('\n')[0]).not.toMatch(/ × \d/);
+	});
+});
+
+// A CPU quota of one core's worth (cpu.cfs_quota_us = cpu.cfs_period_us, as a Kubernetes limit of
+// 1000m sets): the same single-CPU rule as --cpus 0 and taskset. Needs a v1 cpu cgroup this user
+// may make (root here and in CI).
+const quotaGroup = join('/sys/fs/cgroup/cpu', `concur-test-${randomUUID().slice(0, 8)}`);
+const canQuota = (() => {
+	if (process.platform !== 'linux') return false;
+	try {
+		mkdirSync(quotaGroup);
+		writeFileSync(join(quotaGroup, 'cpu.cfs_quota_us'), '100000');
+		writeFileSync(join(quotaGroup, 'cpu.cfs_period_us'), '100000');
+		return true;
+	} catch {
+		return false;
+	}
+})();
+
+describe.runIf(canQuota)('under a CPU quota of one core', () => {
+	afterAll(() => {
+		rmdirSync(quotaGroup);
+	});
+
+	it('counts one allowed core, defaults to a pool of 2, and the machine line says why', async () => {
+		const run = async (extra: readonly string[]) =>
+			new Promise<string>((resolve) => {
+				const child = spawn('sh', ['-c', `echo $$ > ${quotaGroup}/cgroup.procs && exec "$0" "$@"`, process.execPath, cliPath, '-w', 'sleep', '-n', '2', '--task-ms', '50', '-e', 'threads', ...extra], {env: userEnv(), stdio: ['ignore', 'pipe', 'inherit']});
+				let stdout = '';
+				child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+				child.on('close', () => resolve(stdout));
+			});
+		const result = JSON.parse(await run(['--json'])) as RunResult;
+		expect(result.machine).toMatchObject({cores: 1, cpuQuotaCores: 1});
+		expect(result.config.pool).toBe(2);
+		if (result.machine.onlineCores! > 1) expect(await run([])).toContain(`machine: 1 of ${result.machine.onlineCores} cores allowed (CPU quota 1.0)`);
+	});
+});
+
+describe('threads and analogies where the screen has room', () => {
+	it('the results table gets a threads column, JS and OS apart, when wide enough', async () => {
+		const {resultRows} = await import('../source/ui/result-rows.js');
+		const {runResult} = await import('./helpers/dashboard-fixtures.js');
+		const samples = [{t: 200, busy: [1, 1], ownCores: 1, engineCores: 1, engineThreads: 11}];
+		const result = {...runResult, engines: runResult.engines.map((each) => ({...each, coreSamples: samples}))};
+		expect(resultRows(result, true).map((row) => row.threads)).toEqual(['1 JS · 11 OS', `${runResult.engines[1]!.lanes.length} JS · 11 OS`, `${runResult.engines[2]!.lanes.length} JS · 11 OS`]);
+		expect(resultRows(result)[0]).not.toHaveProperty('threads');
+	});
+
+	it('a wide panel\'s legend gives the note\'s analogy; a narrow one keeps its lanes', async () => {
+		const {legendLine} = await import('../source/ui/panel/panel-lines.js');
+		const {engineView} = await import('./helpers/dashboard-fixtures.js');
+		const {stripVTControlCharacters} = await import('node:util');
+		const view = engineView({engine: 'async'});
+		expect(stripVTControlCharacters(legendLine(view, 120))).toContain('like ordering food and chatting until the waiter brings it · ');
+		expect(stripVTControlCharacters(legendLine(view, 40))).not.toContain('like ordering');
 	});
 });

@@ -17,6 +17,8 @@ describe('the JSON result document', () => {
 		expect(result.machine).toEqual({
 			cores: expect.any(Number),
 			onlineCores: expect.any(Number),
+			// null without a quota (a container may set one).
+			cpuQuotaCores: result.machine.cpuQuotaCores === null ? null : expect.any(Number),
 			cpuModel: expect.any(String),
 			node: process.version,
 			platform: expect.any(String),

@@ -45,7 +45,7 @@ export type EngineKind = {
 	/** What --timeout does here, in the panel's words. */
 	readonly timeoutMeaning: string;
 	/** The seed's claims (shared/seed): its model, and whether it uses cores and threads. */
-	readonly seed: {readonly model: string; readonly level: string; readonly cores: 'yes' | 'no'; readonly threads: 'yes' | 'no'};
+	readonly seed: {readonly model: string; readonly level: string; readonly cores: 'yes' | 'no'; readonly threads: 'yes' | 'no'; readonly analogy: string};
 };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -67,7 +67,7 @@ export const engineKinds = {
 		unitsText: () => 'one thread',
 		ranOn: (_lanes, helperCores) => (helperCores >= helperThreadsFloorCores ? '1 JS thread (+ helper threads)' : '1 JS thread'),
 		timeoutMeaning: 'signal only, cooperative',
-		seed: {model: 'Async', level: 'programming model', cores: 'no', threads: 'no'},
+		seed: {model: 'Async', level: 'programming model', cores: 'no', threads: 'no', analogy: 'like ordering food and chatting until the waiter brings it'},
 	},
 	threads: {
 		title: 'Many-thread · worker pool',
@@ -85,7 +85,7 @@ export const engineKinds = {
 		unitsText: (lanes) => plural(lanes, 'thread', 'threads'),
 		ranOn: (lanes) => `${plural(lanes, 'thread', 'threads')}, 1 process`,
 		timeoutMeaning: 'late threads stopped',
-		seed: {model: 'Many-thread', level: 'execution model', cores: 'no', threads: 'yes'},
+		seed: {model: 'Many-thread', level: 'execution model', cores: 'no', threads: 'yes', analogy: 'like kitchen staff in one restaurant, sharing its tools (memory)'},
 	},
 	processes: {
 		title: 'Multicore · process pool',
@@ -102,7 +102,7 @@ export const engineKinds = {
 		unitsText: (lanes) => plural(lanes, 'process', 'processes'),
 		ranOn: (lanes) => `${plural(lanes, 'process', 'processes')} × 1 JS thread`,
 		timeoutMeaning: 'late processes stopped',
-		seed: {model: 'Multicore', level: 'hardware', cores: 'yes', threads: 'no'},
+		seed: {model: 'Multicore', level: 'hardware', cores: 'yes', threads: 'no', analogy: 'like chefs cooking in parallel, each in a kitchen of its own'},
 	},
 } satisfies Record<EngineName, EngineKind>;
 

@@ -14,6 +14,8 @@ export type MachineInfo = {
 	readonly cores: number;
 	/** The machine's online cores, allowed or not (absent from documents before it was recorded). */
 	readonly onlineCores?: number;
+	/** A CPU quota on concur-tui's cgroup, in cores' worth (Kubernetes' CPU limit), or null; `cores` is no more than it allows. */
+	readonly cpuQuotaCores?: number | null;
 	readonly cpuModel: string;
 	readonly node: string;
 	readonly platform: string;

@@ -8,7 +8,8 @@ import type {MachineInfo} from '../model/result-types.js';
  * What was run, as the header line and the text report both say it: one list of facts, so the
  * two never describe one run differently. The report adds the module's path and the machine line.
  */
-export function runFacts(config: RunConfig, cores: number, withModulePath = false, onlineCores = cores): string[] {
+export function runFacts(config: RunConfig, machine: Pick<MachineInfo, 'cores' | 'onlineCores' | 'cpuQuotaCores'>, withModulePath = false): string[] {
+	const {cores} = machine;
 	const example = config.workload === 'module' ? exampleOf(config.modulePath) : null;
 	const module = example ? `example:${example}` : withModulePath && config.modulePath ? `task module ${config.modulePath}` : 'task module';
 	const tasks = config.tasks === 1 ? '1 task' : `${config.tasks} tasks`;
@@ -22,15 +23,16 @@ export function runFacts(config: RunConfig, cores: number, withModulePath = fals
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
 		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
 		...(config.runs > 1 ? [`${config.runs} rounds`] : []),
-		config.cpus === null ? allowedText(cores, onlineCores) : `pinned to ${config.cpus.length} of ${coresText(cores)} (CPU ${cpuListText(config.cpus)})`,
+		config.cpus === null ? allowedText(cores, machine.onlineCores ?? cores, machine.cpuQuotaCores ?? null) : `pinned to ${config.cpus.length} of ${coresText(cores)} (CPU ${cpuListText(config.cpus)})`,
 	];
 }
 
-/** "2 cores", or under an outside taskset or cpuset "1 of 2 cores allowed". */
-function allowedText(cores: number, onlineCores: number): string {
-	return onlineCores > cores ? `${cores} of ${coresText(onlineCores)} allowed` : coresText(cores);
+/** "2 cores", or under an outside taskset, cpuset or CPU quota "1 of 2 cores allowed (CPU quota 1.0)". */
+function allowedText(cores: number, onlineCores: number, quota: number | null = null): string {
+	const why = quota !== null && Math.floor(quota) <= cores ? ` (CPU quota ${quota.toFixed(1)})` : '';
+	return onlineCores > cores ? `${cores} of ${coresText(onlineCores)} allowed${why}` : coresText(cores);
 }
 
 export function machineLine(machine: MachineInfo): string {
-	return `machine: ${allowedText(machine.cores, machine.onlineCores ?? machine.cores)} · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`;
+	return `machine: ${allowedText(machine.cores, machine.onlineCores ?? machine.cores, machine.cpuQuotaCores ?? null)} · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`;
 }

@@ -8,7 +8,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 /** The header of a sweep, as facts: what it swept, then the run's settings (the last ones give way first where room is short). */
 export function sweepHeaderFacts(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>): string[] {
 	// The run's facts without its task shape (said here per size) and its pool (swept).
-	const facts = runFacts(document.config, document.machine.cores, false, document.machine.onlineCores).filter((fact, index) => index !== 1 && !fact.startsWith('pool '));
+	const facts = runFacts(document.config, document.machine).filter((fact, index) => index !== 1 && !fact.startsWith('pool '));
 	// A module sets its tasks' length itself: no --task-ms is claimed for it.
 	const shape = document.config.workload === 'module' ? `${document.config.tasks} tasks` : `${document.config.tasks} tasks × ${milliseconds(document.config.taskMs)}`;
 	const work = document.work === 'fixed' ? `${shape} at every size (fixed work)` : `${shape} per unit (scaled work)`;

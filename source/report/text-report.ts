@@ -15,7 +15,7 @@ const maxLanesShown = 16;
 
 /** The report's first lines: the run and the machine (printed as the run starts when streamed). */
 export function reportHeader(config: RunConfig, machine: MachineInfo): string {
-	return [['concur-tui', ...runFacts(config, machine.cores, true, machine.onlineCores)].join(' · '), machineLine(machine)].join('\n');
+	return [['concur-tui', ...runFacts(config, machine, true)].join(' · '), machineLine(machine)].join('\n');
 }
 
 /** One engine's end, as a line the moment it happens: how many tasks ended well, how long it took, why it stopped. */

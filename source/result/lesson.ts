@@ -44,13 +44,6 @@ export function showedBy(engine: EngineResult): Showed {
 	return {kind: 'concurrent', text: `concurrent: ${atOnce} at once, ∥ ${p}`, short: `concurrent ∥${p}`};
 }
 
-/** The note's analogy for each model, tied to what this run showed (the report's lines under the table). */
-const analogies = {
-	async: 'like ordering food and chatting until the waiter brings it',
-	threads: 'like kitchen staff in one restaurant, sharing its tools (memory)',
-	processes: 'like chefs cooking in parallel, each in a kitchen of its own',
-} as const;
-
 /** The note's table for this run: each engine's model, level and claims, and what the run showed. */
 export function differenceRows(result: Pick<RunResult, 'engines'>): DifferenceRow[] {
 	return result.engines.map((engine) => {
@@ -75,6 +68,6 @@ export function differenceRows(result: Pick<RunResult, 'engines'>): DifferenceRo
 export function analogyLines(result: Pick<RunResult, 'engines'>): string[] {
 	return result.engines.map((engine) => {
 		const {seed} = engineKinds[engine.engine];
-		return `${seed.model}, ${analogies[engine.engine]}: ${showedBy(engine).text}.`;
+		return `${seed.model}, ${seed.analogy}: ${showedBy(engine).text}.`;
 	});
 }

@@ -23,7 +23,7 @@ export function headerLine(snapshot: HeaderFacts, width: number): string {
 	// cores it runs on, pinned or not) one by one, then the rest is cut.
 	const title = 'concur-tui';
 	const factsRoom = Math.max(0, width - title.length - status.length);
-	const facts = runFacts(snapshot.config, snapshot.machine.cores, false, snapshot.machine.onlineCores);
+	const facts = runFacts(snapshot.config, snapshot.machine);
 	const tooWide = () => stringWidth(`  ${facts.join(' · ')}  `) > factsRoom;
 	while (facts.length > 3 && tooWide()) facts.splice(-2, 1);
 	// "pinned to 1 of 2 cores (CPU 0)": which CPUs is the first thing the cores fact gives up.

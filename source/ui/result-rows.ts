@@ -1,13 +1,17 @@
 import {engineKinds} from '../config/engine-kinds.js';
 import {engineFigures} from '../present/engine-figures.js';
 import {helperThreadCores} from '../result/evidence.js';
-import type {RunResult} from '../model/result-types.js';
+import type {DifferenceRow, RunResult} from '../model/result-types.js';
 import {differenceRows} from '../result/lesson.js';
 
-/** The results table's rows: every figure measured, as the headless report shows them. */
-export function resultRows(result: RunResult): Array<Record<string, string>> {
-	// Short headings: the table fits 80 columns.
-	return engineFigures(result).map((figures) => ({
+/**
+ * The results table's rows: every figure measured, as the headless report shows them. Short
+ * headings: the table fits 80 columns; with `withThreads` (a wider terminal) the JS threads that
+ * ran tasks and every OS thread of the engine's processes, apart ("1 JS · 11 OS").
+ */
+export function resultRows(result: RunResult, withThreads = false): Array<Record<string, string>> {
+	const threads = result.differences ?? differenceRows(result);
+	return engineFigures(result).map((figures, index) => ({
 		engine: figures.engine + (figures.complete ? '' : '*') + (figures.skewed ? '!' : ''),
 		elapsed: figures.elapsedSpread ? `${figures.elapsed} ${figures.elapsedSpread}` : figures.elapsed,
 		speedup: figures.speedup,
@@ -15,7 +19,13 @@ export function resultRows(result: RunResult): Array<Record<string, string>> {
 		cores: figures.coresUsed,
 		memory: figures.peakMemory,
 		'start-up': figures.startup,
+		...(withThreads ? {threads: threadsText(threads[index])} : {}),
 	}));
+}
+
+function threadsText(row: DifferenceRow | undefined): string {
+	if (!row) return '–';
+	return `${row.jsThreads} JS · ${row.osThreads ?? '–'} OS`;
 }
 
 /**

@@ -45,6 +45,9 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 	// Wrapped here, between words, never between a number and its unit, no line starting with a space.
 	const verdict = wrapWords(`Verdict: ${result.verdict}`, Math.max(20, width - 1));
 	const results = tableHeight(result.engines.length);
+	// The threads column where the terminal has room for it.
+	const wide = resultRows(result, true);
+	const withThreads = tableWidth(wide) <= width - 1 ? wide : resultRows(result);
 	// A table wider than the terminal would wrap and be squeezed into missing rows: it goes instead.
 	const differences = differencesFitting(result, width - 1);
 	const showDifferences = differences !== null && rows >= results + verdict.length + tableHeight(result.engines.length);
@@ -52,7 +55,7 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 	const problems = fitProblems(problemLines(result), rows - used);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Table data={resultRows(result)} />
+			<Table data={withThreads} />
 			{showDifferences ? <Table data={differences} /> : null}
 			{verdict.map((line, index) => (
 				<Text key={index}>{index === 0 ? <><Text bold>Verdict:</Text>{line.slice('Verdict:'.length)}</> : line}</Text>

@@ -117,10 +117,12 @@ export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | nu
 export function legendLine(view: EngineView, width: number, timeoutMs: number | null = null, compact = false, whatRuns?: string): string {
 	// What --timeout means here stays while the panel is wide enough for it: the lanes shorten,
 	// then are cut (their names label the rows below anyway). What runs the panel comes first.
-	// said where it fits whole beside the lanes (a narrow panel keeps its lanes).
+	// said where it fits whole beside the lanes (a narrow panel keeps its lanes); in a wide panel,
+	// the note's analogy for the model too.
 	const runs: Segment[] = whatRuns === undefined ? [] : [[`${whatRuns} · `, chalk.dim]];
+	const analogy: Segment = [`${engineKinds[view.engine].seed.analogy} · `, chalk.dim];
 	const plain = [legendSegments(view, timeoutMs, false, compact, true, width), legendSegments(view, timeoutMs, true, compact, true, width)];
-	const candidates = [...(runs.length > 0 ? plain.map((segments) => [...runs, ...segments]) : []), ...plain];
+	const candidates = [[...runs, analogy, ...plain[0]!], ...(runs.length > 0 ? plain.map((segments) => [...runs, ...segments]) : []), ...plain];
 	const fits = (segments: Segment[]) => stringWidth(segments.map(([text]) => text).join('')) <= width;
 	return fitSegments(candidates.find(fits) ?? (compact ? legendSegments(view, timeoutMs, true, compact, false, width) : plain[1]!), width);
 }
