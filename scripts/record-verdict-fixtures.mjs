@@ -49,6 +49,14 @@ if (only === null || only === 'issue') {
 	} finally {
 		for (const loop of loops) loop.kill('SIGKILL');
 	}
+
+	// A sweep with about one core of other load: perfectly parallel work looked serial.
+	const loop = spawn(process.execPath, ['-e', 'for (;;) {}'], {stdio: 'ignore'});
+	try {
+		record('sweeps/issue-sweep-loaded.json', ['sweep', '-w', 'cpu', '--pools', '1,2', '--runs', '1', '-n', '8', '--task-ms', '100']);
+	} finally {
+		loop.kill('SIGKILL');
+	}
 }
 
 for (const [name, workload] of only === 'issue' ? [] : workloads) {

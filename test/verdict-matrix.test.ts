@@ -10,7 +10,9 @@ import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
 import {verdictOf} from '../source/result/verdict.js';
 import {runJson} from './helpers/run-cli.js';
-import {differencesOracle, verdictOracle, type OracleDifference, type OracleDocument} from './helpers/verdict-oracle.js';
+import {differencesOracle, sweepOracle, verdictOracle, type OracleDifference, type OracleDocument, type OracleSweep} from './helpers/verdict-oracle.js';
+import type {SweepDocument} from '../source/result/sweep-analysis.js';
+import {sweepSummary} from '../source/present/sweep-text.js';
 import {differenceRows} from '../source/result/lesson.js';
 
 const folder = fileURLToPath(new URL('fixtures/verdicts/', import.meta.url));
@@ -152,5 +154,19 @@ describe('the verdict matrix (live runs)', () => {
 	])('%s: the verdict holds against its own figures', async (_name, args) => {
 		const {result} = await runJson(args);
 		expect(verdictOracle(asJson(result), result.verdict)).toEqual([]);
+	});
+});
+
+describe('the sweep under other programs\' load (a recorded sweep, one busy loop)', () => {
+	const document = JSON.parse(readFileSync(`${folder}sweeps/issue-sweep-loaded.json`, 'utf8')) as SweepDocument;
+	const asSweep = JSON.parse(JSON.stringify(document)) as OracleSweep;
+
+	it('names the load before anything rests on it, with the figures of the skewed sizes', () => {
+		expect(sweepOracle(asSweep, sweepSummary(document))).toEqual([]);
+	});
+
+	it('rejects the issue\'s sentence: a recommendation from loaded sizes with no word of the load', () => {
+		const quoted = sweepSummary(document).filter((line) => !line.includes('other programs used'));
+		expect(sweepOracle(asSweep, quoted)).not.toEqual([]);
 	});
 });

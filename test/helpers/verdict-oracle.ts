@@ -313,3 +313,41 @@ export function differencesOracle(document: OracleDocument, rows: readonly Oracl
 
 	return problems;
 }
+
+/** The parts of a sweep document (`concur-tui sweep --json`) the oracle reads. */
+export type OracleSweep = {
+	readonly cores: number;
+	readonly engines: ReadonlyArray<{
+		readonly engine: string;
+		readonly points: ReadonlyArray<{readonly n: number; readonly parallelism: number; readonly otherLoadCores?: number | null; readonly medianMs: number; readonly speedup: number}>;
+		readonly recommendation: {readonly pool: number} | null;
+	}>;
+};
+
+/**
+ * What is wrong with a sweep's sentences: where other programs held the machine at a size (their
+ * load at least a quarter of a core, and with the engine's own parallelism the cores about full),
+ * that engine's load must be named before anything rests on it, with the figures of those sizes.
+ */
+export function sweepOracle(document: OracleSweep, sentences: readonly string[]): string[] {
+	const problems: string[] = [];
+	const text = sentences.join('\n');
+	for (const engine of document.engines) {
+		const loaded = engine.points.filter((point) => (point.otherLoadCores ?? 0) >= 0.25 && point.parallelism >= 0.25 && (point.otherLoadCores ?? 0) + point.parallelism >= document.cores - 0.25);
+		const named = new RegExp(`^${engine.engine}: other programs used (.*) while the cores were full`, 'm').exec(text);
+		if (loaded.length > 0 && !named) problems.push(`says nothing of the other programs that held the cores while ${engine.engine} ran at pool ${loaded.map((point) => point.n).join(', ')}`);
+		if (named) {
+			for (const match of named[1]!.matchAll(/(\d+\.\d)(?: cores)? at pool (\d+)/g)) {
+				const point = engine.points.find((each) => each.n === Number(match[2]));
+				if (!point || (point.otherLoadCores ?? 0).toFixed(1) !== match[1]) problems.push(`gives ${engine.engine}'s other load at pool ${match[2]} as ${match[1]} cores`);
+			}
+		}
+
+		// A recommendation is the engine's own line, after its load is named.
+		const recommended = new RegExp(`^${engine.engine}: recommended pool (\\d+)`, 'm').exec(text);
+		if (recommended && Number(recommended[1]) !== engine.recommendation?.pool) problems.push(`recommends pool ${recommended[1]} for ${engine.engine}, the document says ${engine.recommendation?.pool}`);
+		if (recommended && named && text.indexOf(named[0]) > text.indexOf(recommended[0])) problems.push(`names ${engine.engine}'s load after its recommendation`);
+	}
+
+	return problems;
+}
