@@ -179,7 +179,7 @@ describe('an engine panel', () => {
 		const view = engineView({tasks, done: 2, elapsedMs: 12_640, parallelism: 1.9});
 		const rows = render(<EnginePanel axisOnLastRow view={view} axisMs={1000} panel={panel} rows={8} />).lastFrame()!.split('\n');
 		expect(rows[0]!.trimEnd()).toBe('Many-thread  12.6 s  2/3');
-		expect(rows[1]!.trimEnd()).toBe('∥ 1.90');
+		expect(rows[1]!.trimEnd()).toBe('∥ 1.90  worker pool');
 		expect(rows[2]!.trimEnd()).toBe('pid 100 · T1 c0 · T2 c0');
 		expect(rows[3]).toMatch(/^T1 #0 █+[▏▎▍▌▋▊▉]? +✓ *$/);
 		expect(rows[5]).toMatch(/^T1 #2 ░+█+[▏▎▍▌▋▊▉]? *42%$/);

@@ -151,9 +151,13 @@ describe('the verdict matrix (live runs)', () => {
 		['cpu, pool = cores, 3 rounds', ['-w', 'cpu', '-n', '4', '--task-ms', '150', '-p', '2', '--runs', '3']],
 		['a waiting task module', ['--task', 'example:io', '-n', '6', '-p', '2']],
 		['sleep 1 s tasks', ['-w', 'sleep', '--task-ms', '1000', '-n', '4', '-p', '2']],
-	])('%s: the verdict holds against its own figures', async (_name, args) => {
+	])('%s: the verdict holds against its own figures', async (name, args) => {
 		const {result} = await runJson(args);
 		expect(verdictOracle(asJson(result), result.verdict)).toEqual([]);
+		// The issue's live checks: waiting names async; hashing credits async's helper threads,
+		// unless other programs' load is what the verdict must name first (a busy machine).
+		if (name === 'sleep 1 s tasks') expect(result.verdict).toMatch(/^async won on 4 sleep tasks/);
+		if (name === 'hash, pool 1' && !/other programs used/i.test(result.verdict)) expect(result.verdict).toContain('helper threads');
 	});
 });
 

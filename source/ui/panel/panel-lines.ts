@@ -88,7 +88,7 @@ export function titleLine(view: EngineView, width: number, threads: RunConfig['t
  * moves down; below that the least important go, last first (the result table has them all);
  * none is cut. A failure's words follow on the second row and may be cut.
  */
-export function compactTitleLines(view: EngineView, width: number): [string, string] {
+export function compactTitleLines(view: EngineView, width: number, whatRuns?: string): [string, string] {
 	const [first, ...others] = titleFigures(view);
 	const top = [engineKinds[view.engine].shortTitle, ...(first ? [first] : []), ...others.slice(0, 1)];
 	const bottom = others.slice(1);
@@ -96,9 +96,11 @@ export function compactTitleLines(view: EngineView, width: number): [string, str
 	while (top.length > 1 && widthOf(top) > width) bottom.unshift(top.pop()!);
 	while (bottom.length > 0 && widthOf(bottom) > width) bottom.pop();
 	const problems = titleProblems(view);
+	// What runs the panel ("worker pool") ends the second row where it fits whole and nothing failed.
+	const runs = whatRuns !== undefined && !problems && widthOf([...bottom, whatRuns]) <= width ? whatRuns : '';
 	return [
 		fitSegments([[top[0]!, chalk.bold], [top.length > 1 ? `  ${top.slice(1).join('  ')}` : '']], width),
-		fitSegments([[bottom.join('  ')], [problems ? `${bottom.length > 0 ? '  ' : ''}${problems}` : '', chalk.red]], width),
+		fitSegments([[bottom.join('  ')], [runs ? `${bottom.length > 0 ? '  ' : ''}${runs}` : '', chalk.dim], [problems ? `${bottom.length > 0 ? '  ' : ''}${problems}` : '', chalk.red]], width),
 	];
 }
 
@@ -280,12 +282,14 @@ export function panelLines(
 	timeoutMs: number | null = null,
 	threads: RunConfig['threads'] = 'pool',
 ): string[] {
-	const title = panel.compact ? compactTitleLines(view, panel.width) : [titleLine(view, panel.width, threads)];
-	const withLegend = rows >= title.length + 3;
-	// A title shortened to the model's name ("Async"): the legend's row says what runs it.
+	// A title shortened to the model's name ("Async") says what runs it on its second row, or the
+	// legend's, where that fits.
 	const fullTitle = engineTitle(view.engine, threads);
-	const whatRuns = panel.compact || !title[0]!.includes(fullTitle) ? fullTitle.split(' · ')[1] : undefined;
-	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact, whatRuns)] : [])];
+	const runs = fullTitle.split(' · ')[1];
+	const title = panel.compact ? compactTitleLines(view, panel.width, runs) : [titleLine(view, panel.width, threads)];
+	const withLegend = rows >= title.length + 3;
+	const said = panel.compact ? runs !== undefined && title[1]!.includes(runs) : title[0]!.includes(fullTitle);
+	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact, said ? undefined : runs)] : [])];
 	const bars = barLines(view, panel, axisMs, rows - head.length - 1);
 	return [...head, ...bars, axisLine(panel, axisMs)];
 }
