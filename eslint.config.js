@@ -53,9 +53,4 @@ export default tseslint.config(
 			globals: {URL: 'readonly', process: 'readonly', console: 'readonly', performance: 'readonly'},
 		},
 	},
-	{
-		// Terminal code: matching escape sequences is the point.
-		files: ['scripts/ink-line-diff.js', 'scripts/string-width-memo.js', 'scripts/narrow-text.js'],
-		rules: {'no-control-regex': 'off'},
-	},
 );

@@ -10,7 +10,7 @@ import {runEngines} from '../source/orchestrator/run-engines.js';
 import type {RunResult} from '../source/model/result-types.js';
 import {totalRunTime} from '../source/result/evidence.js';
 import {asyncTaskCost, processCost, threadCost} from './unit-costs.js';
-import {dashboardCost, type Row} from './dashboard-cost.js';
+import {dashboardCost, defaultRunCost, type Row} from './dashboard-cost.js';
 import {dispatchCost} from './dispatch-cost.js';
 import {memoryCost, paperCost} from './memory-cost.js';
 
@@ -105,16 +105,18 @@ const sections: Record<string, () => Promise<Row[]>> = {
 	tiny: manyTinyTasks,
 	units: unitCosts,
 	dashboard: dashboardCost,
+	default: defaultRunCost,
 	memory: memoryCost,
 	paper: paperCost,
 };
-// `node dist/bench.js dispatch` runs one section; no argument runs them all.
+// `node dist/bench.js dispatch` runs one section; no argument runs them all (`default`, a part of
+// `dashboard` for comparing two builds, only when asked).
 const chosen = process.argv.slice(2);
 const rows: Row[] = [];
 for (const [name, section] of Object.entries(sections)) {
 	// Sections run one after another so they do not disturb each other's figures.
 	// eslint-disable-next-line no-await-in-loop
-	if (chosen.length === 0 || chosen.includes(name)) rows.push(...(await section()));
+	if (chosen.length === 0 ? name !== 'default' : chosen.includes(name)) rows.push(...(await section()));
 }
 
 const table = markdown(rows);

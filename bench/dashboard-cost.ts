@@ -208,3 +208,8 @@ export async function dashboardCost(): Promise<Row[]> {
 	rows.push(await whileManyTasks(), await defaultRun(), await firstFrame(), ...(await observerEffect()), ...(await referenceTools()));
 	return rows;
 }
+
+/** The default run's cost and the first frame alone (`node dist/bench.js default`): for comparing two builds. */
+export async function defaultRunCost(): Promise<Row[]> {
+	return [await defaultRun(), await firstFrame()];
+}

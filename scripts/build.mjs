@@ -1,9 +1,10 @@
 // Run: npm run build. Bundles the CLI and the engine entry points into dist/.
+import {spawnSync} from 'node:child_process';
 import {build} from 'esbuild';
-import {chmod, readFile, rm} from 'node:fs/promises';
+import {chmod, rm} from 'node:fs/promises';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {dependencyPatches} from './dependency-patches.js';
 
 // --outdir DIR (its last folder must be named dist: built code finds its siblings by it) and
 // --fault render: a test build whose engine panels throw once a task is done (test/render-error);
@@ -13,38 +14,17 @@ import {dependencyPatches} from './dependency-patches.js';
 const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}, release: {type: 'boolean', default: false}}});
 const outdir = cli.outdir;
 
+// Every change concur-tui makes to a dependency is a diff in patches/, applied to node_modules by
+// patch-package before anything is bundled (tests run after a build, so they load the same code).
+// Here and not in an install script: npm would warn every user who installs the package about a
+// script of ours (npm 11's allowScripts), though it never runs it for them. Quiet unless it fails.
+const patching = spawnSync(process.execPath, [fileURLToPath(import.meta.resolve('patch-package/index.js')), '--error-on-fail'], {encoding: 'utf8'});
+if (patching.status !== 0) {
+	process.stderr.write(patching.stdout + patching.stderr);
+	throw new Error('patch-package could not apply patches/: see above');
+}
+
 await rm(outdir, {recursive: true, force: true});
-
-/**
- * Every patch of a dependency's code (scripts/dependency-patches.js), applied as esbuild loads
- * the file. Each names the files it must change; the build fails unless each was changed once:
- * a dependency that renames or drops a file must never let a patch be skipped without a word.
- */
-const appliedPatches = new Map();
-const applyDependencyPatches = {
-	name: 'dependency-patches',
-	setup(build) {
-		for (const patch of dependencyPatches) {
-			build.onLoad({filter: patch.file}, async ({path}) => {
-				const contents = patch.apply(await readFile(path, 'utf8'), path);
-				appliedPatches.set(patch.name, [...(appliedPatches.get(patch.name) ?? []), path]);
-				return {contents, loader: 'js'};
-			});
-		}
-	},
-};
-
-/** Every import of string-width in the bundle goes through a memoising wrapper (see the file). */
-const memoiseStringWidth = {
-	name: 'memoise-string-width',
-	setup(build) {
-		build.onResolve({filter: /^string-width(-original)?$/}, async ({path, resolveDir, kind, pluginData}) => {
-			if (pluginData === 'original') return undefined;
-			if (path === 'string-width-original') return build.resolve('string-width', {resolveDir, kind, pluginData: 'original'});
-			return {path: new URL('string-width-memo.js', import.meta.url).pathname};
-		});
-	},
-};
 
 /** A test build whose engine panels are drawn by a fixture that misbehaves mid-run. */
 const panelFault = (name, fixture) => ({
@@ -84,8 +64,6 @@ const shared = {
 	// React's production build: smaller and faster than its development checks.
 	define: {'process.env.NODE_ENV': '"production"'},
 	plugins: [
-		applyDependencyPatches,
-		memoiseStringWidth,
 		...(cli.fault ? [faults[cli.fault]] : []),
 		...(cli.release ? [noDevtools] : []),
 	],
@@ -108,7 +86,3 @@ await build({
 });
 await chmod(join(outdir, 'cli.js'), 0o755);
 
-for (const {name, files} of dependencyPatches) {
-	const applied = appliedPatches.get(name) ?? [];
-	if (applied.length !== files) throw new Error(`patch ${name} changed ${applied.length} of its ${files} files (${applied.join(', ') || 'none'}): review it against the installed package`);
-}

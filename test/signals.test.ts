@@ -233,7 +233,10 @@ describe.runIf(process.platform === 'linux')('signals in every phase', () => {
 		// Apart enough for the kernel to deliver both (two pending SIGTERMs would be one).
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		run.child.kill('SIGTERM');
-		expect((await run.exited).code).toBe(143);
+		// 143 as a shell sees it: exit(143), or death by the second SIGTERM when it lands as Node
+		// exits, after its handlers are gone (seen on a busy machine); the export is done either way.
+		const {code, signal} = await run.exited;
+		expect(code ?? (signal === 'SIGTERM' ? 143 : signal)).toBe(143);
 		expect((JSON.parse(readFileSync(save, 'utf8')) as RunResult).complete).toBe(false);
 		expect(await waitFor(() => processesMarked(run.marker).length === 0, 1000)).toBe(true);
 	});

@@ -1,2 +1,0 @@
-/** What to write to turn line `previous` into line `next`, the cursor at the line's start. */
-export function changedTail(previous: string, next: string): string;
