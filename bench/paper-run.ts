@@ -9,10 +9,10 @@ import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {computeLayout} from '../source/ui/layout.js';
 import {panelLines} from '../source/ui/panel/panel-lines.js';
 
-export type PaperRun = {readonly tasks: number; readonly lanes: number; readonly cores: number; readonly doneShare: number};
+type PaperRun = {readonly tasks: number; readonly lanes: number; readonly cores: number; readonly doneShare: number};
 
 /** Each lane runs its tasks one after another, 1 ms each; `doneShare` of them have ended, the next on each lane runs. */
-export function simulateEngine(bus: RunBus, engine: EngineName, run: PaperRun): void {
+function simulateEngine(bus: RunBus, engine: EngineName, run: PaperRun): void {
 	const lanes = engine === 'async' ? 1 : run.lanes;
 	const pidOf = (lane: number) => (engine === 'processes' ? 1000 + lane : 1);
 	bus.emit('engine:start', {engine, t: 0, startupMs: 30, hostPid: 1});

@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {drawnOutsideAscii, toAscii, wantsAscii} from '../source/cli/ascii-output.js';
-import {laneCells, taskCells} from '../source/ui/timeline/task-rows.js';
+import {taskCells} from '../source/ui/timeline/task-rows.js';
+import {laneCells} from './helpers/lane-cells.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 import {runCli} from './helpers/run-cli.js';
 import {task} from './helpers/dashboard-fixtures.js';
@@ -67,7 +68,8 @@ describe('the dashboard in ASCII', () => {
 			// Tasks waiting for a unit (.), running or done (#), and what ended (+).
 			expect(running).toMatch(/L #\d +\.+#+/);
 			expect(running).toMatch(/ \+ /);
-			expect(running).toContain('| 1.');
+			// Parallelism's ∥, in ASCII, before its figure.
+			expect(running).toMatch(/\| \d\.\d\d/);
 			const done = await screen.waitFor((text) => text.includes('Verdict:'), 30_000);
 			expect(onlyAscii(done), done).toBe(true);
 			expect(done).toMatch(/\+-+\+-+\+/);

@@ -1,6 +1,6 @@
 // The built CLI in a real pseudo-terminal, read from a headless xterm: what a person sees.
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {availableParallelism, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {descendantsOf, stillAlive, waitFor} from './helpers/process-tree.js';
@@ -255,16 +255,18 @@ function isShellOrSleep(pid: number): boolean {
 }
 
 describe('a run too big for the machine, in a terminal', () => {
-	const tooBig = ['-w', 'sleep', '-n', '2', '--task-ms', '3000', '-p', '64', '-e', 'processes'];
+	// One process more than 4 × the cores, whatever the machine (9 on 2 cores).
+	const pool = 4 * availableParallelism() + 1;
+	const tooBig = ['-w', 'sleep', '-n', '2', '--task-ms', '3000', '-p', String(pool), '-e', 'processes'];
 
 	it('asks first; n (or Enter) starts nothing and exits 2', async () => {
 		const screen = new PtyScreen(tooBig, {cols: 80, rows: 24});
 		try {
-			await screen.waitFor((text) => text.includes('this run starts 64 processes: more than 4 × the') && text.includes('[y/N]'));
+			await screen.waitFor((text) => text.includes(`this run starts ${pool} processes: more than 4 × the`) && text.includes('[y/N]'));
 			screen.write('n');
 			expect((await screen.exited).exitCode).toBe(2);
 			// The terminal may still be drawing the last bytes when the process is gone.
-			expect(await screen.waitFor((text) => text.includes('concur-tui: not started: this run starts 64 processes'))).toContain('not started');
+			expect(await screen.waitFor((text) => text.includes(`concur-tui: not started: this run starts ${pool} processes`))).toContain('not started');
 			expect(descendantsOf(screen.pid)).toEqual([]);
 		} finally {
 			screen.kill();
@@ -272,7 +274,7 @@ describe('a run too big for the machine, in a terminal', () => {
 	});
 
 	it('y starts the dashboard; q exits 0 and leaves nothing', async () => {
-		const screen = new PtyScreen([...tooBig.slice(0, -4), '-p', '9', '-e', 'processes'], {cols: 80, rows: 24});
+		const screen = new PtyScreen(tooBig, {cols: 80, rows: 24});
 		try {
 			await screen.waitFor((text) => text.includes('[y/N]'));
 			screen.write('y');

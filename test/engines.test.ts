@@ -116,9 +116,13 @@ describe('failures and user modules', () => {
 		const elsewhere = {cwd: tmpdir()};
 		const cpu = await runJson(['--task', 'example:fibonacci', '-n', '4', '-p', '2'], elsewhere);
 		expect(cpu.run.code).toBe(0);
-		expect(cpu.result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first) .*CPU-bound work needs cores/);
+		expectUnlessSkewed(cpu.result, ['async', 'threads', 'processes'], () => {
+			expect(cpu.result.verdict).toMatch(/^(threads|processes) (won|and (threads|processes) tied for first) .*CPU-bound work needs cores/);
+		});
 		const io = await runJson(['--task', 'example:io', '-n', '8', '-p', '2'], elsewhere);
-		expect(io.result.verdict).toMatch(/^async won .*the tasks mostly wait/);
+		expectUnlessSkewed(io.result, ['async', 'threads', 'processes'], () => {
+			expect(io.result.verdict).toMatch(/^async won .*the tasks mostly wait/);
+		});
 	});
 });
 

@@ -102,12 +102,15 @@ async function runShell(line: string, args: readonly string[]): Promise<{code: n
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'concur-limits-'));
-/** Task 0 keeps memory outside the JS heap (Buffers) until something stops it; the others wait briefly. */
+/**
+ * Task 0 keeps memory outside the JS heap (Buffers) until something stops it; the others wait 2 s,
+ * long after the limit is reached even on a busy machine (at 200 ms a busy machine let them end first).
+ */
 const hog = join(folder, 'hog.mjs');
 writeFileSync(
 	hog,
 	`export default async function (input) {
-	if (input.index !== 0) { await new Promise((resolve) => setTimeout(resolve, 200)); return 0; }
+	if (input.index !== 0) { await new Promise((resolve) => setTimeout(resolve, 2000)); return 0; }
 	const kept = [];
 	for (;;) { kept.push(Buffer.alloc(4 * 1024 * 1024, 1)); await new Promise((resolve) => setImmediate(resolve)); }
 }

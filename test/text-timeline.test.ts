@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {laneRow} from '../source/report/text-timeline.js';
 import {mostAtOnce as maxOverlap} from '../source/result/evidence.js';
-import {laneCells} from '../source/ui/timeline/task-rows.js';
+import {laneCells} from './helpers/lane-cells.js';
 import type {TaskRecord} from '../source/model/result-types.js';
 
 function task(id: number, startMs: number, endMs: number, ok = true): TaskRecord {

@@ -14,7 +14,7 @@ import {SuspendableScreen} from './suspendable-screen.js';
 const exitAfterResultMs = 500;
 
 /** The dashboard itself failed (a bug in concur-tui): its engines are stopped, the terminal restored. */
-export class DashboardCrash extends Error {
+class DashboardCrash extends Error {
 	constructor(override readonly cause: Error) {
 		super(`the dashboard failed to draw: ${cause.message}`);
 	}

@@ -20,7 +20,7 @@ export function defaultTaskMs(tasks: number): number {
  * allowed a single core (--cpus 0, an outside taskset) still shows two units taking turns on it:
  * concurrent, not parallel.
  */
-export function defaultPool(cores: number): number {
+function defaultPool(cores: number): number {
 	return Math.max(2, cores);
 }
 

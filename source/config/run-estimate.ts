@@ -3,7 +3,7 @@ import {engineKinds} from './engine-kinds.js';
 import {workloadKinds} from './workload-kinds.js';
 
 /** Runs estimated longer than this (ms) are announced before they start. */
-export const longRunMs = 60_000;
+const longRunMs = 60_000;
 
 /**
  * How long each engine should take, from the configuration alone (before anything is measured):

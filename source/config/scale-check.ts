@@ -2,11 +2,11 @@ import type {RunConfig} from '../model/run-config.js';
 import {engineKinds} from './engine-kinds.js';
 
 /** What one unit of execution costs here (resident memory, measured by `npm run bench`). */
-export const unitMemoryBytes = {thread: 8 * 2 ** 20, process: 41 * 2 ** 20} as const;
+const unitMemoryBytes = {thread: 8 * 2 ** 20, process: 41 * 2 ** 20} as const;
 /** Units beyond this many per core only queue for the cores: a likely mistake, not a study. */
-export const unitsPerCoreLimit = 4;
+const unitsPerCoreLimit = 4;
 /** Share of the available memory a run may be expected to take. */
-export const memoryShareLimit = 0.8;
+const memoryShareLimit = 0.8;
 
 export type Capacity = {readonly cores: number; readonly availableMemoryBytes: number};
 

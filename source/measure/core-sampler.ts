@@ -6,7 +6,7 @@ import {procFiles} from './proc-files.js';
 type CoreTimes = {readonly busy: number; readonly total: number};
 
 /** Cumulative busy and total time of every core: /proc/stat on Linux, os.cpus() elsewhere. */
-export function readCoreTimes(): CoreTimes[] {
+function readCoreTimes(): CoreTimes[] {
 	if (process.platform === 'linux') {
 		try {
 			return parseProcStat(procFiles.read('/proc/stat'));

@@ -152,7 +152,7 @@ export function pidsLimitReached(before: MachineLimits): string | null {
  * `before`: a memory cgroup's limit on concur-tui's own path first (then it was surely one of
  * ours), else the machine's ("ended 1 process meanwhile"). Null when no such kill happened.
  */
-export function outOfMemoryKill(before: MachineLimits): string | null {
+function outOfMemoryKill(before: MachineLimits): string | null {
 	return firstMoved(before, memoryCounters()) ?? firstMoved(before, machineOomCounter());
 }
 

@@ -42,7 +42,7 @@ export type LaneProgressEvent = {
 	readonly values: readonly number[];
 };
 /** Where and when a task started, when no task:start event was sent for it (a short task). */
-export type TaskStartFacts = {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null};
+type TaskStartFacts = {readonly t: number; readonly lane: number; readonly pid: number; readonly tid: number | null};
 
 export type TaskEndEvent = {
 	readonly engine: EngineName;
@@ -92,9 +92,9 @@ export type EngineEndEvent = {
  * the engine waits: `why` says so; null once the host is heard again. Seen by concur-tui's watchdog.
  */
 export type EngineHeldEvent = {readonly engine: EngineName; readonly t: number; readonly why: string | null};
-export type RunEndEvent = {readonly result: RunResult};
+type RunEndEvent = {readonly result: RunResult};
 /** A round begins: every engine runs once more, in `order` (rotated each round so drift favours none). */
-export type RoundStartEvent = {readonly round: number; readonly rounds: number; readonly order: readonly EngineName[]};
+type RoundStartEvent = {readonly round: number; readonly rounds: number; readonly order: readonly EngineName[]};
 
 /** Every event on the bus: name -> argument tuple (as Node's typed EventEmitter wants). */
 export type BusEvents = {

@@ -111,7 +111,7 @@ export type RoundFigures = {
 	readonly failed: ReadonlyArray<{readonly id: number; readonly error: string | null}>;
 };
 
-export type Round = {readonly round: number; readonly order: readonly EngineName[]; readonly engines: readonly RoundFigures[]};
+type Round = {readonly round: number; readonly order: readonly EngineName[]; readonly engines: readonly RoundFigures[]};
 
 /** How an engine's elapsed time varied over the rounds (as hyperfine reports it). */
 export type Spread = {

@@ -7,7 +7,7 @@ export type BuiltinWorkload = (typeof workloadNames)[number];
 export type WorkloadName = BuiltinWorkload | 'module' | 'noop';
 
 export const modeNames = ['sequential', 'race'] as const;
-export type RunMode = (typeof modeNames)[number];
+type RunMode = (typeof modeNames)[number];
 
 export const threadStrategies = ['pool', 'spawn'] as const;
 export type ThreadStrategy = (typeof threadStrategies)[number];

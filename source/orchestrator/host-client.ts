@@ -21,7 +21,7 @@ const stderrKeep = 4000;
 /** A host that died by itself may still have its last words (V8's report) in the stderr pipe. */
 const lastWordsMs = 50;
 /** Loading a task module and calibrating take well under a second; past this, something hangs. */
-export const prepareLimitMs = importLimitMs;
+const prepareLimitMs = importLimitMs;
 /** A running host's first message comes within ms; past the units' start bound and this margin, it never will. */
 const firstWordMs = importLimitMs + 5000;
 

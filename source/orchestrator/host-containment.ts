@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {processExists} from '../util/process-alive.js';
 
 /** The environment variable every process an engine host starts inherits (unless a task clears it). */
-export const hostMarkerName = 'CONCUR_TUI_HOST';
+const hostMarkerName = 'CONCUR_TUI_HOST';
 
 function readText(path: string): string | null {
 	try {

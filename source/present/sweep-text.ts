@@ -6,7 +6,7 @@ import {plainTable} from './plain-table.js';
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The header of a sweep, as facts: what it swept, then the run's settings (the last ones give way first where room is short). */
-export function sweepHeaderFacts(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>): string[] {
+function sweepHeaderFacts(document: Pick<SweepDocument, 'config' | 'machine' | 'work' | 'sizes'>): string[] {
 	// The run's facts without its task shape (said here per size) and its pool (swept).
 	const facts = runFacts(document.config, document.machine).filter((fact, index) => index !== 1 && !fact.startsWith('pool '));
 	// A module sets its tasks' length itself: no --task-ms is claimed for it.

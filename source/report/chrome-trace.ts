@@ -3,7 +3,7 @@ import type {EngineResult, LaneInfo, RunResult, TaskRecord} from '../model/resul
 import type {RunConfig} from '../model/run-config.js';
 
 /** One event of the Trace Event Format, as Perfetto and chrome://tracing read it. */
-export type TraceEvent = {
+type TraceEvent = {
 	readonly name: string;
 	readonly ph: 'M' | 'X' | 'b' | 'e' | 'C';
 	readonly pid: number;

@@ -105,10 +105,6 @@ function failures(result: RunResult): string[] {
 	return [...(load.length > 0 ? ['', ...load] : []), ...(lines.length > 0 ? ['', `Failed tasks (${lines.length}):`, ...lines.slice(0, 20)] : [])];
 }
 
-/** The plain-text report printed when stdout is not a terminal. */
-export function textReport(result: RunResult): string {
-	return `${reportHeader(result.config, result.machine)}\n${reportBody(result)}`;
-}
 
 /** The report after its header: the timelines, the results table, failures and the verdict. */
 export function reportBody(result: RunResult): string {

@@ -2,7 +2,7 @@ import type {CoreSample} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 
 /** "Cores used" is a peak over windows this long: 5 samples, so /proc's 10 ms ticks blur it by ≤ 0.01 core per process. */
-export const coresUsedWindowMs = 1000;
+const coresUsedWindowMs = 1000;
 
 /**
  * Cores' worth of CPU every program but concur-tui used in one sample: the machine's busy cores

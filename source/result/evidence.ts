@@ -14,7 +14,7 @@ export const otherLoadFloorCores = 0.25;
  * (Node's fire 1 ms late or more), the scheduler handing a core over, a garbage collection. Start-up
  * is no part of it: elapsed is measured from the engine's first task, its start-up apart.
  */
-export const schedulingNoiseMs = 10;
+const schedulingNoiseMs = 10;
 /** From this elapsed time on, engines within the noise of each other are a tie, not a run too short. */
 const shortestComparableMs = 100;
 
@@ -77,7 +77,7 @@ export function mostAtOnce(tasks: readonly TaskRecord[]): number {
 }
 
 /** How far apart two engines' times may be by chance: the scheduling noise, or with rounds the widest spread of them. */
-export function disturbanceMs(engines: readonly EngineResult[]): number {
+function disturbanceMs(engines: readonly EngineResult[]): number {
 	const spreads = engines.filter((engine) => engine.spread.rounds >= 2).map((engine) => engine.spread.maxMs - engine.spread.minMs);
 	return Math.max(schedulingNoiseMs, ...spreads);
 }

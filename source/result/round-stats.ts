@@ -1,6 +1,10 @@
 import type {EngineResult, RoundFigures, Spread} from '../model/result-types.js';
 
-/** hyperfine's rule (after Iglewicz and Hoaglin): a modified z-score above this is an outlier. */
+/**
+ * concur-tui's own outlier rule, from hyperfine's (after Iglewicz and Hoaglin: a modified z-score
+ * above this), with two changes: the MAD is at least 1% of the median, and an outlier is at least
+ * 5% from it. Where the MAD is 0, hyperfine flags nothing; this rule still scores the round.
+ */
 const outlierScore = 3.5;
 /**
  * … and at least this far from the median: with 3 rounds 1 ms apart the score flags a round

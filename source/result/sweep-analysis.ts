@@ -46,7 +46,7 @@ export type SweepEngine = {
 };
 
 /** The smallest pool within this share of the best measured speedup is recommended (or the rounds' spread, if wider). */
-export const recommendationTolerance = 0.05;
+const recommendationTolerance = 0.05;
 
 /**
  * The sizes swept by default: 1, 2, 3, 4, 6, 8, then doubling, with the cores themselves and

@@ -22,7 +22,7 @@ export type SweepProgress = {
 const poolEngines = (config: RunConfig) => config.engines.filter((engine): engine is 'threads' | 'processes' => engine !== 'async');
 
 /** Tasks at size n: the same at every size (fixed work), or the same per unit (scaled). */
-export const tasksAt = (plan: SweepPlan, n: number) => (plan.work === 'fixed' ? plan.config.tasks : plan.config.tasks * n);
+const tasksAt = (plan: SweepPlan, n: number) => (plan.work === 'fixed' ? plan.config.tasks : plan.config.tasks * n);
 
 /**
  * Runs the sweep: async once on the work of the first size (when asked for), then each size on

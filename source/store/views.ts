@@ -4,7 +4,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {FrozenList} from './chunked-list.js';
 import type {FrozenTaskTable} from './task-table.js';
 
-export type {TaskState, TaskView} from './task-table.js';
+export type {TaskView} from './task-table.js';
 
 /** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
 export type LaneActivity = {
@@ -18,7 +18,7 @@ export type LaneActivity = {
 	readonly progress: number | null;
 };
 
-export type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
+type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
 
 export type EngineView = {
 	readonly engine: EngineName;

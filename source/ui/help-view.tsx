@@ -8,7 +8,7 @@ const keys = [...keyTable.map((entry) => `${entry.helpKey} ${entry.help}`), 'Ctr
 const shortKeys = keyTable.map((entry) => (typeof entry.footer === 'string' ? entry.footer : 'l layout'));
 
 /** Every glyph and abbreviation the screen uses, in a few words each. */
-export const glossary: ReadonlyArray<readonly [string, string]> = [
+const glossary: ReadonlyArray<readonly [string, string]> = [
 	['█ ▓', 'a task running or done; consecutive tasks on a lane alternate'],
 	['░', 'a task waiting to start: for a free unit (pools), for the blocked loop (async)'],
 	['▒', 'several tasks at once on one lane (async overlaps its tasks)'],

@@ -7,7 +7,7 @@ export const minRows = 20;
  */
 export const sideBySideColumns = 80;
 /** Narrower panels than this use the compact drawing: short labels, a title on two rows. */
-export const compactBelowColumns = 48;
+const compactBelowColumns = 48;
 
 /** What a panel's bars could use: one row per task when they fit, else one per lane. */
 export type PanelWant = {
@@ -50,7 +50,7 @@ export type DashboardLayout =
 /** Fixed rows: header, hardware strip, footer. */
 const chromeRows = 3;
 /** The fewest rows the result needs below the timeline: its table (3 engines) and a verdict. */
-export const resultMinRows = 14;
+const resultMinRows = 14;
 
 const digits = (count: number) => String(Math.max(0, count)).length;
 /** Rows of a row-per-task panel: its tasks, and one line for the idle units of a pool larger than the tasks. */

@@ -7,10 +7,10 @@ import stringWidth from 'string-width';
 import {wrapWords} from '../util/wrap-words.js';
 
 /** ink-table draws a border line above, below and between rows. */
-export const tableHeight = (rows: number) => 2 * rows + 3;
+const tableHeight = (rows: number) => 2 * rows + 3;
 
 /** ink-table's width: each column as wide as its widest cell plus a space each side, and borders. */
-export function tableWidth(data: ReadonlyArray<Record<string, string>>): number {
+function tableWidth(data: ReadonlyArray<Record<string, string>>): number {
 	const columns = Object.keys(data[0] ?? {});
 	return columns.reduce((sum, column) => sum + 3 + Math.max(stringWidth(column), ...data.map((row) => stringWidth(row[column] ?? ''))), 1);
 }

@@ -10,7 +10,7 @@ import {useTerminalSize} from './use-terminal-size.js';
 import {minColumns, minRows} from './layout.js';
 
 /** What the sweep view draws: the document so far and the point being measured. */
-export type SweepViewState = {
+type SweepViewState = {
 	readonly document: SweepDocument;
 	readonly measuring: {readonly n: number; readonly engine: EngineName | null; readonly round: number; readonly rounds: number} | null;
 };

@@ -1,5 +1,5 @@
 /** What every task receives: the same shape for built-in workloads and users' modules. */
-export type TaskInput = {
+type TaskInput = {
 	/** The task's index in the run, 0-based. */
 	readonly index: number;
 	/** The configured task size (--task-ms). */

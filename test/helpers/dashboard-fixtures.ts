@@ -15,7 +15,7 @@ export function task(id: number, patch: Partial<TaskView> = {}): TaskView {
 }
 
 /** A published table holding `tasks` in order (task ids are their places). */
-export function tableOf(tasks: readonly TaskView[]) {
+function tableOf(tasks: readonly TaskView[]) {
 	const table = new TaskTable();
 	for (const [id, {id: _id, ...fields}] of tasks.entries()) table.set(id, fields);
 	return table.publish();

@@ -4,8 +4,8 @@
 // returned as problems.
 
 /** The parts of a result document the oracle reads (schema 2). */
-export type OracleTask = {readonly startMs: number | null; readonly endMs: number | null; readonly runStartMs?: number | null; readonly ok: boolean};
-export type OracleEngine = {
+type OracleTask = {readonly startMs: number | null; readonly endMs: number | null; readonly runStartMs?: number | null; readonly ok: boolean};
+type OracleEngine = {
 	readonly engine: string;
 	readonly elapsedMs: number;
 	readonly cpuMs: number;

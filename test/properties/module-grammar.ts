@@ -38,7 +38,7 @@ const thrownValue = fc.oneof(
 	].map((thrown) => fc.constant(thrown)),
 );
 
-export const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
+const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
 	// Returns.
 	fc.constantFrom(
 		{branch: 'return a value', source: '() => 42', fails: false},
@@ -128,8 +128,8 @@ export const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
 );
 
 /** What the module does when it is imported, before any task runs. */
-export type ModuleHeader = {readonly branch: string; readonly source: string};
-export const moduleHeader: fc.Arbitrary<ModuleHeader> = fc.constantFrom(
+type ModuleHeader = {readonly branch: string; readonly source: string};
+const moduleHeader: fc.Arbitrary<ModuleHeader> = fc.constantFrom(
 	{branch: 'globals as they are', source: ''},
 	{branch: 'replaces the timers (as fake-timer libraries do)', source: 'globalThis.setTimeout = () => 0; globalThis.setInterval = () => 0; globalThis.setImmediate = () => 0; globalThis.queueMicrotask = () => undefined;'},
 	{branch: 'replaces Promise', source: "globalThis.Promise = function Promise() { throw new Error('no promises here'); };"},
@@ -138,7 +138,7 @@ export const moduleHeader: fc.Arbitrary<ModuleHeader> = fc.constantFrom(
 	{branch: 'breaks process.send', source: "process.send = () => { throw new Error('no IPC for you'); };"},
 );
 
-export type EngineChoice = {readonly engines: readonly ('async' | 'threads' | 'processes')[]; readonly threads: 'pool' | 'spawn'};
+type EngineChoice = {readonly engines: readonly ('async' | 'threads' | 'processes')[]; readonly threads: 'pool' | 'spawn'};
 export type GeneratedCase = {
 	readonly header: ModuleHeader;
 	readonly behaviours: readonly Behaviour[];

@@ -15,7 +15,7 @@ export type EnginePlan = {
 };
 
 /** What an engine measured beside its host's own figures. */
-export type EngineOutcome = {
+type EngineOutcome = {
 	readonly figures: WindowFigures;
 	readonly startupMs: number;
 	/** CPU ms and summed peak RSS of child processes (the process engine's units). */

@@ -23,15 +23,15 @@ export type HostReply =
  * engine (and every thread of a threads host) runs in the host's process and can reach its
  * channel: whatever it sends itself has no tag, and is never taken for the host's reply.
  */
-export const hostMessageTag = '__concur_tui_host__';
+const hostMessageTag = '__concur_tui_host__';
 
-export type Tagged<T> = T & {readonly [hostMessageTag]: true};
+type Tagged<T> = T & {readonly [hostMessageTag]: true};
 
-export function tagged<T extends object>(message: T): Tagged<T> {
+function tagged<T extends object>(message: T): Tagged<T> {
 	return {[hostMessageTag]: true, ...message};
 }
 
-export function isTagged(message: unknown): boolean {
+function isTagged(message: unknown): boolean {
 	return typeof message === 'object' && message !== null && (message as Record<string, unknown>)[hostMessageTag] === true;
 }
 

@@ -7,8 +7,8 @@ import {timedOutText} from '../../model/failure-texts.js';
 import {TaskDeadline} from './task-deadline.js';
 import {monotonicNow, OwnPromise, setTimeout} from '../../util/own-globals.js';
 
-export type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
-export type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
+type StartReport = {readonly kind: 'start'; readonly id: number; readonly t: number; readonly pid: number; readonly tid: number | null};
+type ProgressReport = {readonly kind: 'progress'; readonly id: number; readonly p: number};
 /** Sent by a unit of execution while a task runs; epoch-ms times. */
 export type UnitReport = StartReport | ProgressReport;
 /** Sent by a process unit as an uncaught error ends it, for the task it was running. */

@@ -1,7 +1,7 @@
 import {clearTimeout, setTimeout} from '../../util/own-globals.js';
 
 /** The reason a task's signal carries when its time budget (--timeout) runs out. */
-export class TaskTimeoutError extends Error {
+class TaskTimeoutError extends Error {
 	override readonly name = 'TimeoutError';
 
 	constructor(readonly timeoutMs: number) {

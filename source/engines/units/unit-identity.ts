@@ -1,9 +1,9 @@
 import {currentThreadPlace} from '../../measure/thread-info.js';
 
 /** CPU ms and peak RSS of this unit's process so far. */
-export type ProcessStats = {readonly processCpuMs: number; readonly maxRssBytes: number};
+type ProcessStats = {readonly processCpuMs: number; readonly maxRssBytes: number};
 
-export function processStats(): ProcessStats {
+function processStats(): ProcessStats {
 	const usage = process.resourceUsage();
 	return {processCpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssBytes: usage.maxRSS * 1024};
 }

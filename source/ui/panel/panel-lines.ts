@@ -13,7 +13,7 @@ import {IncrementalOccupancy} from '../../present/lane-occupancy.js';
 import type {PanelGeometry} from '../layout.js';
 
 /** Pads or cuts plain text to exactly `width` columns. */
-export function fit(text: string, width: number): string {
+function fit(text: string, width: number): string {
 	const visible = stringWidth(text);
 	if (visible <= width) return text + ' '.repeat(width - visible);
 	return cliTruncate(text, width);
@@ -70,7 +70,7 @@ function titleProblems(view: EngineView): string {
  * title shortens first ("Async"), then the least important figures go, last first (lag, ∥,
  * done/total); a failure's words come after and may be cut (the result lists them whole).
  */
-export function titleLine(view: EngineView, width: number, threads: RunConfig['threads'] = 'pool'): string {
+function titleLine(view: EngineView, width: number, threads: RunConfig['threads'] = 'pool'): string {
 	const figures = titleFigures(view);
 	const titles = [engineTitle(view.engine, threads), engineKinds[view.engine].shortTitle];
 	const candidates = [
@@ -88,7 +88,7 @@ export function titleLine(view: EngineView, width: number, threads: RunConfig['t
  * moves down; below that the least important go, last first (the result table has them all);
  * none is cut. A failure's words follow on the second row and may be cut.
  */
-export function compactTitleLines(view: EngineView, width: number, whatRuns?: string): [string, string] {
+function compactTitleLines(view: EngineView, width: number, whatRuns?: string): [string, string] {
 	const [first, ...others] = titleFigures(view);
 	const top = [engineKinds[view.engine].shortTitle, ...(first ? [first] : []), ...others.slice(0, 1)];
 	const bottom = others.slice(1);
@@ -105,7 +105,7 @@ export function compactTitleLines(view: EngineView, width: number, whatRuns?: st
 }
 
 /** What --timeout does on this engine (async leaves stopping to the task itself). */
-export function timeoutNote(engine: EngineView['engine'], timeoutMs: number | null): string {
+function timeoutNote(engine: EngineView['engine'], timeoutMs: number | null): string {
 	if (timeoutMs === null) return '';
 	return `timeout ${milliseconds(timeoutMs)}: ${engineKinds[engine].timeoutMeaning} · `;
 }
@@ -181,7 +181,7 @@ function label(text: string, width: number): string {
  * The bar rows of one panel, at most `rows`, each exactly the panel's width: one row per task when they fit (sorted by id,
  * labelled with their lane), else one row per lane with consecutive tasks as segments.
  */
-export function barLines(view: EngineView, panel: PanelGeometry, axisMs: number, rows: number): string[] {
+function barLines(view: EngineView, panel: PanelGeometry, axisMs: number, rows: number): string[] {
 	if (rows <= 0) return [];
 	const now = view.elapsedMs;
 	const scale = {axisMs, cells: panel.cells};
@@ -254,7 +254,7 @@ function idleLine(view: EngineView, idle: readonly LaneInfo[], compact: boolean)
  * Time marks under the bars: 0 at the left, the axis span at the right, and its middle where
  * there is room for it between them.
  */
-export function axisLine(panel: PanelGeometry, axisMs: number): string {
+function axisLine(panel: PanelGeometry, axisMs: number): string {
 	const marks = Array.from({length: panel.cells}, () => ' ');
 	const put = (cell: number, text: string) => {
 		for (let i = 0; i < text.length && cell + i < marks.length; i++) marks[cell + i] = text[i]!;

@@ -1,5 +1,5 @@
 import type {TaskView} from '../../store/views.js';
-import {briefMark, laneOccupancy, type LaneOccupancy} from '../../present/lane-occupancy.js';
+import {briefMark, type LaneOccupancy} from '../../present/lane-occupancy.js';
 import {blankCells, type CellColor, type Cells} from './styled-cells.js';
 
 /** Left-aligned eighths of a cell: the end of a bar within its last cell. */
@@ -50,15 +50,10 @@ export function taskCells(task: TaskView, scale: TimeScale, nowMs: number, order
 const briefColors: Record<number, CellColor> = {[briefMark.done]: 'doneA', [briefMark.running]: 'run', [briefMark.failed]: 'fail', [briefMark.doneSecond]: 'doneB'};
 
 /**
- * Every task of one lane on one row, painted from the lane's occupancy (present/lane-occupancy.ts,
- * the rule the text report draws from too): consecutive tasks alternate glyphs and colours so
- * their boundaries show; ▒ marks cells whose centre instant had several tasks running at once.
+ * A lane's cells from its occupancy (present/lane-occupancy.ts, the rule the text report draws
+ * from too), however it was computed: consecutive tasks alternate glyphs and colours so their
+ * boundaries show; ▒ marks cells whose centre instant had several tasks running at once.
  */
-export function laneCells(tasks: readonly TaskView[], scale: TimeScale, nowMs: number): Cells {
-	return occupancyCells(laneOccupancy(tasks, scale.cells, scale.axisMs / scale.cells, nowMs), scale.cells);
-}
-
-/** A lane's cells from its occupancy (present/lane-occupancy.ts), however it was computed. */
 export function occupancyCells(occupancy: LaneOccupancy, width: number): Cells {
 	const scale = {cells: width};
 	const cells = blankCells(scale.cells);
