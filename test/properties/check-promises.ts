@@ -16,7 +16,7 @@ import {behaviourOf, caseFlags, generatedCase, moduleSource, type GeneratedCase}
 export const hangMs = 30_000;
 export const fixedSeed = 20_261_206;
 export const freshSeed = Number(process.env.CONCUR_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
-export const casesPerSeed = Number(process.env.CONCUR_PROPERTY_CASES ?? 50);
+export const casesPerSeed = Number(process.env.CONCUR_PROPERTY_CASES ?? 40);
 const folder = mkdtempSync(join(tmpdir(), 'concur-property-'));
 
 // What the JSON says, read here without concur-tui's own types or code.
