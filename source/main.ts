@@ -17,6 +17,7 @@ import {ExportError} from './util/export-file.js';
 import {toAscii} from './cli/ascii-output.js';
 import {usableCores} from './model/run-config.js';
 import {expandShortFlags} from './cli/short-flags.js';
+import {sweepTasksAt} from './config/sweep-work.js';
 
 /** One line on stderr, whatever the message holds (a path or a module's error may carry newlines or escapes). */
 function fail(message: string, code: number): never {
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
 		const sweep = {...options, sweep: options.sweep};
 		// Checked at its largest pool, with the tasks it runs there.
 		const largest = Math.max(...sweep.sweep.sizes);
-		await checkScale({...options, config: {...options.config, pool: largest, tasks: sweep.sweep.work === 'fixed' ? options.config.tasks : options.config.tasks * largest}}, dashboard);
+		await checkScale({...options, config: {...options.config, pool: largest, tasks: sweepTasksAt(sweep.sweep.work, options.config.tasks, largest)}}, dashboard);
 		const {runSweepDashboard, runSweepHeadless} = await import('./cli/run-sweep.js');
 		const code = dashboard
 			? await runSweepDashboard(sweep, machineInfo(), interruption.signal)

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {resolveOptions} from '../source/cli/parse-flags.js';
 import {defaultTaskShape} from '../source/config/defaults.js';
+import {runLimits} from '../source/config/limits.js';
+import {helpText} from '../source/cli/help-text.js';
 
 describe('flag resolution', () => {
 	it('defaults to the cpu workload, a pool of one unit per core and all three engines', () => {
@@ -43,5 +45,19 @@ describe('flag resolution', () => {
 		const {config, tracePath} = resolveOptions({taskMs: '2.5', trace: 'out.json'}, [], 2);
 		expect(config.taskMs).toBe(2.5);
 		expect(tracePath).toMatch(/\/out\.json$/);
+	});
+});
+
+describe('the limits, one place for each (config/limits.ts)', () => {
+	it.each([
+		['tasks', '--tasks'],
+		['pool', '--pool'],
+		['runs', '--runs'],
+		['fps', '--fps'],
+	] as const)('%s: the flag takes the limit, refuses one more, and the help says the same range', (name, flag) => {
+		const limit = runLimits[name];
+		expect(() => resolveOptions({[name]: String(limit)}, [], 2)).not.toThrow();
+		expect(() => resolveOptions({[name]: String(limit + 1)}, [], 2)).toThrow(flag);
+		expect(helpText).toMatch(new RegExp(`${flag} N .*1\\.\\.${limit}\\b|${flag} N[^\\n]*\\n[^\\n]*1\\.\\.${limit}\\b`));
 	});
 });

@@ -1,3 +1,5 @@
+import {runLimits} from '../config/limits.js';
+
 // Every line fits 80 columns once meow indents it by 2 (test/cli-usage.test.ts checks).
 export const helpText = `
 	concur-tui runs the same real workload three ways (async on one event loop,
@@ -14,19 +16,19 @@ export const helpText = `
 	  --task FILE           your task module: export default (input, {progress,
 	                        signal}) => result; or a shipped one by name:
 	                        example:fibonacci | example:io | example:mixed
-	  -n, --tasks N         number of tasks, 1..100000  (default: max(8, 2×cores))
+	  -n, --tasks N         number of tasks, 1..${runLimits.tasks}  (default: max(8, 2×cores))
 	  --task-ms MS          size of one task      (default: 4000 / tasks, 10..300)
 	  --preset NAME         seed-io (3 × 2 s sleeps, a thread or process each) |
 	                        seed-cpu (4 × 700 ms cpu tasks, pool = cores)
 
 	Engines
 	  -e, --engines LIST    any of async,threads,processes         (default: all)
-	  -p, --pool N          threads or processes in each pool, 1..1024
+	  -p, --pool N          threads or processes in each pool, 1..${runLimits.pool}
 	                                                (default: cores, at least 2)
 	  --threads KIND        pool (a pool of threads) | spawn (a thread per task)
 	  -m, --mode MODE       sequential (one engine at a time) | race (all at once)
 	  --runs N              rounds: each engine runs N times in a rotating order;
-	                        the median round is shown with the spread, 1..100
+	                        the median round is shown with the spread, 1..${runLimits.runs}
 	  --cpus LIST           pin every engine to these CPUs: 0 | 0-3 | 0,2 (Linux,
 	                        taskset); the default pool follows their count
 
@@ -50,7 +52,7 @@ export const helpText = `
 	  --trace FILE          also write a Chrome trace (open it in Perfetto)
 	  --save FILE           also write the result document (JSON) after each run
 	  --exit                dashboard: quit by itself once the result is shown
-	  --fps N               dashboard: frames per second at most, 1..60  (9)
+	  --fps N               dashboard: frames per second at most, 1..${runLimits.fps}  (9)
 	  --ascii               draw with ASCII only: # = . : for the blocks (the
 	                        default where the locale is not UTF-8; --no-ascii)
 	  -h, --help            this text;  -v, --version  the version

@@ -1,3 +1,4 @@
+import {runLimits} from '../config/limits.js';
 import {existsSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defaultRunConfig, defaultTaskMs, presetConfig} from '../config/defaults.js';
@@ -16,7 +17,8 @@ import {exampleNames} from '../config/examples.js';
 import {checkExportTargets} from '../session/exports.js';
 import {wantsAscii} from './ascii-output.js';
 import {cpuList} from '../util/cpu-list.js';
-import {defaultPoolSizes, sweepWorkNames, type SweepWork} from '../result/sweep-analysis.js';
+import {defaultPoolSizes} from '../result/sweep-analysis.js';
+import {sweepWorkNames, type SweepWork} from '../config/sweep-work.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -64,7 +66,7 @@ export type CliOptions = {
 	readonly sweep: {readonly sizes: readonly number[]; readonly work: SweepWork} | null;
 };
 
-const limits = {tasks: 100_000, pool: 1024, taskMs: 3_600_000, fps: 60, heapLimitMb: 65_536, runs: 100} as const;
+const limits = runLimits;
 const defaultFps = 9;
 
 function asText(value: unknown): string {

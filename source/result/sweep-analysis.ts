@@ -1,13 +1,10 @@
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import {engineKinds} from '../config/engine-kinds.js';
+import type {SweepWork} from '../config/sweep-work.js';
 import {coresText, seconds, times} from './format.js';
 import {skewedByOtherLoad} from './evidence.js';
 import {fewestPoints, fitAmdahl, fitUsl, type AmdahlFit, type ScalingPoint, type UslFit} from './scaling-fit.js';
-
-/** Strong scaling (the same work at every size: Amdahl) or weak (work grows with the pool: Gustafson). */
-export type SweepWork = 'fixed' | 'scaled';
-export const sweepWorkNames: readonly SweepWork[] = ['fixed', 'scaled'];
 
 /** One pool size of one engine, as measured (the median round, with its range). */
 export type SweepPoint = {

@@ -1,3 +1,4 @@
+import {runLimits} from '../config/limits.js';
 import {join} from 'node:path';
 import {RunBus} from '../bus/run-bus.js';
 import {usableCores, workloadNames, type RunConfig} from '../model/run-config.js';
@@ -66,11 +67,11 @@ export class DashboardSession {
 			this.restart({...this.config, workload: workloadNames[(index + 1) % workloadNames.length]!});
 		},
 		changeTasks: (direction) => {
-			const tasks = Math.min(100_000, Math.max(1, this.config.tasks + direction * this.config.pool));
+			const tasks = Math.min(runLimits.tasks, Math.max(1, this.config.tasks + direction * this.config.pool));
 			this.restartWithinScale({...this.config, tasks});
 		},
 		changePool: (direction) => {
-			this.restartWithinScale({...this.config, pool: Math.min(1024, Math.max(1, this.config.pool + direction))});
+			this.restartWithinScale({...this.config, pool: Math.min(runLimits.pool, Math.max(1, this.config.pool + direction))});
 		},
 		toggleMode: () => {
 			this.restart({...this.config, mode: this.config.mode === 'race' ? 'sequential' : 'race'});

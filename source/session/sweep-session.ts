@@ -2,7 +2,8 @@ import {RunBus} from '../bus/run-bus.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {usableCores, type EngineName, type RunConfig} from '../model/run-config.js';
 import {runEngines} from '../orchestrator/run-engines.js';
-import {analyseSweep, type SweepEngine, type SweepWork} from '../result/sweep-analysis.js';
+import {sweepTasksAt, type SweepWork} from '../config/sweep-work.js';
+import {analyseSweep, type SweepEngine} from '../result/sweep-analysis.js';
 import type {SweepDocument} from '../result/sweep-analysis.js';
 
 export type SweepPlan = {
@@ -21,8 +22,7 @@ export type SweepProgress = {
 /** The pool engines a sweep varies; async runs once, as the baseline. */
 const poolEngines = (config: RunConfig) => config.engines.filter((engine): engine is 'threads' | 'processes' => engine !== 'async');
 
-/** Tasks at size n: the same at every size (fixed work), or the same per unit (scaled). */
-const tasksAt = (plan: SweepPlan, n: number) => (plan.work === 'fixed' ? plan.config.tasks : plan.config.tasks * n);
+const tasksAt = (plan: SweepPlan, n: number) => sweepTasksAt(plan.work, plan.config.tasks, n);
 
 /**
  * Runs the sweep: async once on the work of the first size (when asked for), then each size on
