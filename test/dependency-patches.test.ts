@@ -50,6 +50,17 @@ function unpatchedCopy(name: string): string {
 	return folder;
 }
 
+/** How many times `work` called the grapheme segmenter (the cost the narrow-text patches save). */
+function segmenterCalls(work: () => void): number {
+	const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+	try {
+		work();
+		return segment.mock.calls.length;
+	} finally {
+		segment.mockRestore();
+	}
+}
+
 async function importFrom<T>(path: string): Promise<T> {
 	return (await import(pathToFileURL(path).href)) as T;
 }
@@ -134,18 +145,14 @@ describe('ink: Output keeps one set of caches per Ink instance, and rows as thei
 
 	it('a line written again in a later frame with the same caches is not parsed again; unpatched, every frame parses it', async () => {
 		const line = '\u001B[32mok\u001B[39m done';
-		const parses = (OutputOf: OutputClass, caches: unknown) => {
-			const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
-			for (let frame = 0; frame < 3; frame++) {
-				const output = new OutputOf({width: 12, height: 1, caches});
-				output.write(0, 0, `${line} 界`, {transformers: []});
-				expect(output.get().output).toBe(`${line} 界`);
-			}
-
-			const calls = segment.mock.calls.length;
-			segment.mockRestore();
-			return calls;
-		};
+		const parses = (OutputOf: OutputClass, caches: unknown) =>
+			segmenterCalls(() => {
+				for (let frame = 0; frame < 3; frame++) {
+					const output = new OutputOf({width: 12, height: 1, caches});
+					output.write(0, 0, `${line} 界`, {transformers: []});
+					expect(output.get().output).toBe(`${line} 界`);
+				}
+			});
 
 		const {default: Unpatched, OutputCaches} = await importFrom<{default: OutputClass; OutputCaches?: new () => unknown}>(join(unpatchedCopy('ink'), 'build/output.js'));
 		expect(OutputCaches).toBeUndefined();
@@ -269,13 +276,7 @@ describe('ink: a changed line of narrow text is diffed a character a column', ()
 		const {default: reference} = await importFrom<{default: typeof lineUpdate}>(join(unpatchedCopy('ink'), 'build/line-update.js'));
 		const previous = '\u001B[2mT1\u001B[22m \u001B[32m████▌\u001B[39m · 70%';
 		const next = '\u001B[2mT1\u001B[22m \u001B[32m████▊\u001B[39m · 71%';
-		const segments = (update: typeof lineUpdate) => {
-			const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
-			update(previous, next, 80);
-			const calls = segment.mock.calls.length;
-			segment.mockRestore();
-			return calls;
-		};
+		const segments = (update: typeof lineUpdate) => segmenterCalls(() => update(previous, next, 80));
 
 		expect(segments(lineUpdate)).toBe(0);
 		expect(segments(reference)).toBeGreaterThan(0);
@@ -331,17 +332,13 @@ describe('string-width: narrow text counted, other short text remembered', () =>
 
 	it('measures a narrow line without the segmenter, and a wide one once; unpatched, every time', async () => {
 		const {default: unpatched} = await importFrom<{default: (text: string) => number}>(join(unpatchedCopy('string-width'), 'index.js'));
-		const segments = (measure: (text: string) => number) => {
-			const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
-			for (let frame = 0; frame < 3; frame++) {
-				expect(measure('\u001B[32m✓\u001B[39m 70% │ ░██▍')).toBe(12);
-				expect(measure('wide 界界 line')).toBe(14);
-			}
-
-			const calls = segment.mock.calls.length;
-			segment.mockRestore();
-			return calls;
-		};
+		const segments = (measure: (text: string) => number) =>
+			segmenterCalls(() => {
+				for (let frame = 0; frame < 3; frame++) {
+					expect(measure('\u001B[32m✓\u001B[39m 70% │ ░██▍')).toBe(12);
+					expect(measure('wide 界界 line')).toBe(14);
+				}
+			});
 
 		expect(segments(stringWidth)).toBe(1);
 		expect(segments(unpatched)).toBeGreaterThanOrEqual(6);
