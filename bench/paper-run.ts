@@ -5,6 +5,7 @@ import {defaultRunConfig} from '../source/config/defaults.js';
 import {machineInfo} from '../source/measure/machine-info.js';
 import {engineNames, type EngineName, type RunConfig} from '../source/model/run-config.js';
 import {RunStore} from '../source/store/run-store.js';
+import {RunModel} from '../source/run-model/run-model.js';
 import {hardwareStripLine} from '../source/ui/hardware-strip.js';
 import {computeLayout} from '../source/ui/layout.js';
 import {panelLines} from '../source/ui/panel/panel-lines.js';
@@ -34,7 +35,8 @@ export async function paperDashboard(run: {readonly cores: number; readonly lane
 	const config: RunConfig = {...defaultRunConfig(run.cores), tasks: run.tasks, taskMs: 1, pool: run.lanes};
 	const bus = new RunBus();
 	let now = 0;
-	const store = new RunStore(bus, config, machine, () => now, 5);
+	const store = new RunStore(config, machine, () => now, 5);
+	store.follow(new RunModel(bus));
 	bus.emit('run:start', {runId: 'paper', config, machine, startedAt: 0});
 	bus.emit('cpu:sample', {t: 0, busy: Array.from({length: run.cores}, (_, core) => (core % 3) / 2), ownCores: Math.min(200, run.cores), engineCores: {}});
 	for (const engine of engineNames) simulateEngine(bus, engine, {tasks: run.tasks, lanes: run.lanes, cores: run.cores, doneShare: 0.5});

@@ -17,12 +17,13 @@ export const allowedLayers = {
 	workloads: ['model', 'util', 'config', 'measure'],
 	engines: ['model', 'util', 'config', 'measure', 'workloads'],
 	bus: ['model', 'util'],
-	result: ['model', 'util', 'config', 'bus'],
+	'run-model': ['model', 'util', 'config', 'bus'],
+	result: ['model', 'util', 'config', 'run-model'],
 	present: ['model', 'util', 'config', 'result'],
 	report: ['model', 'util', 'config', 'result', 'present'],
-	store: ['model', 'util', 'config', 'bus', 'result'],
-	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'result', 'engines'],
-	session: ['model', 'util', 'config', 'measure', 'bus', 'result', 'present', 'report', 'store', 'orchestrator'],
+	store: ['model', 'util', 'config', 'run-model', 'result'],
+	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'engines'],
+	session: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'present', 'report', 'store', 'orchestrator'],
 	ui: ['model', 'util', 'config', 'store', 'result', 'present'],
 };
 

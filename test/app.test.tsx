@@ -1,8 +1,9 @@
 // The whole dashboard fed by a fake bus: what a user sees as events arrive.
+import {storeFollowing} from './helpers/store-following.js';
 import {render} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RunBus} from '../source/bus/run-bus.js';
-import {publishEveryMs, RunStore} from '../source/store/run-store.js';
+import {publishEveryMs} from '../source/store/run-store.js';
 import {App} from '../source/ui/app.js';
 import type {DashboardControls} from '../source/model/dashboard-controls.js';
 import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
@@ -32,7 +33,7 @@ describe('the dashboard app', () => {
 
 	it('draws three panels whose bars follow the bus, then the result', async () => {
 		const bus = new RunBus();
-		const store = new RunStore(bus, config, machine, () => 1000 + 250);
+		const store = storeFollowing(bus, config, machine, () => 1000 + 250);
 		const {lastFrame, rerender} = render(<App store={store} controls={controls()} interactive={false} />);
 		expect(lastFrame()).toContain('calibrating');
 		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
@@ -60,7 +61,7 @@ describe('the dashboard app', () => {
 		vi.useRealTimers();
 		const pause = async () => new Promise((resolve) => setTimeout(resolve, 50));
 		const bus = new RunBus();
-		const store = new RunStore(bus, config, machine);
+		const store = storeFollowing(bus, config, machine);
 		const keys = controls();
 		const {stdin, lastFrame, unmount} = render(<App store={store} controls={keys} interactive />);
 		await pause();

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ChunkedList} from '../source/store/chunked-list.js';
+import {ChunkedList} from '../source/run-model/chunked-list.js';
 
 describe('the store\'s chunked list', () => {
 	it('publishes lists that never change, and the next shares every chunk that did not change', () => {

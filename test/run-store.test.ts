@@ -1,6 +1,7 @@
+import {storeFollowing} from './helpers/store-following.js';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {RunBus} from '../source/bus/run-bus.js';
-import {initialAxisMs, publishEveryMs, RunStore} from '../source/store/run-store.js';
+import {initialAxisMs, publishEveryMs} from '../source/store/run-store.js';
 import {config, machine, runResult} from './helpers/dashboard-fixtures.js';
 
 describe('the run store', () => {
@@ -14,7 +15,7 @@ describe('the run store', () => {
 	function started() {
 		const bus = new RunBus();
 		const clock = {now: 1000};
-		const store = new RunStore(bus, config, machine, () => clock.now);
+		const store = storeFollowing(bus, config, machine, () => clock.now);
 		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
 		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0, hostPid: 42});
 		bus.emit('task:queued', {engine: 'async', t: 0, ids: [0, 1, 2, 3]});
@@ -114,7 +115,7 @@ describe('the run store', () => {
 		const bus = new RunBus();
 		const clock = {now: 1000};
 		const long = {...config, tasks: 8, taskMs: 300};
-		const store = new RunStore(bus, long, machine, () => clock.now);
+		const store = storeFollowing(bus, long, machine, () => clock.now);
 		expect(store.getSnapshot().axisMs).toBe(3000);
 		bus.emit('run:start', {runId: 'test-run', config: long, machine, startedAt: 1000});
 		bus.emit('engine:start', {engine: 'async', t: 0, startupMs: 0, hostPid: 42});

@@ -11,7 +11,6 @@ import {fitProblems, problemLines, ResultView} from '../source/ui/result-view.js
 import {taskCells} from '../source/ui/timeline/task-rows.js';
 import {laneCells} from './helpers/lane-cells.js';
 import {config, engineView, lane, machine, runResult, task} from './helpers/dashboard-fixtures.js';
-import {RunBus} from '../source/bus/run-bus.js';
 import {RunStore} from '../source/store/run-store.js';
 import {headerLine} from '../source/ui/header-line.js';
 
@@ -197,14 +196,14 @@ describe('an engine panel', () => {
 
 describe('the header', () => {
 	it('keeps the cores it runs on, pinned or not, and drops the facts before them first', () => {
-		const snapshot = new RunStore(new RunBus(), {...config, cpus: [0], pool: 4}, machine).getSnapshot();
+		const snapshot = new RunStore({...config, cpus: [0], pool: 4}, machine).getSnapshot();
 		const line = stripVTControlCharacters(headerLine(snapshot, 79));
 		expect(line).toMatch(/^concur-tui {2}cpu · \d+ tasks × [^·]+ · pinned to 1 of 2 cores +calibrating…$/);
 		expect(stripVTControlCharacters(headerLine(snapshot, 119))).toContain("pool 4 · sequential · pinned to 1 of 2 cores (CPU 0)");
 	});
 
 	it.each([59, 79])('never cuts the status word, at %i columns: the run\'s facts give way', (width) => {
-		const snapshot = new RunStore(new RunBus(), {...config, runs: 3}, machine).getSnapshot();
+		const snapshot = new RunStore({...config, runs: 3}, machine).getSnapshot();
 		const line = stripVTControlCharacters(headerLine(snapshot, width));
 		expect(line.trimEnd().endsWith('calibrating…')).toBe(true);
 		expect(stringWidth(line)).toBeLessThanOrEqual(width);

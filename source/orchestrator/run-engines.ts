@@ -9,7 +9,8 @@ import {CoreSampler} from '../measure/core-sampler.js';
 import {describeError} from '../util/describe-error.js';
 import {safeReason} from '../util/safe-text.js';
 import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
-import {ResultCollector} from '../result/result-collector.js';
+import {resultOf} from '../result/run-result.js';
+import {RunModel} from '../run-model/run-model.js';
 import {isContended} from './contention.js';
 import {engineKinds} from '../config/engine-kinds.js';
 import {HostWatchdog} from './host-watchdog.js';
@@ -51,18 +52,18 @@ function stopHost(host: HostClient): void {
  * Runs the configured engines, each in its own host process, and puts everything they report on
  * the bus. Resolves with the result document; a bad task module rejects with a UsageError before
  * any engine starts. Aborting kills the running hosts and resolves with what was measured so far,
- * every unfinished engine marked incomplete.
+ * every unfinished engine marked incomplete. The events are folded into `model` (give one to read
+ * the run while it goes on, subscribed before this starts); it stops listening when the run ends.
  */
-export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
-	const collector = new ResultCollector(bus);
+export async function runEngines(config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal, model = new RunModel(bus)): Promise<RunResult> {
 	try {
-		return await collectRun(collector, config, bus, machine, signal);
+		return await collectRun(model, config, bus, machine, signal);
 	} finally {
-		collector.dispose();
+		model.dispose();
 	}
 }
 
-async function collectRun(collector: ResultCollector, config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
+async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machine: MachineInfo, signal?: AbortSignal): Promise<RunResult> {
 	const hostsOfThisRun = new Set<HostClient>();
 	const abort = () => {
 		for (const host of hostsOfThisRun) stopHost(host);
@@ -78,7 +79,7 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 		throw error;
 	});
 	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
-	if (calibration === null) return endRun(collector, bus, null);
+	if (calibration === null) return endRun(model, bus, null);
 	const sampler = new CoreSampler(({busy, ownCores, treeCores, treeThreads}) =>
 		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores), engineThreads: Object.fromEntries(treeThreads)}),
 	);
@@ -166,11 +167,11 @@ async function collectRun(collector: ResultCollector, config: RunConfig, bus: Ru
 		signal?.removeEventListener('abort', abort);
 	}
 
-	return endRun(collector, bus, calibration);
+	return endRun(model, bus, calibration);
 }
 
-function endRun(collector: ResultCollector, bus: RunBus, calibration: Calibration | null): RunResult {
-	const result = collector.result(calibration);
+function endRun(model: RunModel, bus: RunBus, calibration: Calibration | null): RunResult {
+	const result = resultOf(model, calibration);
 	bus.emit('run:end', {result});
 	return result;
 }

@@ -1,17 +1,9 @@
 import type {CoreSample} from '../model/result-types.js';
+import {otherProgramsCores} from '../run-model/run-model.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 
 /** "Cores used" is a peak over windows this long: 5 samples, so /proc's 10 ms ticks blur it by ≤ 0.01 core per process. */
 const coresUsedWindowMs = 1000;
-
-/**
- * Cores' worth of CPU every program but concur-tui used in one sample: the machine's busy cores
- * minus concur-tui's own tree; null where the tree cannot be read.
- */
-export function otherProgramsCores(sample: {readonly busy: readonly number[]; readonly ownCores: number | null}): number | null {
-	if (sample.ownCores === null) return null;
-	return Math.max(0, sample.busy.reduce((sum, busy) => sum + busy, 0) - sample.ownCores);
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;

@@ -5,6 +5,7 @@ import {usableCores, workloadNames, type RunConfig} from '../model/run-config.js
 import {runEngines, stopAllHosts} from '../orchestrator/run-engines.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {RunStore} from '../store/run-store.js';
+import {RunModel} from '../run-model/run-model.js';
 import {scaleConcern} from '../config/scale-check.js';
 import {longRunNotice} from '../config/run-estimate.js';
 import {machineCapacity} from '../measure/machine-info.js';
@@ -50,7 +51,7 @@ export class DashboardSession {
 		private readonly options: SessionOptions,
 	) {
 		this.config = config;
-		this.store = new RunStore(this.bus, config, machine, Date.now, 1000 / options.fps);
+		this.store = new RunStore(config, machine, Date.now, 1000 / options.fps);
 	}
 
 	readonly controls: DashboardControls = {
@@ -162,7 +163,9 @@ export class DashboardSession {
 		const longRun = longRunNotice(config, usableCores(config, this.machine.cores));
 		if (longRun) this.store.setNotice(longRun);
 		const controller = new AbortController();
-		const done = runEngines(config, this.bus, this.machine, controller.signal).then((result) => {
+		const model = new RunModel(this.bus);
+		this.store.follow(model);
+		const done = runEngines(config, this.bus, this.machine, controller.signal, model).then((result) => {
 			// A run replaced by another is dropped; one cut short by quitting is still exported,
 			// marked incomplete (result.complete is false).
 			if (controller.signal.aborted && !this.quitting) return;

@@ -1,26 +1,10 @@
-import type {BusEvents} from '../model/events.js';
-import type {RunBus} from '../bus/run-bus.js';
 import {usableCores, type EngineName, type RunConfig} from '../model/run-config.js';
-import type {MachineInfo, RunResult} from '../model/result-types.js';
-import {
-	emptyEngine,
-	engineEnded,
-	engineHeld,
-	engineSampled,
-	engineStarted,
-	laneOpened,
-	laneProgressed,
-	otherLoadSampled,
-	taskEnded,
-	taskProgressed,
-	tasksQueued,
-	taskStarted,
-	publishView,
-	type EngineDraft,
-} from './engine-draft.js';
-import type {DashboardSnapshot, RunPhase} from './views.js';
+import type {MachineInfo} from '../model/result-types.js';
+import {emptyEngine, type EngineState} from '../run-model/engine-state.js';
+import {otherProgramsCores, type RunModel} from '../run-model/run-model.js';
+import type {DashboardSnapshot, EngineView, RunPhase} from './views.js';
 import {estimatedEngineMs} from '../config/run-estimate.js';
-import {otherProgramsCores} from '../result/engine-load.js';
+import {publishView} from './publish-view.js';
 
 /** Snapshots are published at most this often: the dashboard's own load stays flat however busy the run. */
 export const publishEveryMs = 100;
@@ -42,35 +26,36 @@ export function initialAxisMs(config: RunConfig, cores: number): number {
 }
 
 /**
- * Folds bus events into per-engine views (one named function per kind of event, in
- * engine-draft.ts) and publishes a new snapshot at most once per publishing interval (1000 /
- * --fps ms, and only when something changed), for React's useSyncExternalStore. Published
- * views are immutable and published per panel: an engine's view is new only when that engine
- * changed, and within it the task list, the lanes and each lane's activity are new only when they
- * changed (engine-draft.ts publishView).
+ * Publishes what the run model (run-model/run-model.ts, the one fold of the bus) holds as
+ * snapshots for React's useSyncExternalStore: at most once per publishing interval (1000 / --fps
+ * ms, and only when something changed). Published views are immutable and published per panel:
+ * an engine's view is new only when that engine changed, and within it the task list, the lanes
+ * and each lane's activity are new only when they changed (publish-view.ts). Between runs (after
+ * `reset`, before the next run's model is followed) the panels are empty.
  */
 export class RunStore {
 	private snapshot: DashboardSnapshot;
-	private readonly drafts = new Map<EngineName, EngineDraft>();
+	private model: RunModel | undefined;
+	private unfollow: (() => void) | undefined;
+	/** Engines changed since the last snapshot. */
 	private readonly dirty = new Set<EngineName>();
+	/** Each engine's last view, with the state it was published from and its version. */
+	private readonly views = new Map<EngineName, {state: EngineState; view: EngineView}>();
+	private readonly versions = new Map<EngineName, number>();
+	/** Empty engines, shown before a run's first event (and the same objects each time). */
+	private empties = new Map<EngineName, EngineState>();
 	private cores: readonly number[] = [];
 	private load: DashboardSnapshot['load'] = null;
-	private round: DashboardSnapshot['round'] = {round: 0, rounds: 1};
-	private phase: RunPhase = 'idle';
-	private result: RunResult | null = null;
 	private notice: string | null = null;
 	private noticeTimer: NodeJS.Timeout | undefined;
-	private runStartedAt = 0;
 	private axisMs = firstAxisMs;
 	private changed = false;
 	private timer: NodeJS.Timeout | undefined;
 	/** While an engine runs its bars move with time itself: snapshots then follow a steady clock. */
 	private ticker: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
-	private readonly unsubscribe: Array<() => void> = [];
 
 	constructor(
-		bus: RunBus,
 		private config: RunConfig,
 		private readonly machine: MachineInfo,
 		private readonly clock: () => number = Date.now,
@@ -78,69 +63,56 @@ export class RunStore {
 	) {
 		this.snapshot = this.build();
 		this.reset(config);
-		const on = <K extends keyof BusEvents>(name: K, handler: (...args: BusEvents[K]) => void) => {
-			this.unsubscribe.push(bus.subscribe(name, handler));
-		};
-
-		on('run:start', (event) => {
-			this.phase = 'running';
-			this.runStartedAt = event.startedAt;
-			this.touch();
-		});
-		on('round:start', (event) => {
-			this.round = {round: event.round, rounds: event.rounds};
-			// Each round's panels start empty: they show the round that is running.
-			if (event.round > 0) for (const engine of this.config.engines) this.drafts.set(engine, emptyEngine(engine));
-			this.touch();
-		});
-		on('engine:start', (event) => {
-			this.ticker ??= setInterval(() => {
-				this.publish();
-			}, this.publishEvery).unref();
-			this.fold(event, engineStarted);
-		});
-		on('lane:open', (event) => this.fold(event, laneOpened));
-		on('task:queued', (event) => this.fold(event, tasksQueued));
-		on('task:start', (event) => this.fold(event, taskStarted));
-		on('task:progress', (event) => this.fold(event, taskProgressed));
-		on('lane:progress', (event) => this.fold(event, laneProgressed));
-		on('task:end', (event) => this.fold(event, taskEnded));
-		on('engine:sample', (event) => this.fold(event, engineSampled));
-		on('cpu:sample', (event) => {
-			this.cores = event.busy;
-			const otherCores = otherProgramsCores(event);
-			this.load = event.ownCores === null || otherCores === null ? null : {ownCores: event.ownCores, otherCores};
-			if (this.load) {
-				for (const draft of this.drafts.values()) {
-					if (draft.phase !== 'running') continue;
-					otherLoadSampled(draft, this.load.otherCores);
-					this.dirty.add(draft.engine);
-				}
-			}
-
-			this.touch();
-		});
-		on('engine:held', (event) => this.fold(event, engineHeld));
-		on('engine:end', (event) => this.fold(event, engineEnded));
-		on('run:end', (event) => {
-			this.phase = 'done';
-			this.result = event.result;
-			this.stopTicker();
-			this.publish();
-		});
 	}
 
-	/** Starts over for a new run of `config`: empty panels, calibrating. */
+	/** Starts over for a new run of `config`: empty panels, calibrating, until `follow` gives its model. */
 	reset(config: RunConfig): void {
+		this.unfollow?.();
+		this.unfollow = undefined;
+		this.model = undefined;
 		this.config = config;
-		this.drafts.clear();
-		for (const engine of config.engines) this.drafts.set(engine, emptyEngine(engine));
-		this.phase = 'calibrating';
-		this.round = {round: 0, rounds: config.runs};
-		this.result = null;
+		this.empties = new Map(config.engines.map((engine) => [engine, emptyEngine(engine)]));
 		this.axisMs = initialAxisMs(config, usableCores(config, this.machine.cores));
 		this.stopTicker();
 		this.publish();
+	}
+
+	/** Shows the run `model` folds (subscribed to the bus before the run starts). */
+	follow(model: RunModel): void {
+		this.unfollow?.();
+		this.model = model;
+		this.unfollow = model.onChange((engine) => {
+			this.modelChanged(engine);
+		});
+		this.touch();
+	}
+
+	private modelChanged(engine: EngineName | null): void {
+		const model = this.model!;
+		if (engine) {
+			this.dirty.add(engine);
+			// An engine running: its bars move with time, so snapshots follow a steady clock.
+			if (model.engine(engine).phase === 'running') {
+				this.ticker ??= setInterval(() => {
+					this.publish();
+				}, this.publishEvery).unref();
+			}
+		} else {
+			const sample = model.latestSample();
+			if (sample) {
+				this.cores = sample.busy;
+				const otherCores = otherProgramsCores(sample);
+				this.load = sample.ownCores === null || otherCores === null ? null : {ownCores: sample.ownCores, otherCores};
+			}
+
+			if (model.result) {
+				this.stopTicker();
+				this.publish();
+				return;
+			}
+		}
+
+		this.touch();
 	}
 
 	private stopTicker(): void {
@@ -175,29 +147,12 @@ export class RunStore {
 		clearTimeout(this.timer);
 		clearTimeout(this.noticeTimer);
 		this.stopTicker();
-		for (const off of this.unsubscribe) off();
+		this.unfollow?.();
 		this.listeners.clear();
 	}
 
-	/** Folds one engine's event into its draft; the snapshot follows within one publishing interval. */
-	private fold<E extends {readonly engine: EngineName}>(event: E, update: (draft: EngineDraft, event: E) => void): void {
-		update(this.draft(event.engine), event);
-		this.touch(event.engine);
-	}
-
-	private draft(engine: EngineName): EngineDraft {
-		let draft = this.drafts.get(engine);
-		if (!draft) {
-			draft = emptyEngine(engine);
-			this.drafts.set(engine, draft);
-		}
-
-		return draft;
-	}
-
 	/** Marks a change; the snapshot follows within one publishing interval. */
-	private touch(engine?: EngineName): void {
-		if (engine) this.dirty.add(engine);
+	private touch(): void {
 		this.changed = true;
 		if (this.ticker) return;
 		this.timer ??= setTimeout(() => {
@@ -210,38 +165,48 @@ export class RunStore {
 		clearTimeout(this.timer);
 		this.timer = undefined;
 		this.changed = false;
-		const now = this.clock() - this.runStartedAt;
-		for (const draft of this.drafts.values()) {
-			if (draft.phase === 'running' && draft.t0 !== null) {
-				draft.elapsedMs = now - draft.t0;
-				this.dirty.add(draft.engine);
-			}
-		}
-
 		this.snapshot = this.build();
 		for (const listener of this.listeners) listener();
 	}
 
+	/** An engine's state now: the model's in its current round, else an empty one. */
+	private stateOf(engine: EngineName): EngineState {
+		const state = this.model?.rounds.at(-1)?.engines.get(engine);
+		return state ?? this.empties.get(engine) ?? emptyEngine(engine);
+	}
+
+	private viewOf(engine: EngineName, now: number): EngineView {
+		const state = this.stateOf(engine);
+		const last = this.views.get(engine);
+		const same = last?.state === state;
+		// A running engine's elapsed time moves with the clock: its view is new at each snapshot.
+		if (same && !this.dirty.has(engine) && state.phase !== 'running') return last.view;
+		const version = (this.versions.get(engine) ?? 0) + 1;
+		this.versions.set(engine, version);
+		const view = publishView(state, same ? last.view : undefined, version, state.t0 === null ? 0 : now - state.t0);
+		this.views.set(engine, {state, view});
+		return view;
+	}
+
 	private build(): DashboardSnapshot {
-		const engines = this.config.engines.map((name) => {
-			const draft = this.draft(name);
-			if (draft.published && !this.dirty.has(name)) return draft.published;
-			draft.version++;
-			return publishView(draft);
-		});
+		const model = this.model;
+		const now = this.clock() - (model?.start?.startedAt ?? 0);
+		const engines = this.config.engines.map((engine) => this.viewOf(engine, now));
 		this.dirty.clear();
 		const longest = Math.max(0, ...engines.map((view) => view.elapsedMs));
 		while (longest > this.axisMs) this.axisMs *= axisGrowth;
+		const round = model?.rounds.at(-1);
+		const phase: RunPhase = model?.result ? 'done' : model?.start ? 'running' : 'calibrating';
 		return {
-			phase: this.phase,
-			round: this.round,
+			phase,
+			round: round ? {round: round.round, rounds: round.rounds} : {round: 0, rounds: this.config.runs},
 			config: this.config,
 			machine: this.machine,
 			engines,
 			cores: this.cores,
 			load: this.load,
 			axisMs: this.axisMs,
-			result: this.result,
+			result: model?.result ?? null,
 			notice: this.notice,
 		};
 	}

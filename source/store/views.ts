@@ -1,10 +1,11 @@
 import type {LaneInfo} from '../model/events.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
 import type {MachineInfo, RunResult} from '../model/result-types.js';
-import type {FrozenList} from './chunked-list.js';
-import type {FrozenTaskTable} from './task-table.js';
+import type {FrozenList} from '../run-model/chunked-list.js';
+import type {EnginePhase} from '../run-model/engine-state.js';
+import type {FrozenTaskTable} from '../run-model/task-table.js';
 
-export type {TaskView} from './task-table.js';
+export type {TaskView} from '../run-model/task-table.js';
 
 /** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
 export type LaneActivity = {
@@ -17,8 +18,6 @@ export type LaneActivity = {
 	/** The latest progress (0..1) of the lane's running tasks, their mean when several; null when none reported. */
 	readonly progress: number | null;
 };
-
-type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
 
 export type EngineView = {
 	readonly engine: EngineName;

@@ -3,8 +3,9 @@ import {defaultRunConfig} from '../../source/config/defaults.js';
 import type {RunConfig} from '../../source/model/run-config.js';
 import type {EngineResult, MachineInfo, RunResult} from '../../source/model/result-types.js';
 import type {EngineView, TaskView} from '../../source/store/views.js';
-import {emptyEngine, publishView, taskEnded, tasksQueued, taskStarted} from '../../source/store/engine-draft.js';
-import {TaskTable} from '../../source/store/task-table.js';
+import {emptyEngine, engineStarted, taskEnded, tasksQueued, taskStarted} from '../../source/run-model/engine-state.js';
+import {TaskTable} from '../../source/run-model/task-table.js';
+import {publishView} from '../../source/store/publish-view.js';
 
 export const machine: MachineInfo = {cores: 2, cpuModel: 'test cpu', node: 'v20.20.2', platform: 'linux-x64'};
 
@@ -33,7 +34,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 	const {tasks = [], ...rest} = patch;
 	const engine = rest.engine ?? 'threads';
 	const draft = emptyEngine(engine);
-	draft.t0 = 0;
+	engineStarted(draft, {engine, t: 0, startupMs: 30, hostPid: 100});
 	tasksQueued(draft, {engine, t: 0, ids: tasks.map((task) => task.id)});
 	for (const task of tasks) {
 		if (task.state === 'queued' || task.lane === null || task.startMs === null) continue;
@@ -59,7 +60,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 		held: null,
 		...rest,
 		tasks: tableOf(tasks),
-		laneActivity: publishView(draft).laneActivity,
+		laneActivity: publishView(draft, undefined, 1, 0).laneActivity,
 	};
 }
 

@@ -1,0 +1,84 @@
+import type {EngineName} from '../model/run-config.js';
+import type {Calibration, CoreSample, EngineResult, RunResult} from '../model/result-types.js';
+import {coreSampleIntervalMs} from '../model/sampling.js';
+import {emptyEngine, engineElapsedMs} from '../run-model/engine-state.js';
+import type {RoundState, RunModel} from '../run-model/run-model.js';
+import {taskRecords} from '../run-model/task-records.js';
+import {engineLoad} from './engine-load.js';
+import {roundFigures, summariseRounds} from './round-stats.js';
+import {verdictOf} from './verdict.js';
+import {differenceRows} from './lesson.js';
+
+/**
+ * The run's result document, built from the run model (the same state the dashboard's panels are
+ * published from): per engine its median round with the spread, every round's figures, the
+ * verdict and the note's table.
+ */
+export function resultOf(model: RunModel, calibration: Calibration | null): RunResult {
+	if (!model.start) throw new Error('the run never started');
+	const {runId, config, machine} = model.start;
+	const rounds = model.rounds.length > 0 ? model.rounds : [model.currentRound()];
+	const perRound = rounds.map((round) => ({round, results: config.engines.map((engine) => engineResult(model, engine, round))}));
+	const engines = config.engines.map((engine, index) => {
+		const all = perRound.map(({results}) => results[index]!);
+		const {reported, spread} = summariseRounds(all);
+		// Complete only when every round of it ran to the end (an interrupted round counts).
+		return {...reported, complete: all.every((result) => result.complete) && all.length === config.runs, spread};
+	});
+	const partial = {
+		schema: 2 as const,
+		runId,
+		machine,
+		config: {...config, calibration},
+		engines,
+		rounds: perRound.map(({round, results}) => ({round: round.round, order: round.order, engines: results.map(roundFigures)})),
+		complete: engines.every((engine) => engine.complete),
+	};
+	return {...partial, verdict: verdictOf(partial), differences: differenceRows(partial)};
+}
+
+function engineResult(model: RunModel, engine: EngineName, round: RoundState): Omit<EngineResult, 'spread'> {
+	const state = round.engines.get(engine) ?? emptyEngine(engine);
+	const {end} = state;
+	const t0 = state.t0 ?? 0;
+	const m = end?.measurements;
+	const elapsedMs = engineElapsedMs(state);
+	// Every configured task has a record, and every one that did not end says why: an engine
+	// stopped before it queued them (interrupted while another engine ran, or while its pool
+	// started) still accounts for each of its tasks.
+	const unfinished = end ? (end.error ?? "the engine ended without this task's outcome") : 'interrupted';
+	const tasks = taskRecords(state.tasks.publish(), model.start?.config.tasks ?? 0, `not finished: ${unfinished}`);
+	const coreSamples = samplesBetween(model, engine, t0, t0 + elapsedMs);
+	const complete = Boolean(m) && !end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
+	const parallelism = m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0;
+	const {coresUsed, otherLoadCores} = engineLoad(coreSamples, elapsedMs, parallelism);
+	return {
+		engine,
+		elapsedMs,
+		cpuMs: m?.cpuMs ?? 0,
+		parallelism,
+		peakRssBytes: m?.peakRssBytes ?? 0,
+		startupMs: m?.startupMs ?? 0,
+		loopLagMaxMs: m?.loopLagMaxMs ?? 0,
+		loopLagP99Ms: m?.loopLagP99Ms ?? 0,
+		unitsStarted: m?.unitsStarted ?? 0,
+		mainThreadCpuMs: m?.mainThreadCpuMs ?? null,
+		coresUsed,
+		otherLoadCores,
+		contended: end?.contended ?? false,
+		complete,
+		error: end?.error ?? null,
+		lanes: state.lanes,
+		tasks,
+		coreSamples,
+		hostPid: state.hostPid,
+		loopLagSamples: state.lag.map((sample) => ({t: sample.t - t0, lagMs: sample.lagMs})),
+	};
+}
+
+/** Samples whose interval overlaps [from, to]: each covers the interval before its time. */
+function samplesBetween(model: RunModel, engine: EngineName, from: number, to: number): CoreSample[] {
+	return model.samples
+		.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
+		.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null, engineThreads: sample.engineThreads?.[engine] ?? null}));
+}

@@ -1,0 +1,235 @@
+import type {
+	EngineEndEvent,
+	EngineHeldEvent,
+	EngineSampleEvent,
+	EngineStartEvent,
+	LaneInfo,
+	LaneOpenEvent,
+	LaneProgressEvent,
+	TaskEndEvent,
+	TaskProgressEvent,
+	TaskQueuedEvent,
+	TaskStartEvent,
+} from '../model/events.js';
+import type {LoopLagSample} from '../model/result-types.js';
+import type {EngineName} from '../model/run-config.js';
+import {ChunkedList} from './chunked-list.js';
+import {TaskTable} from './task-table.js';
+
+export type EnginePhase = 'waiting' | 'starting' | 'running' | 'done' | 'failed';
+
+/** What one lane has run so far, kept up to date as events arrive (never by walking every task). */
+type LaneState = {
+	/** Ids of the tasks that ran on the lane, in the order they started. */
+	readonly taskIds: ChunkedList<number>;
+	/** Tasks running on the lane now. */
+	running: number;
+	/** The core the lane's last ended task last ran on (Linux), or null. */
+	lastCore: number | null;
+	/** The latest progress (0..1) of the lane's running tasks; null when none reported. */
+	progress: number | null;
+};
+
+/**
+ * One engine in one round, as its events arrive: the one fold of the bus that both the
+ * dashboard's store publishes from and the result document is built from. Each function below
+ * folds one kind of event. `changes` says what moved since the store last took it.
+ */
+export type EngineState = {
+	readonly engine: EngineName;
+	phase: EnginePhase;
+	/** Engine start on the run's axis (ms since the run started); null until it starts. */
+	t0: number | null;
+	hostPid: number | null;
+	startupMs: number;
+	readonly lanes: LaneInfo[];
+	readonly tasks: TaskTable;
+	readonly laneStates: Map<number, LaneState>;
+	/** Tasks ended, and of them failed. */
+	done: number;
+	failed: number;
+	/** Why the task that failed last failed: shown the moment it happens, not only at the end. */
+	lastFailure: string | null;
+	/** CPU time ÷ wall time so far, and the loop's lag, from the engine's latest sample. */
+	parallelism: number | null;
+	loopLagMs: number | null;
+	/** Every loop lag sample, on the run's axis. */
+	readonly lag: LoopLagSample[];
+	/** The other programs' load over the machine samples taken while the engine ran. */
+	readonly otherLoad: {sum: number; samples: number};
+	/** Why the engine waits on something outside it (its process stopped); null while it does not. */
+	held: string | null;
+	/** The engine's end as its host reported it, or null while it runs. */
+	end: EngineEndEvent | null;
+	changes: {lanes: boolean; laneIds: Set<number>};
+};
+
+export function emptyEngine(engine: EngineName): EngineState {
+	return {
+		engine,
+		phase: 'waiting',
+		t0: null,
+		hostPid: null,
+		startupMs: 0,
+		lanes: [],
+		tasks: new TaskTable(),
+		laneStates: new Map(),
+		done: 0,
+		failed: 0,
+		lastFailure: null,
+		parallelism: null,
+		loopLagMs: null,
+		lag: [],
+		otherLoad: {sum: 0, samples: 0},
+		held: null,
+		end: null,
+		changes: {lanes: false, laneIds: new Set()},
+	};
+}
+
+/** How long the engine ran: its host's own measurement, or for as long as it was watched when it was stopped first. */
+export function engineElapsedMs(state: EngineState): number {
+	const {end, t0} = state;
+	return end?.measurements?.elapsedMs ?? (t0 !== null && end ? Math.max(0, end.t - t0) : 0);
+}
+
+/** Cores' worth of CPU other programs used, on average, while the engine ran; null until sampled. */
+export function otherLoadCores(state: EngineState): number | null {
+	return state.otherLoad.samples > 0 ? state.otherLoad.sum / state.otherLoad.samples : null;
+}
+
+function laneState(state: EngineState, lane: number): LaneState {
+	let found = state.laneStates.get(lane);
+	if (!found) {
+		found = {taskIds: new ChunkedList(), running: 0, lastCore: null, progress: null};
+		state.laneStates.set(lane, found);
+	}
+
+	state.changes.laneIds.add(lane);
+	return found;
+}
+
+/** Adds a task to its lane's list, kept in start order (a start that arrives late goes back in place). */
+function joinLane(state: EngineState, id: number, lane: number): void {
+	const ids = laneState(state, lane).taskIds;
+	const startOf = (task: number) => state.tasks.timeOf('startMs', task) ?? 0;
+	const start = startOf(id);
+	let at = ids.length;
+	while (at > 0 && startOf(ids.at(at - 1)!) > start) at--;
+	if (at === ids.length) ids.push(id);
+	else ids.splice(at, 0, id);
+}
+
+function leaveLane(state: EngineState, id: number, lane: number): void {
+	const found = laneState(state, lane);
+	const at = found.taskIds.indexOf(id);
+	if (at >= 0) found.taskIds.splice(at, 1);
+	found.running--;
+}
+
+const hasEnded = (state: EngineState, id: number) => id >= state.tasks.length || ['done', 'failed'].includes(state.tasks.stateOf(id));
+
+export function engineStarted(state: EngineState, event: EngineStartEvent): void {
+	Object.assign(state, {phase: 'running', t0: event.t, startupMs: event.startupMs, hostPid: event.hostPid});
+	state.tasks.setOrigin(event.t);
+}
+
+export function laneOpened(state: EngineState, event: LaneOpenEvent): void {
+	state.lanes.push(event.lane);
+	state.changes.lanes = true;
+	if (state.phase === 'waiting') state.phase = 'starting';
+}
+
+export function tasksQueued(state: EngineState, event: TaskQueuedEvent): void {
+	for (const id of event.ids) {
+		state.tasks.set(id, {state: 'queued', lane: null, queuedMs: event.t, startMs: null, runStartMs: null, endMs: null, progress: 0, error: null, cpu: null, pid: null, tid: null});
+	}
+}
+
+/** A start; one that arrives after its task ended is stale and changes nothing. */
+export function taskStarted(state: EngineState, event: TaskStartEvent): void {
+	const {tasks} = state;
+	if (hasEnded(state, event.id)) return;
+	// Started again elsewhere: it leaves the lane it was on.
+	const previousLane = tasks.intOf('lane', event.id);
+	if (tasks.stateOf(event.id) === 'running' && previousLane !== null) leaveLane(state, event.id, previousLane);
+	tasks.set(event.id, {state: 'running', lane: event.lane, startMs: event.t, pid: event.pid, tid: event.tid});
+	joinLane(state, event.id, event.lane);
+	const lane = laneState(state, event.lane);
+	lane.running++;
+	// The lane's one task now is this one, at its start.
+	if (lane.running === 1) lane.progress = 0;
+}
+
+export function taskProgressed(state: EngineState, event: TaskProgressEvent): void {
+	event.ids.forEach((id, index) => {
+		const value = event.values[index];
+		if (state.tasks.stateOf(id) !== 'running' || value === undefined || value === state.tasks.progressOf(id)) return;
+		state.tasks.set(id, {progress: value});
+		const lane = state.tasks.intOf('lane', id);
+		if (lane !== null) laneState(state, lane).progress = value;
+	});
+}
+
+/** Progress sent per lane (more tasks reported than any screen has rows for): each running task's own stays as it was. */
+export function laneProgressed(state: EngineState, event: LaneProgressEvent): void {
+	event.lanes.forEach((lane, index) => {
+		const value = event.values[index];
+		if (value !== undefined) laneState(state, lane).progress = value;
+	});
+}
+
+/** A task's end (the first one heard: a later one is stale): its bar closes; done and failed counts, and the last failure's words, follow. */
+export function taskEnded(state: EngineState, event: TaskEndEvent): void {
+	const {tasks} = state;
+	if (hasEnded(state, event.id)) return;
+	const wasRunning = tasks.stateOf(event.id) === 'running';
+	// A task too short for its start to be sent alone brings it with its end.
+	const {started} = event;
+	if (started && !wasRunning) tasks.set(event.id, {lane: started.lane, startMs: started.t, pid: started.pid, tid: started.tid});
+	tasks.set(event.id, {state: event.ok ? 'done' : 'failed', endMs: event.t, progress: 1, error: event.ok ? null : event.error, cpu: event.cpu, ...(event.runStartT !== null && {runStartMs: event.runStartT})});
+	const laneId = tasks.intOf('lane', event.id);
+	if (started && !wasRunning && laneId !== null) joinLane(state, event.id, laneId);
+	if (laneId !== null && (wasRunning || started)) {
+		const lane = laneState(state, laneId);
+		if (wasRunning) lane.running--;
+		// Which task is left, and how far it is, the next report says.
+		if (lane.running === 1) lane.progress = null;
+		if (event.cpu !== null) lane.lastCore = event.cpu;
+	}
+
+	state.done++;
+	if (!event.ok) {
+		state.failed++;
+		state.lastFailure = `#${event.id} ${event.error ?? 'failed'}`;
+	}
+}
+
+/** Parallelism so far (CPU time / wall time) and the loop's current lag. */
+export function engineSampled(state: EngineState, event: EngineSampleEvent): void {
+	const elapsed = event.t - (state.t0 ?? event.t);
+	state.parallelism = elapsed > 0 ? event.cpuMs / elapsed : null;
+	state.loopLagMs = event.loopLagMs;
+	state.lag.push({t: event.t, lagMs: event.loopLagMs});
+}
+
+/** A sample of the machine while the engine runs: the other programs' load, averaged over its run. */
+export function otherLoadSampled(state: EngineState, otherCores: number): void {
+	if (state.phase !== 'running') return;
+	state.otherLoad.sum += otherCores;
+	state.otherLoad.samples++;
+}
+
+export function engineHeld(state: EngineState, event: EngineHeldEvent): void {
+	state.held = event.why;
+}
+
+/** The engine's end: its measured figures replace the live ones, or it failed with a reason. */
+export function engineEnded(state: EngineState, event: EngineEndEvent): void {
+	const m = event.measurements;
+	state.end = event;
+	state.held = null;
+	state.phase = m ? 'done' : 'failed';
+	if (m && m.elapsedMs > 0) state.parallelism = m.cpuMs / m.elapsedMs;
+	if (m) state.loopLagMs = m.loopLagMaxMs;
+}

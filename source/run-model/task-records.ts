@@ -1,0 +1,77 @@
+import type {TaskRecord} from '../model/result-types.js';
+import type {FrozenTaskTable} from './task-table.js';
+
+/**
+ * The result document's task records, read from the same published columns the dashboard draws:
+ * one record per configured task, in id order, times on the engine's axis. A task that never ended
+ * gets `unfinished` as its error (why its engine stopped); a task its engine stopped before it was
+ * queued still has its record, queued at 0 with nothing else known.
+ */
+export function taskRecords(table: FrozenTaskTable, configured: number, unfinished: string | null): TaskRecord[] {
+	const records: TaskRecord[] = [];
+	const count = Math.max(configured, table.length);
+	for (let id = 0; id < count; id++) records.push(new ColumnRecord(table, id, unfinished));
+	return records;
+}
+
+/** A task's record, read from its engine's columns when asked: about 40 bytes of its own. */
+class ColumnRecord implements TaskRecord {
+	constructor(
+		private readonly table: FrozenTaskTable,
+		readonly id: number,
+		private readonly unfinished: string | null,
+	) {}
+
+	get lane(): number | null {
+		return this.table.intOf('lane', this.id);
+	}
+
+	get pid(): number | null {
+		return this.table.intOf('pid', this.id);
+	}
+
+	get tid(): number | null {
+		return this.table.intOf('tid', this.id);
+	}
+
+	get cpu(): number | null {
+		return this.table.intOf('cpu', this.id);
+	}
+
+	get queuedMs(): number {
+		return this.time('queuedMs') ?? 0;
+	}
+
+	get startMs(): number | null {
+		return this.time('startMs');
+	}
+
+	get runStartMs(): number | null {
+		return this.time('runStartMs') ?? this.startMs;
+	}
+
+	get endMs(): number | null {
+		return this.time('endMs');
+	}
+
+	get ok(): boolean {
+		return this.table.stateOf(this.id) === 'done' && this.id < this.table.length;
+	}
+
+	get error(): string | null {
+		const state = this.id < this.table.length ? this.table.stateOf(this.id) : 'queued';
+		if (state === 'queued' || state === 'running') return this.unfinished;
+		return state === 'failed' ? this.table.errorOf(this.id) : null;
+	}
+
+	/** The record as the result document writes it: every field, in this order. */
+	toJSON(): TaskRecord {
+		const {id, lane, pid, tid, cpu, queuedMs, startMs, runStartMs, endMs, ok, error} = this;
+		return {id, lane, pid, tid, cpu, queuedMs, startMs, runStartMs, endMs, ok, error};
+	}
+
+	private time(column: 'queuedMs' | 'startMs' | 'runStartMs' | 'endMs'): number | null {
+		const value = this.table.timeOf(column, this.id);
+		return value === null ? null : value - this.table.t0;
+	}
+}
