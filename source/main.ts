@@ -7,6 +7,7 @@ import {tuneV8ForTheUi} from './cli/ui-v8-flags.js';
 import {exitCodeOf, exitCodes} from './cli/exit-code.js';
 import {helpText} from './cli/help-text.js';
 import {subscribeHeadlessReporters} from './session/headless-reporters.js';
+import {RunModel} from './run-model/run-model.js';
 import {flagDefinitions, resolveOptions, type CliOptions} from './cli/parse-flags.js';
 import {machineCapacity, machineInfo} from './measure/machine-info.js';
 import {scaleConcern} from './config/scale-check.js';
@@ -76,6 +77,24 @@ async function checkScale(options: CliOptions, dashboard: boolean): Promise<void
 	if (!(await confirm(`concur-tui: ${concern}. Run it anyway?`))) throw new UsageError(`not started: ${concern}`);
 }
 
+/** `concur-tui replay FILE`: the plain report of a saved run; the exit code is the run's. */
+async function replay(path: string, ascii: boolean): Promise<number> {
+	const {readFileSync} = await import('node:fs');
+	const {readResultDocument} = await import('./result/read-result.js');
+	const {savedRunReport} = await import('./report/text-report.js');
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeError(error)}`);
+	}
+
+	const result = readResultDocument(text, path);
+	const report = savedRunReport(result);
+	process.stdout.write(ascii ? toAscii(report) : report);
+	return exitCodeOf(result);
+}
+
 async function main(): Promise<void> {
 	// A reader that closed early (`--json | head -c 100`) ends the run quietly, as SIGPIPE would;
 	// the 'exit' handlers still stop every engine host.
@@ -84,6 +103,11 @@ async function main(): Promise<void> {
 		fail(`cannot write to standard output: ${error.message}`, exitCodes.internal);
 	});
 	const options = parse();
+	if (options.replay !== null) {
+		process.exitCode = await replay(options.replay, options.ascii);
+		return;
+	}
+
 	// Engines load lazily: --help and bad flags never pay for them.
 	const {runEngines, stopAllHosts, escapedProcessesLine} = await import('./orchestrator/run-engines.js');
 	// Said once the screen is restored, whatever the way out.
@@ -144,8 +168,9 @@ async function main(): Promise<void> {
 	const longRun = longRunNotice(options.config, usableCores(options.config, machineInfo().cores));
 	if (longRun) process.stderr.write(`concur-tui: ${longRun}\n`);
 	const bus = new RunBus();
-	const reporters = subscribeHeadlessReporters(bus, options, process.stdout, options.ascii && !options.json ? toAscii : undefined);
-	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal);
+	const model = new RunModel(bus);
+	const reporters = subscribeHeadlessReporters(bus, model, options, process.stdout, options.ascii && !options.json ? toAscii : undefined);
+	const result = await runEngines(options.config, bus, machineInfo(), interruption.signal, model);
 	await reporters.written();
 	process.exitCode = signalExitCode ?? exitCodeOf(result);
 }

@@ -38,6 +38,13 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a pool far beyond the cores, headless', ['-p', '1024', '-e', 'threads'], /this run starts 1024 threads: more than 4 × the \d+ cores; add --force to run it anyway/],
 	['a flag given twice', ['--tasks', '5', '--tasks', '6'], /The flag --tasks can only be set once/],
 	['--task with --workload', ['--task', fixture('custom-task.mjs'), '-w', 'cpu'], /cannot be used together/],
+	['replay without a file', ['replay'], /replay takes one saved result document \(concur-tui replay run.json\), got none/],
+	['replay of two files', ['replay', 'a.json', 'b.json'], /replay takes one saved result document .*, got 2/],
+	['replay of a missing file', ['replay', 'no/such/run.json'], /cannot read no\/such\/run.json: no such file/],
+	['replay of a file that is not JSON', ['replay', fixture('syntax-error.mjs')], /syntax-error.mjs is not JSON \(/],
+	['replay of a document of another schema', ['replay', fixture('saved/schema-1.json')], /is a result document of schema 1; this concur-tui reads schema 2/],
+	['replay of a document without its verdict', ['replay', fixture('saved/no-verdict.json')], /no-verdict.json lacks "verdict", which its report needs/],
+	['replay with a flag of a run', ['replay', fixture('saved/schema-1.json'), '-n', '4'], /--tasks does not apply to concur-tui replay, which reads a saved run/],
 ];
 
 describe('bad input', () => {

@@ -10,6 +10,8 @@ export const helpText = `
 	  $ concur-tui [options]
 	  $ concur-tui sweep [options]   threads and processes at each pool size:
 	                                 speedup, fitted laws, a recommended pool
+	  $ concur-tui replay FILE       the plain report of a run saved with --save
+	                                 or --json; exits as that run did
 
 	Workload
 	  -w, --workload NAME   cpu | sleep | hash | mixed              (default: cpu)

@@ -64,6 +64,8 @@ export type CliOptions = {
 	readonly ascii: boolean;
 	/** `concur-tui sweep`: the pool sizes and the kind of work; null for a run. */
 	readonly sweep: {readonly sizes: readonly number[]; readonly work: SweepWork} | null;
+	/** `concur-tui replay FILE`: the saved result document to report; null otherwise. */
+	readonly replay: string | null;
 };
 
 const limits = runLimits;
@@ -173,6 +175,7 @@ const knownKeys = new Set<string>([
 export function resolveOptions(flags: RawFlags, input: readonly string[], cores: number): CliOptions {
 	const unknown = Object.keys(flags).find((key) => !knownKeys.has(key));
 	if (unknown !== undefined) throw new UsageError(`unknown flag ${dashed(unknown)} (see concur-tui --help)`);
+	if (input[0] === 'replay') return replayOptions(flags, input.slice(1));
 	const sweeping = input[0] === 'sweep';
 	const extra = input.slice(sweeping ? 1 : 0);
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (see concur-tui --help)`);
@@ -226,6 +229,27 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		force: flags.force === true,
 		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
 		sweep: sweep ? {sizes: sweep.sizes, work: sweep.work} : null,
+		replay: null,
+	};
+}
+
+/** `concur-tui replay FILE`: one saved document; of the flags only --ascii applies (nothing runs). */
+function replayOptions(flags: RawFlags, files: readonly string[]): CliOptions {
+	if (files.length !== 1) throw new UsageError(`replay takes one saved result document (concur-tui replay run.json), got ${files.length === 0 ? 'none' : files.length}`);
+	const given = Object.keys(flags).find((key) => key !== 'ascii' && flags[key] !== undefined && flags[key] !== false);
+	if (given !== undefined) throw new UsageError(`${dashed(given)} does not apply to concur-tui replay, which reads a saved run`);
+	const defaults = defaultRunConfig(1);
+	return {
+		config: defaults,
+		json: false,
+		tracePath: null,
+		savePath: null,
+		exitWhenDone: false,
+		fps: defaultFps,
+		force: false,
+		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
+		sweep: null,
+		replay: files[0]!,
 	};
 }
 

@@ -124,3 +124,21 @@ export function reportBody(result: RunResult): string {
 		'',
 	].join('\n');
 }
+
+/**
+ * The plain report of a saved run, as the run printed it: its header, a line per engine (its
+ * median round when there were several) and the body.
+ */
+export function savedRunReport(result: RunResult): string {
+	const rounds = result.rounds.length;
+	const lines = result.engines.map((engine) =>
+		engineEndLine(engine.engine, {
+			elapsedMs: engine.elapsedMs,
+			ok: engine.tasks.filter((task) => task.ok).length,
+			total: result.config.tasks,
+			error: engine.error,
+			round: rounds > 1 ? `median of ${rounds} rounds · ` : '',
+		}),
+	);
+	return [reportHeader(result.config, result.machine), ...lines, reportBody(result)].join('\n');
+}
