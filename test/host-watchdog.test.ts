@@ -115,6 +115,43 @@ describe.runIf(process.platform === 'linux')('the host watchdog (--timeout set)'
 		}
 	});
 
+	it('ends a pool engine that still reports but never ends a task past its timeout (found by a generated case)', async () => {
+		// A task closed fds 1 and 2, and another closed them again once the host's own handles had
+		// taken those numbers: the host went on sending samples, and its pool never ended the task.
+		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
+		const keepHearing = setInterval(() => watchdog.heard([]), 100);
+		try {
+			expect(await firedWithin(stuck, 2500), 'fired before the pool had its grace to end the task').toBeUndefined();
+			const {endEvents, reason, afterMs} = (await firedWithin(stuck, 10_000))!;
+			expect(afterMs).toBeGreaterThan(5000);
+			expect(reason).toMatch(/^a task ran for \d+ ms, past --timeout 200 ms and its engine did not end it, so the engine was stopped$/);
+			expect(endEvents.map((event) => event.data)).toEqual([expect.objectContaining({id: 7, ok: false, error: 'timed out after 200 ms; its engine did not end it at its timeout though the process still ran, so the whole engine was stopped'})]);
+		} finally {
+			clearInterval(keepHearing);
+			watchdog.stop();
+		}
+	});
+
+	it('ends a pool engine that still reports but starts none of the tasks that wait (the same generated case)', async () => {
+		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
+		watchdog.heard([
+			{name: 'task:queued', data: {engine: 'threads', t: epochNow(), ids: [7, 8]}},
+			{name: 'task:end', data: {engine: 'threads', t: epochNow(), id: 7, ok: true, error: null, cpu: null, runStartT: null}},
+		]);
+		const keepHearing = setInterval(() => watchdog.heard([]), 100);
+		try {
+			expect(await firedWithin(stuck, 2500), 'fired before the pool had its grace to start a task').toBeUndefined();
+			const {endEvents, reason, afterMs} = (await firedWithin(stuck, 10_000))!;
+			expect(afterMs).toBeGreaterThan(5000);
+			expect(reason).toMatch(/^no task started or ended for \d+ ms, past --timeout 200 ms, while tasks waited, so the engine was stopped$/);
+			// None was running: the waiting one is recorded with the engine's end, as not finished.
+			expect(endEvents).toEqual([]);
+		} finally {
+			clearInterval(keepHearing);
+			watchdog.stop();
+		}
+	});
+
 	it('stays quiet while the host reports', async () => {
 		const {stuck, watchdog} = watch({timeoutMs: 200, hostPid: idleProcess(), watchesTasks: false});
 		const keepHearing = setInterval(() => watchdog.heard([]), 100);

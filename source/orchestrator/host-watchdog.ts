@@ -52,6 +52,9 @@ export class HostWatchdog {
 	private lastCheck = performance.now();
 	/** Tasks known to be running, in start order (epoch ms): the first is the oldest. Kept with --timeout only. */
 	private readonly running = new Map<number, number>();
+	/** Tasks queued and not ended (running ones included), and when one last started or ended. Kept with --timeout only. */
+	private readonly unfinished = new Set<number>();
+	private lastProgress = performance.now();
 	private timer: NodeJS.Timeout | undefined;
 
 	constructor(
@@ -78,13 +81,31 @@ export class HostWatchdog {
 		}
 
 		for (const event of events) {
-			if (event.name === 'engine:start') this.armed = true;
-			else if (this.options.timeoutMs === null) continue;
-			else if (event.name === 'task:start') this.running.set(event.data.id, event.data.t);
-			else if (event.name === 'task:end') this.running.delete(event.data.id);
-			else if (event.name === 'task:starts') forEachTaskStart(event.data, 0, (start) => this.running.set(start.id, start.t));
-			else if (event.name === 'task:ends') for (const id of event.data.ids) this.running.delete(id);
+			if (event.name === 'engine:start') {
+				this.armed = true;
+				this.lastProgress = this.lastHeard;
+			} else if (this.options.timeoutMs === null) {
+				continue;
+			} else if (event.name === 'task:queued') {
+				for (const id of event.data.ids) this.unfinished.add(id);
+			} else if (event.name === 'task:start') {
+				this.running.set(event.data.id, event.data.t);
+				this.lastProgress = this.lastHeard;
+			} else if (event.name === 'task:end') {
+				this.ended(event.data.id);
+			} else if (event.name === 'task:starts') {
+				forEachTaskStart(event.data, 0, (start) => this.running.set(start.id, start.t));
+				this.lastProgress = this.lastHeard;
+			} else if (event.name === 'task:ends') {
+				for (const id of event.data.ids) this.ended(id);
+			}
 		}
+	}
+
+	private ended(id: number): void {
+		this.running.delete(id);
+		this.unfinished.delete(id);
+		this.lastProgress = this.lastHeard;
 	}
 
 	private check(): void {
@@ -93,7 +114,10 @@ export class HostWatchdog {
 		this.lastCheck = now;
 		// Held ourselves, we have not read what the host sent meanwhile (timers run before the
 		// pipe is read): its silence is ours. Start counting again once the pipe has been read.
-		if (ownStall) this.lastHeard = now;
+		if (ownStall) {
+			this.lastHeard = now;
+			this.lastProgress = now;
+		}
 		if (!this.armed || ownStall) return;
 		const {hostPid} = this.options;
 		const silentMs = now - this.lastHeard;
@@ -104,23 +128,34 @@ export class HostWatchdog {
 			this.handlers.onHeld(heldWords(this.options.timeoutMs));
 		}
 
-		this.checkTimeout(silentMs, stopped);
+		this.checkTimeout(silentMs, stopped, now - this.lastProgress);
 	}
 
-	private checkTimeout(silentMs: number, stopped: boolean): void {
+	private checkTimeout(silentMs: number, stopped: boolean, stalledMs: number): void {
 		const {engine, timeoutMs, watchesTasks} = this.options;
 		if (timeoutMs === null) return;
 		const oldestStart = this.running.values().next().value;
-		const longestRunMs = watchesTasks && oldestStart !== undefined ? epochNow() - oldestStart : 0;
-		const stuckMs = Math.max(silentMs, longestRunMs);
-		if (stuckMs <= timeoutMs + graceMs) return;
-		// A pool host whose tasks cannot hold its loop falls silent only when frozen: give a busy
-		// machine's scheduler its due before calling a host that is not visibly stopped stuck.
-		if (!stopped && !watchesTasks && silentMs <= timeoutMs + silentPoolGraceMs) return;
+		const oldestRunMs = oldestStart === undefined ? 0 : epochNow() - oldestStart;
+		// A pool ends a task at its timeout itself; one that outlives it by the pool's grace was
+		// not ended, though the host may still report (a task closed descriptors the host's own
+		// loop used, found by a generated case): the host can no longer keep its promise.
+		// And while tasks wait, one starts or ends at least once a timeout: a pool that does neither
+		// for its grace past it has stalled (the same case, once no task was left running).
+		const stalled = !watchesTasks && this.unfinished.size > 0 && stalledMs > timeoutMs + silentPoolGraceMs;
+		const overdue = !watchesTasks && (stalled || oldestRunMs > timeoutMs + silentPoolGraceMs);
+		const stuckMs = Math.max(silentMs, watchesTasks || overdue ? Math.max(oldestRunMs, stalled ? stalledMs : 0) : 0);
+		if (!overdue) {
+			if (stuckMs <= timeoutMs + graceMs) return;
+			// A pool host whose tasks cannot hold its loop falls silent only when frozen: give a busy
+			// machine's scheduler its due before calling a host that is not visibly stopped stuck.
+			if (!stopped && !watchesTasks && silentMs <= timeoutMs + silentPoolGraceMs) return;
+		}
+
 		this.stop();
 		// One loop runs every async task: with several running, which one holds it cannot be told
 		// from outside (a microtask loop left by one runs between the others), so none is blamed alone.
-		const cause = stopped ? 'stopped' : watchesTasks ? (this.running.size > 1 ? 'shared busy loop' : 'busy loop') : 'silent';
+		const silent = silentMs > timeoutMs + silentPoolGraceMs;
+		const cause = stopped ? 'stopped' : watchesTasks ? (this.running.size > 1 ? 'shared busy loop' : 'busy loop') : silent ? 'silent' : this.running.size > 0 ? 'overdue' : 'stalled';
 		const {how, reason} = stuckWords(cause, Math.round(stuckMs), timeoutMs, this.running.size);
 		const t = epochNow();
 		const endEvents: WireEvent[] = [...this.running.keys()].map((id) => ({
@@ -138,7 +173,7 @@ function heldWords(timeoutMs: number | null): string {
 }
 
 /** What happened, in the words of a stuck task's record (`how`) and of the engine's end (`reason`). */
-function stuckWords(cause: 'stopped' | 'busy loop' | 'shared busy loop' | 'silent', stuckMs: number, timeoutMs: number, running: number): {how: string; reason: string} {
+function stuckWords(cause: 'stopped' | 'busy loop' | 'shared busy loop' | 'silent' | 'overdue' | 'stalled', stuckMs: number, timeoutMs: number, running: number): {how: string; reason: string} {
 	const past = `for ${stuckMs} ms, past --timeout ${timeoutMs} ms`;
 	switch (cause) {
 		case 'stopped': {
@@ -159,6 +194,20 @@ function stuckWords(cause: 'stopped' | 'busy loop' | 'shared busy loop' | 'silen
 			return {
 				how: `the event loop was blocked while it ran, by it or ${running === 2 ? 'the other task' : `one of the ${running - 1} other tasks`} running on that loop (which one cannot be told from outside), so no abort could reach it and the whole engine was stopped`,
 				reason: `the event loop was blocked ${past}; async cancellation is cooperative, so the engine was stopped`,
+			};
+		}
+
+		case 'overdue': {
+			return {
+				how: 'its engine did not end it at its timeout though the process still ran, so the whole engine was stopped',
+				reason: `a task ran ${past} and its engine did not end it, so the engine was stopped`,
+			};
+		}
+
+		case 'stalled': {
+			return {
+				how: 'its engine started no task and ended none though the process still ran, so the whole engine was stopped',
+				reason: `no task started or ended for ${stuckMs} ms, past --timeout ${timeoutMs} ms, while ${running === 0 ? 'tasks waited' : `${running} ran`}, so the engine was stopped`,
 			};
 		}
 
