@@ -19,6 +19,12 @@ describe('word wrapping for the screen', () => {
 		expect(lines.some((line) => line.includes('77 MB'))).toBe(true);
 	});
 
+	it('keeps what a no-break space joins on one line, written with a plain space', () => {
+		// Width 14: "v view · ?" fits, but the key would end the line and its words start the next.
+		expect(wrapWords('v view · ?\u00A0this help', 14)).toEqual(['v view ·', '? this help']);
+		expect(wrapWords('v view · ? this help', 14)).toEqual(['v view · ?', 'this help']);
+	});
+
 	it('cuts a word wider than the line', () => {
 		expect(wrapWords('/a/very/long/path/to/a/trace.json', 10)).toEqual(['/a/very/lo', 'ng/path/to', '/a/trace.j', 'son']);
 	});

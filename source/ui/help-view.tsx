@@ -3,7 +3,9 @@ import {wrapWords} from '../util/wrap-words.js';
 import {keyTable} from './key-table.js';
 
 // Ctrl+Z is a control key (read in keyBinding), listed here after the table's keys.
-const keys = [...keyTable.map((entry) => `${entry.helpKey} ${entry.help}`), 'Ctrl+Z suspend (the run goes on; fg redraws)'];
+/** A key stays on the line of the first word of what it does (never "?" at a line's end, "this help" on the next). */
+const keyed = (key: string, does: string) => `${key.replaceAll(' ', '\u00A0')}\u00A0${does}`;
+const keys = [...keyTable.map((entry) => keyed(entry.helpKey, entry.help)), keyed('Ctrl+Z', 'suspend (the run goes on; fg redraws)')];
 /** The keys as the footer names them (the layout key with no setting), where the full list does not fit. */
 const shortKeys = keyTable.map((entry) => (typeof entry.footer === 'string' ? entry.footer : 'l layout'));
 
