@@ -36,7 +36,7 @@ export async function paperDashboard(run: {readonly cores: number; readonly lane
 	const bus = new RunBus();
 	let now = 0;
 	const store = new RunStore(config, machine, () => now, 5);
-	store.follow(new RunModel(bus));
+	store.follow(new RunModel(bus, {laneActivity: true}));
 	bus.emit('run:start', {runId: 'paper', config, machine, startedAt: 0});
 	bus.emit('cpu:sample', {t: 0, busy: Array.from({length: run.cores}, (_, core) => (core % 3) / 2), ownCores: Math.min(200, run.cores), engineCores: {}});
 	for (const engine of engineNames) simulateEngine(bus, engine, {tasks: run.tasks, lanes: run.lanes, cores: run.cores, doneShare: 0.5});

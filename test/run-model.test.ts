@@ -36,11 +36,13 @@ const generatedRun = fc.integer({min: 1, max: 40}).chain((tasks) =>
 
 type GeneratedRun = typeof generatedRun extends fc.Arbitrary<infer T> ? T : never;
 
-function play(run: GeneratedRun) {
+function play(run: GeneratedRun, headless?: RunModel[]) {
 	const engine: EngineName = 'threads';
 	const runConfig = {...config, engines: [engine], tasks: run.tasks};
 	const bus = new RunBus();
-	const model = new RunModel(bus);
+	const model = new RunModel(bus, {laneActivity: true});
+	// A headless run's model on the same bus: no lane activity kept.
+	headless?.push(new RunModel(bus));
 	const store = new RunStore(runConfig, machine, () => 0);
 	store.follow(model);
 	bus.emit('run:start', {runId: 'generated', config: runConfig, machine, startedAt: 0});
@@ -112,9 +114,22 @@ describe('the run model', () => {
 		);
 	});
 
+	it('gives a headless run (no lane activity kept) the same result document', () => {
+		fc.assert(
+			fc.property(generatedRun, (run) => {
+				const headless: RunModel[] = [];
+				const {result} = play(run, headless);
+				const alone = resultOf(headless[0]!, null).engines[0]!;
+				expect(headless[0]!.engine('threads').laneStates).toBeNull();
+				expect(JSON.stringify(alone)).toBe(JSON.stringify(result));
+			}),
+			{numRuns: 100, seed: 2707},
+		);
+	});
+
 	it('keeps every round for the result while the panels show the round that runs', () => {
 		const bus = new RunBus();
-		const model = new RunModel(bus);
+		const model = new RunModel(bus, {laneActivity: true});
 		const store = new RunStore({...config, runs: 2}, machine, () => 0);
 		store.follow(model);
 		bus.emit('run:start', {runId: 'rounds', config: {...config, runs: 2}, machine, startedAt: 0});

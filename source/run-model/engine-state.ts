@@ -3,6 +3,8 @@ import type {
 	EngineHeldEvent,
 	EngineSampleEvent,
 	EngineStartEvent,
+	NetServedEvent,
+	ServedRequest,
 	LaneInfo,
 	LaneOpenEvent,
 	LaneProgressEvent,
@@ -44,7 +46,8 @@ export type EngineState = {
 	startupMs: number;
 	readonly lanes: LaneInfo[];
 	readonly tasks: TaskTable;
-	readonly laneStates: Map<number, LaneState>;
+	/** Per lane, what it ran: kept only for a screen that draws lanes (null in a headless run, which has none). */
+	readonly laneStates: Map<number, LaneState> | null;
 	/** Tasks ended, and of them failed. */
 	done: number;
 	failed: number;
@@ -61,10 +64,12 @@ export type EngineState = {
 	held: string | null;
 	/** The engine's end as its host reported it, or null while it runs. */
 	end: EngineEndEvent | null;
+	/** `-w net`: what the delay server answered for this engine, on the run's axis; null until told. */
+	served: readonly ServedRequest[] | null;
 	changes: {lanes: boolean; laneIds: Set<number>};
 };
 
-export function emptyEngine(engine: EngineName): EngineState {
+export function emptyEngine(engine: EngineName, laneActivity = true): EngineState {
 	return {
 		engine,
 		phase: 'waiting',
@@ -73,7 +78,7 @@ export function emptyEngine(engine: EngineName): EngineState {
 		startupMs: 0,
 		lanes: [],
 		tasks: new TaskTable(),
-		laneStates: new Map(),
+		laneStates: laneActivity ? new Map() : null,
 		done: 0,
 		failed: 0,
 		lastFailure: null,
@@ -83,6 +88,7 @@ export function emptyEngine(engine: EngineName): EngineState {
 		otherLoad: {sum: 0, samples: 0},
 		held: null,
 		end: null,
+		served: null,
 		changes: {lanes: false, laneIds: new Set()},
 	};
 }
@@ -98,7 +104,11 @@ export function otherLoadCores(state: EngineState): number | null {
 	return state.otherLoad.samples > 0 ? state.otherLoad.sum / state.otherLoad.samples : null;
 }
 
+/** Where the folds write a lane's figures when no lane activity is kept: written, never read. */
+const unkeptLane: LaneState = {taskIds: new ChunkedList(), running: 0, lastCore: null, progress: null};
+
 function laneState(state: EngineState, lane: number): LaneState {
+	if (!state.laneStates) return unkeptLane;
 	let found = state.laneStates.get(lane);
 	if (!found) {
 		found = {taskIds: new ChunkedList(), running: 0, lastCore: null, progress: null};
@@ -111,6 +121,7 @@ function laneState(state: EngineState, lane: number): LaneState {
 
 /** Adds a task to its lane's list, kept in start order (a start that arrives late goes back in place). */
 function joinLane(state: EngineState, id: number, lane: number): void {
+	if (!state.laneStates) return;
 	const ids = laneState(state, lane).taskIds;
 	const startOf = (task: number) => state.tasks.timeOf('startMs', task) ?? 0;
 	const start = startOf(id);
@@ -121,13 +132,18 @@ function joinLane(state: EngineState, id: number, lane: number): void {
 }
 
 function leaveLane(state: EngineState, id: number, lane: number): void {
+	if (!state.laneStates) return;
 	const found = laneState(state, lane);
 	const at = found.taskIds.indexOf(id);
 	if (at >= 0) found.taskIds.splice(at, 1);
 	found.running--;
 }
 
-const hasEnded = (state: EngineState, id: number) => id >= state.tasks.length || ['done', 'failed'].includes(state.tasks.stateOf(id));
+function hasEnded(state: EngineState, id: number): boolean {
+	if (id >= state.tasks.length) return true;
+	const task = state.tasks.stateOf(id);
+	return task === 'done' || task === 'failed';
+}
 
 export function engineStarted(state: EngineState, event: EngineStartEvent): void {
 	Object.assign(state, {phase: 'running', t0: event.t, startupMs: event.startupMs, hostPid: event.hostPid});
@@ -141,9 +157,7 @@ export function laneOpened(state: EngineState, event: LaneOpenEvent): void {
 }
 
 export function tasksQueued(state: EngineState, event: TaskQueuedEvent): void {
-	for (const id of event.ids) {
-		state.tasks.set(id, {state: 'queued', lane: null, queuedMs: event.t, startMs: null, runStartMs: null, endMs: null, progress: 0, error: null, cpu: null, pid: null, tid: null});
-	}
+	for (const id of event.ids) state.tasks.queue(id, event.t);
 }
 
 /** A start; one that arrives after its task ended is stale and changes nothing. */
@@ -153,7 +167,7 @@ export function taskStarted(state: EngineState, event: TaskStartEvent): void {
 	// Started again elsewhere: it leaves the lane it was on.
 	const previousLane = tasks.intOf('lane', event.id);
 	if (tasks.stateOf(event.id) === 'running' && previousLane !== null) leaveLane(state, event.id, previousLane);
-	tasks.set(event.id, {state: 'running', lane: event.lane, startMs: event.t, pid: event.pid, tid: event.tid});
+	tasks.start(event.id, event.t, event.lane, event.pid, event.tid);
 	joinLane(state, event.id, event.lane);
 	const lane = laneState(state, event.lane);
 	lane.running++;
@@ -162,13 +176,14 @@ export function taskStarted(state: EngineState, event: TaskStartEvent): void {
 }
 
 export function taskProgressed(state: EngineState, event: TaskProgressEvent): void {
-	event.ids.forEach((id, index) => {
+	for (let index = 0; index < event.ids.length; index++) {
+		const id = event.ids[index]!;
 		const value = event.values[index];
-		if (state.tasks.stateOf(id) !== 'running' || value === undefined || value === state.tasks.progressOf(id)) return;
-		state.tasks.set(id, {progress: value});
+		if (state.tasks.stateOf(id) !== 'running' || value === undefined || value === state.tasks.progressOf(id)) continue;
+		state.tasks.setProgress(id, value);
 		const lane = state.tasks.intOf('lane', id);
 		if (lane !== null) laneState(state, lane).progress = value;
-	});
+	}
 }
 
 /** Progress sent per lane (more tasks reported than any screen has rows for): each running task's own stays as it was. */
@@ -186,8 +201,8 @@ export function taskEnded(state: EngineState, event: TaskEndEvent): void {
 	const wasRunning = tasks.stateOf(event.id) === 'running';
 	// A task too short for its start to be sent alone brings it with its end.
 	const {started} = event;
-	if (started && !wasRunning) tasks.set(event.id, {lane: started.lane, startMs: started.t, pid: started.pid, tid: started.tid});
-	tasks.set(event.id, {state: event.ok ? 'done' : 'failed', endMs: event.t, progress: 1, error: event.ok ? null : event.error, cpu: event.cpu, ...(event.runStartT !== null && {runStartMs: event.runStartT})});
+	if (started && !wasRunning) tasks.start(event.id, started.t, started.lane, started.pid, started.tid, false);
+	tasks.end(event.id, event.t, event.ok, event.error, event.cpu, event.runStartT);
 	const laneId = tasks.intOf('lane', event.id);
 	if (started && !wasRunning && laneId !== null) joinLane(state, event.id, laneId);
 	if (laneId !== null && (wasRunning || started)) {
@@ -218,6 +233,10 @@ export function otherLoadSampled(state: EngineState, otherCores: number): void {
 	if (state.phase !== 'running') return;
 	state.otherLoad.sum += otherCores;
 	state.otherLoad.samples++;
+}
+
+export function netServed(state: EngineState, event: NetServedEvent): void {
+	state.served = event.requests;
 }
 
 export function engineHeld(state: EngineState, event: EngineHeldEvent): void {

@@ -6,6 +6,7 @@ import {
 	emptyEngine,
 	engineEnded,
 	engineHeld,
+	netServed,
 	engineSampled,
 	engineStarted,
 	laneOpened,
@@ -50,7 +51,14 @@ export class RunModel {
 	private readonly listeners = new Set<ChangeListener>();
 	private readonly unsubscribe: Array<() => void> = [];
 
-	constructor(bus: RunBus) {
+	/**
+	 * `laneActivity`: keep, per lane, the tasks it ran in start order (what a screen that draws
+	 * lanes reads at each frame); a headless run leaves it out (100,000 tasks: a few MB).
+	 */
+	constructor(
+		bus: RunBus,
+		private readonly options: {readonly laneActivity: boolean} = {laneActivity: false},
+	) {
 		const on = <K extends BusEventName>(name: K, handler: (...args: BusEvents[K]) => void) => {
 			this.unsubscribe.push(bus.subscribe(name, handler));
 		};
@@ -77,6 +85,7 @@ export class RunModel {
 		on('task:end', fold(taskEnded));
 		on('engine:sample', fold(engineSampled));
 		on('engine:held', fold(engineHeld));
+		on('net:served', fold(netServed));
 		on('engine:end', fold(engineEnded));
 		on('cpu:sample', (sample) => {
 			this.samples.push(sample);
@@ -112,7 +121,7 @@ export class RunModel {
 		const {engines} = this.currentRound();
 		let state = engines.get(engine);
 		if (!state) {
-			state = emptyEngine(engine);
+			state = emptyEngine(engine, this.options.laneActivity);
 			engines.set(engine, state);
 		}
 
@@ -135,6 +144,8 @@ export class RunModel {
 	}
 
 	private changed(engine: EngineName | null): void {
+		// Headless, nobody listens: no iterator made for each of a run's hundreds of thousands of events.
+		if (this.listeners.size === 0) return;
 		for (const listener of this.listeners) listener(engine);
 	}
 }

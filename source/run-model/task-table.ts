@@ -48,6 +48,8 @@ const stateCodes: Readonly<Record<TaskState, number>> = {queued: 0, running: 1, 
 
 type TimeColumn = 'queuedMs' | 'startMs' | 'runStartMs' | 'endMs';
 type IntColumn = 'lane' | 'cpu' | 'pid' | 'tid';
+const timeColumns: readonly TimeColumn[] = ['queuedMs', 'startMs', 'runStartMs', 'endMs'];
+const intColumns: readonly IntColumn[] = ['lane', 'cpu', 'pid', 'tid'];
 
 /** A chunk of tasks as columns: 55 bytes a task, where an object per task (view and record) took about 300. */
 type Chunk = {
@@ -98,6 +100,8 @@ function copyOf(chunk: Chunk): Chunk {
 		errors: chunk.errors?.slice(),
 	};
 }
+
+const queuedFields: TaskFields = {state: 'queued', lane: null, queuedMs: null, startMs: null, runStartMs: null, endMs: null, progress: 0, error: null, cpu: null, pid: null, tid: null};
 
 /** Reads of one set of chunks: the draft's (changing) and a published table's (never changing). */
 class TaskColumnsReader {
@@ -161,27 +165,38 @@ export class FrozenTaskTable extends TaskColumnsReader {
 
 	at(id: number): TaskView | undefined {
 		if (!this.has(id)) return undefined;
+		const chunk = this.chunks[id >> chunkBits]!;
+		const at = id & inChunk;
+		const lane = chunk.lane[at]!;
+		const cpu = chunk.cpu[at]!;
 		return {
 			id,
-			lane: this.intOf('lane', id),
-			state: this.stateOf(id),
+			lane: lane < 0 ? null : lane,
+			state: states[chunk.state[at]!]!,
 			startMs: this.startMsOf(id),
 			endMs: this.endMsOf(id),
-			progress: this.progressOf(id),
-			error: this.errorOf(id),
-			cpu: this.intOf('cpu', id),
+			progress: chunk.progress[at]!,
+			error: chunk.errors?.[at] ?? null,
+			cpu: cpu < 0 ? null : cpu,
 		};
 	}
 
-	/** Single fields on the engine's axis, read without making the task's view (lane occupancy reads every open task at each frame). */
+	// Single fields on the engine's axis, read without making the task's view (lane occupancy
+	// reads every open task at each frame): straight from the columns, no lookup by name.
+
 	startMsOf(id: number): number | null {
-		const start = this.timeOf('startMs', id) ?? this.timeOf('endMs', id);
-		return start === null ? null : start - this.t0;
+		if (!this.has(id)) return null;
+		const chunk = this.chunks[id >> chunkBits]!;
+		const at = id & inChunk;
+		let start = chunk.startMs[at]!;
+		if (Number.isNaN(start)) start = chunk.endMs[at]!;
+		return Number.isNaN(start) ? null : start - this.t0;
 	}
 
 	endMsOf(id: number): number | null {
-		const end = this.timeOf('endMs', id);
-		return end === null ? null : end - this.t0;
+		if (!this.has(id)) return null;
+		const end = this.chunks[id >> chunkBits]!.endMs[id & inChunk]!;
+		return Number.isNaN(end) ? null : end - this.t0;
 	}
 
 	map<U>(each: (task: TaskView, id: number) => U): U[] {
@@ -219,12 +234,12 @@ export class TaskTable extends TaskColumnsReader {
 		const at = id & inChunk;
 		if (id === this.size) this.size++;
 		if (fields.state !== undefined) chunk.state[at] = stateCodes[fields.state];
-		for (const column of ['queuedMs', 'startMs', 'runStartMs', 'endMs'] as const) {
+		for (const column of timeColumns) {
 			const value = fields[column];
 			if (value !== undefined) chunk[column][at] = value ?? Number.NaN;
 		}
 
-		for (const column of ['lane', 'cpu', 'pid', 'tid'] as const) {
+		for (const column of intColumns) {
 			const value = fields[column];
 			if (value !== undefined) chunk[column][at] = value ?? -1;
 		}
@@ -235,6 +250,49 @@ export class TaskTable extends TaskColumnsReader {
 			chunk.errors[at] = this.errorTexts.of(fields.error);
 		}
 
+		this.published = undefined;
+	}
+
+	// The folds' own setters: no object per event (100,000 tasks make 300,000 events or more, and
+	// the garbage of a fields object each grew the young generation, so the process's peak memory).
+
+	/** Adds a task (`id === length`), queued at `t`. */
+	queue(id: number, t: number): void {
+		this.set(id, queuedFields);
+		this.ownedChunk(id >> chunkBits).queuedMs[id & inChunk] = t;
+	}
+
+	/** A task's start: running on `lane` of process `pid` (thread `tid`) since `t`. */
+	start(id: number, t: number, lane: number, pid: number, tid: number | null, running = true): void {
+		const chunk = this.ownedChunk(id >> chunkBits);
+		const at = id & inChunk;
+		if (running) chunk.state[at] = stateCodes.running;
+		chunk.startMs[at] = t;
+		chunk.lane[at] = lane;
+		chunk.pid[at] = pid;
+		chunk.tid[at] = tid ?? -1;
+		this.published = undefined;
+	}
+
+	/** A task's end at `t`: done, or failed with `error`; `cpu` the core it last ran on. */
+	end(id: number, t: number, ok: boolean, error: string | null, cpu: number | null, runStartT: number | null): void {
+		const chunk = this.ownedChunk(id >> chunkBits);
+		const at = id & inChunk;
+		chunk.state[at] = ok ? stateCodes.done : stateCodes.failed;
+		chunk.endMs[at] = t;
+		chunk.progress[at] = 1;
+		chunk.cpu[at] = cpu ?? -1;
+		if (runStartT !== null) chunk.runStartMs[at] = runStartT;
+		if (!ok || chunk.errors) {
+			chunk.errors ??= [];
+			chunk.errors[at] = ok ? null : this.errorTexts.of(error);
+		}
+
+		this.published = undefined;
+	}
+
+	setProgress(id: number, value: number): void {
+		this.ownedChunk(id >> chunkBits).progress[id & inChunk] = value;
 		this.published = undefined;
 	}
 

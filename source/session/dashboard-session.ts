@@ -163,7 +163,7 @@ export class DashboardSession {
 		const longRun = longRunNotice(config, usableCores(config, this.machine.cores));
 		if (longRun) this.store.setNotice(longRun);
 		const controller = new AbortController();
-		const model = new RunModel(this.bus);
+		const model = new RunModel(this.bus, {laneActivity: true});
 		this.store.follow(model);
 		const done = runEngines(config, this.bus, this.machine, controller.signal, model).then((result) => {
 			// A run replaced by another is dropped; one cut short by quitting is still exported,

@@ -11,8 +11,9 @@ export function publishView(state: EngineState, previous: EngineView | undefined
 	let laneActivity = previous?.laneActivity ?? new Map<number, LaneActivity>();
 	if (changes.laneIds.size > 0 || !previous) {
 		const next = new Map(laneActivity);
-		for (const id of previous ? changes.laneIds : laneStates.keys()) {
-			const lane = laneStates.get(id)!;
+		for (const id of previous ? changes.laneIds : (laneStates?.keys() ?? [])) {
+			const lane = laneStates?.get(id);
+			if (!lane) continue;
 			next.set(id, Object.freeze({taskIds: lane.taskIds.publish(), running: lane.running, lastCore: lane.lastCore, progress: lane.progress}));
 		}
 
