@@ -12,6 +12,7 @@ const timing = [
 	'engines',
 	'everyday-flags',
 	'lesson',
+	'net',
 	'other-load',
 	'outputs',
 	'pinned-cores',

@@ -18,11 +18,12 @@ export const allowedLayers = {
 	engines: ['model', 'util', 'config', 'measure', 'workloads'],
 	bus: ['model', 'util'],
 	'run-model': ['model', 'util', 'config', 'bus'],
+	'delay-server': ['model', 'util', 'measure'],
 	result: ['model', 'util', 'config', 'run-model'],
 	present: ['model', 'util', 'config', 'result'],
 	report: ['model', 'util', 'config', 'result', 'present'],
 	store: ['model', 'util', 'config', 'run-model', 'result'],
-	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'engines'],
+	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'engines', 'delay-server'],
 	session: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'present', 'report', 'store', 'orchestrator'],
 	ui: ['model', 'util', 'config', 'store', 'result', 'present'],
 };

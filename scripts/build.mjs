@@ -77,6 +77,7 @@ await build({
 		cli: 'source/cli.ts',
 		host: 'source/engines/host/host-main.ts',
 		reaper: 'source/orchestrator/reaper-main.ts',
+		'delay-server': 'source/delay-server/delay-server-main.ts',
 		worker: 'source/engines/units/pool-worker-main.ts',
 		'spawn-worker': 'source/engines/units/spawn-worker-main.ts',
 		...(cli.release ? {} : {bench: 'bench/bench-main.ts', 'bare-worker': 'bench/bare-worker.ts'}),

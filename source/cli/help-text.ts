@@ -14,12 +14,16 @@ export const helpText = `
 	                                 or --json; exits as that run did
 
 	Workload
-	  -w, --workload NAME   cpu | sleep | hash | mixed              (default: cpu)
+	  -w, --workload NAME   cpu | sleep | hash | mixed | net        (default: cpu)
+	                        net: real HTTP requests to a local delay server
+	                        answering each after --task-ms
 	  --task FILE           your task module: export default (input, {progress,
 	                        signal}) => result; or a shipped one by name:
 	                        example:fibonacci | example:io | example:mixed
 	  -n, --tasks N         number of tasks, 1..${runLimits.tasks}  (default: max(8, 2×cores))
 	  --task-ms MS          size of one task      (default: 4000 / tasks, 10..300)
+	  --net-port N          -w net: the delay server's port on 127.0.0.1
+	                        (default: one the OS picks)
 	  --preset NAME         seed-io (3 × 2 s sleeps, a thread or process each) |
 	                        seed-cpu (4 × 700 ms cpu tasks, pool = cores)
 

@@ -43,6 +43,7 @@ export const flagDefinitions = {
 	cpus: {type: 'string'},
 	pools: {type: 'string'},
 	work: {type: 'string'},
+	netPort: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -213,7 +214,9 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		// A sweep's recommendation weighs each size's spread: three rounds unless told.
 		runs: wholeNumber('runs', flags.runs, limits.runs) ?? (sweep ? 3 : base.runs),
 		cpus,
+		netPort: wholeNumber('netPort', flags.netPort, limits.netPort) ?? null,
 	};
+	if (config.netPort !== null && config.workload !== 'net') throw new UsageError('--net-port sets the delay server of -w net, and this run\'s workload is not net');
 
 	const trace = filePath('trace', flags.trace);
 	const save = filePath('save', flags.save);

@@ -39,6 +39,7 @@ export function defaultRunConfig(cores: number): RunConfig {
 		heapLimitMb: null,
 		runs: 1,
 		cpus: null,
+		netPort: null,
 	};
 }
 

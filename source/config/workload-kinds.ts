@@ -18,6 +18,8 @@ export const workloadKinds = {
 	cpu: {cpuBound: true, calibrates: {cpu: true, hash: false}, usesLibuvPool: false},
 	sleep: {cpuBound: false, calibrates: {cpu: false, hash: false}, usesLibuvPool: false},
 	hash: {cpuBound: true, calibrates: {cpu: false, hash: true}, usesLibuvPool: true},
+	// Real HTTP requests to the run's delay server: waiting on a socket, as sleep waits on a timer.
+	net: {cpuBound: false, calibrates: {cpu: false, hash: false}, usesLibuvPool: false},
 	mixed: {cpuBound: true, calibrates: {cpu: true, hash: false}, usesLibuvPool: false},
 	// A user's module: assumed to compute, since nothing says it waits.
 	module: {cpuBound: true, calibrates: {cpu: false, hash: false}, usesLibuvPool: false},

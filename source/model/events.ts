@@ -91,6 +91,16 @@ export type EngineEndEvent = {
  * An engine's host is held from outside its code (its process stopped: SIGSTOP, a debugger), so
  * the engine waits: `why` says so; null once the host is heard again. Seen by concur-tui's watchdog.
  */
+/** A request the delay server of `-w net` answered: when it was sent, arrived, and left the server (ms; epoch from the server, the run's axis on the bus). */
+export type ServedRequest = {
+	readonly task: number;
+	readonly sentAt: number;
+	readonly arrivedAt: number;
+	readonly departedAt: number;
+	readonly bytes: number;
+};
+/** What the delay server answered for one engine's round, told before that engine's end. */
+export type NetServedEvent = {readonly engine: EngineName; readonly t: number; readonly requests: readonly ServedRequest[]};
 export type EngineHeldEvent = {readonly engine: EngineName; readonly t: number; readonly why: string | null};
 type RunEndEvent = {readonly result: RunResult};
 /** A round begins: every engine runs once more, in `order` (rotated each round so drift favours none). */
@@ -110,6 +120,7 @@ export type BusEvents = {
 	'engine:sample': [EngineSampleEvent];
 	'cpu:sample': [CpuSampleEvent];
 	'engine:held': [EngineHeldEvent];
+	'net:served': [NetServedEvent];
 	'engine:end': [EngineEndEvent];
 	'run:end': [RunEndEvent];
 };

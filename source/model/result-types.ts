@@ -55,6 +55,15 @@ export type HostMeasurements = {
 };
 
 /** How late an engine host's event loop was at `t` (ms from the engine's start). */
+/** `-w net`: what the delay server answered for an engine, and each request's time split in three (ms). */
+export type NetRequests = {
+	/** Requests the server answered, and the bytes it sent in them. */
+	readonly served: number;
+	readonly bytes: number;
+	/** Each answered request: on its way to the server (queueing, connecting), the server's delay, and the answer's way back to the task's end. */
+	readonly requests: ReadonlyArray<{readonly task: number; readonly queueMs: number; readonly serviceMs: number; readonly transferMs: number | null}>;
+};
+
 export type LoopLagSample = {readonly t: number; readonly lagMs: number};
 /** One sample during an engine's window (see CpuSampleEvent): `engineCores` is that engine's own. */
 export type CoreSample = {
@@ -94,6 +103,8 @@ export type EngineResult = HostMeasurements & {
 	readonly hostPid: number | null;
 	/** How late the host's event loop was, sampled as it ran (ms from the engine's start). */
 	readonly loopLagSamples: readonly LoopLagSample[];
+	/** `-w net` only: the delay server's side of the engine's requests. */
+	readonly net?: NetRequests;
 	/** Over the rounds of the run; this result is the engine's median round. */
 	readonly spread: Spread;
 };

@@ -1,7 +1,7 @@
 export const engineNames = ['async', 'threads', 'processes'] as const;
 export type EngineName = (typeof engineNames)[number];
 
-export const workloadNames = ['cpu', 'sleep', 'hash', 'mixed'] as const;
+export const workloadNames = ['cpu', 'sleep', 'hash', 'mixed', 'net'] as const;
 export type BuiltinWorkload = (typeof workloadNames)[number];
 /** `module` is a user's task module (`--task FILE`); `noop` is used by the benchmark only. */
 export type WorkloadName = BuiltinWorkload | 'module' | 'noop';
@@ -34,6 +34,8 @@ export type RunConfig = {
 	readonly runs: number;
 	/** The CPUs every engine host and unit is pinned to (--cpus), or null for all. */
 	readonly cpus: readonly number[] | null;
+	/** `-w net`: the delay server's port on 127.0.0.1 (--net-port), or null for one the OS picks. */
+	readonly netPort: number | null;
 };
 
 /** The cores a run may use: the pinned CPUs, else all the machine's. */

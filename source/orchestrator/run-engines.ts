@@ -16,6 +16,7 @@ import {engineKinds} from '../config/engine-kinds.js';
 import {HostWatchdog} from './host-watchdog.js';
 import {dismissReaper} from './reaper.js';
 import {escapedPids, HostClient, type HostOptions} from './host-client.js';
+import {DelayServer, stopAllDelayServers} from './delay-server-client.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
 const liveHosts = new Set<HostClient>();
@@ -24,6 +25,7 @@ const liveHosts = new Set<HostClient>();
 export function stopAllHosts(): void {
 	for (const host of liveHosts) host.kill();
 	liveHosts.clear();
+	stopAllDelayServers();
 }
 
 process.on('exit', () => {
@@ -78,6 +80,8 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 		if (signal?.aborted) return null;
 		throw error;
 	});
+	// -w net: the delay server listens before the run starts (one that cannot is bad usage).
+	const server = calibration !== null && config.workload === 'net' ? await DelayServer.start(config.netPort ?? 0) : null;
 	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
 	if (calibration === null) return endRun(model, bus, null);
 	const sampler = new CoreSampler(({busy, ownCores, treeCores, treeThreads}) =>
@@ -85,7 +89,15 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 	);
 	sampler.start();
 
-	const runEngine = async (engine: EngineName, contended: boolean): Promise<void> => {
+	/** What the delay server answered for an engine's round, on the run's axis, before its end. */
+	const tellServed = async (engine: EngineName, round: number): Promise<void> => {
+		if (!server) return;
+		const requests = await server.take(`${engine}/${round}`);
+		const onAxis = requests.map((request) => ({...request, sentAt: request.sentAt - startedAt, arrivedAt: request.arrivedAt - startedAt, departedAt: request.departedAt - startedAt}));
+		bus.emit('net:served', {engine, t: since(), requests: onAxis});
+	};
+
+	const runEngine = async (engine: EngineName, contended: boolean, round: number): Promise<void> => {
 		if (signal?.aborted) return;
 		// An engine whose tasks run in its host (async) shares the host's heap.
 		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null, cpus: config.cpus});
@@ -95,7 +107,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			tasks: config.tasks,
 			pool: config.pool,
 			threads: config.threads,
-			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs},
+			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null},
 			heapLimitMb: config.heapLimitMb,
 		};
 		const forward = (events: readonly HostWireEvent[]) => {
@@ -132,9 +144,11 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 				watchdog.heard(events);
 				forward(events);
 			});
+			await tellServed(engine, round);
 			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
 		} catch (error) {
 			const reason = signal?.aborted ? 'interrupted' : safeReason(error instanceof Error ? error.message : describeError(error));
+			await tellServed(engine, round);
 			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
 		} finally {
 			sampler.unwatch(engine);
@@ -153,17 +167,18 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			if (config.mode === 'race') {
 				const contended = isContended(order, config, usableCores(config, machine.cores));
 				// eslint-disable-next-line no-await-in-loop -- rounds run one after another
-				await Promise.all(order.map(async (engine) => runEngine(engine, contended)));
+				await Promise.all(order.map(async (engine) => runEngine(engine, contended, round)));
 			} else {
 				for (const engine of order) {
 					// Each engine has the machine to itself, one after another.
 					// eslint-disable-next-line no-await-in-loop
-					await runEngine(engine, isContended([engine], config, usableCores(config, machine.cores)));
+					await runEngine(engine, isContended([engine], config, usableCores(config, machine.cores)), round);
 				}
 			}
 		}
 	} finally {
 		sampler.stop();
+		server?.stop();
 		signal?.removeEventListener('abort', abort);
 	}
 

@@ -6,6 +6,7 @@ import {machineLine, runFacts} from '../present/run-description.js';
 import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, MachineInfo, RunResult} from '../model/result-types.js';
 import {plainTable} from '../present/plain-table.js';
+import {netLines} from '../present/net-lines.js';
 import {laneLabel, laneRow} from './text-timeline.js';
 import {analogyLines, differenceRows} from '../result/lesson.js';
 
@@ -56,6 +57,11 @@ function engineTimeline(engine: EngineResult, msPerCell: number, labelWidth: num
 	}
 
 	return lines;
+}
+
+/** Lines set apart by an empty line before them, or none. */
+function withGap(lines: readonly string[]): string[] {
+	return lines.length > 0 ? ['', ...lines] : [];
 }
 
 function resultsTable(result: RunResult): string[] {
@@ -117,6 +123,7 @@ export function reportBody(result: RunResult): string {
 		...result.engines.flatMap((engine) => engineTimeline(engine, msPerCell, labelWidth, result.config.threads)),
 		'',
 		...resultsTable(result),
+		...withGap(netLines(result)),
 		...noteTable(result),
 		...failures(result),
 		'',

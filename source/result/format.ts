@@ -3,7 +3,8 @@ export function seconds(ms: number): string {
 }
 
 export function milliseconds(ms: number): string {
-	return ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+	// 99.96 is "100 ms", not "100.0 ms": the rule goes by the figure as it would be shown.
+	return Number(ms.toFixed(1)) >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
 }
 
 export function megabytes(bytes: number): string {

@@ -1,7 +1,7 @@
 import type {EngineName} from '../model/run-config.js';
-import type {Calibration, CoreSample, EngineResult, RunResult} from '../model/result-types.js';
+import type {Calibration, CoreSample, EngineResult, NetRequests, RunResult} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
-import {emptyEngine, engineElapsedMs} from '../run-model/engine-state.js';
+import {emptyEngine, engineElapsedMs, type EngineState} from '../run-model/engine-state.js';
 import type {RoundState, RunModel} from '../run-model/run-model.js';
 import {taskRecords} from '../run-model/task-records.js';
 import {engineLoad} from './engine-load.js';
@@ -73,6 +73,20 @@ function engineResult(model: RunModel, engine: EngineName, round: RoundState): O
 		coreSamples,
 		hostPid: state.hostPid,
 		loopLagSamples: state.lag.map((sample) => ({t: sample.t - t0, lagMs: sample.lagMs})),
+		...(state.served && {net: netRequests(state)}),
+	};
+}
+
+/** The delay server's answers joined to the engine's tasks: a request ends with its task. */
+function netRequests(state: EngineState): NetRequests {
+	const served = state.served ?? [];
+	return {
+		served: served.length,
+		bytes: served.reduce((sum, request) => sum + request.bytes, 0),
+		requests: served.map((request) => {
+			const end = state.tasks.timeOf('endMs', request.task);
+			return {task: request.task, queueMs: request.arrivedAt - request.sentAt, serviceMs: request.departedAt - request.arrivedAt, transferMs: end === null ? null : end - request.departedAt};
+		}),
 	};
 }
 

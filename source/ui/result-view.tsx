@@ -2,6 +2,7 @@ import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
 import type {RunResult} from '../model/result-types.js';
 import {problemsOf} from '../present/problems.js';
+import {netLines} from '../present/net-lines.js';
 import {differenceTables, resultRows} from './result-rows.js';
 import stringWidth from 'string-width';
 import {wrapWords} from '../util/wrap-words.js';
@@ -51,11 +52,20 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 	// A table wider than the terminal would wrap and be squeezed into missing rows: it goes instead.
 	const differences = differencesFitting(result, width - 1);
 	const showDifferences = differences !== null && rows >= results + verdict.length + tableHeight(result.engines.length);
-	const used = results + verdict.length + (showDifferences ? tableHeight(result.engines.length) : 0);
+	const requests = netLines(result);
+	const showRequests = requests.length > 0 && rows >= results + verdict.length + requests.length + (showDifferences ? tableHeight(result.engines.length) : 0);
+	const used = results + verdict.length + (showDifferences ? tableHeight(result.engines.length) : 0) + (showRequests ? requests.length : 0);
 	const problems = fitProblems(problemLines(result), rows - used);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Table data={withThreads} />
+			{showRequests
+				? requests.map((line) => (
+						<Text key={line} wrap="truncate">
+							{line}
+						</Text>
+					))
+				: null}
 			{showDifferences ? <Table data={differences} /> : null}
 			{verdict.map((line, index) => (
 				<Text key={index}>{index === 0 ? <><Text bold>Verdict:</Text>{line.slice('Verdict:'.length)}</> : line}</Text>

@@ -3,6 +3,7 @@ import {spin} from './cpu.js';
 import {hash} from './hash.js';
 import type {WorkloadSpec} from './workload-spec.js';
 import {sleep} from './sleep.js';
+import {delayedRequest, netResponseBytes} from './net.js';
 import type {TaskFunction} from './task-function.js';
 
 /** How each built-in workload's task function is made from the run's spec (config/workload-kinds.ts says what it is). */
@@ -23,6 +24,10 @@ export const workloadBuilders = {
 			spin(Math.round(iterations / 2), context, 0, 0.5);
 			await sleep(taskMs / 2, context, 0.5, 0.5);
 		};
+	},
+	net: ({taskMs, netBase}) => async (input, context) => {
+		if (netBase === null) throw new Error('-w net needs its delay server, and this run has none');
+		await delayedRequest(netBase, taskMs, netResponseBytes, input.index, context);
 	},
 	noop: () => () => undefined,
 } satisfies Record<BuiltinWorkload | 'noop', (spec: WorkloadSpec) => TaskFunction>;

@@ -81,27 +81,46 @@ function unwatch(sleeper: Sleeper): void {
 	}
 }
 
+/**
+ * Progress for a wait of about `ms` that something else ends (a timer, an answer): reported by
+ * the shared ticker, by time, up to `from + span × cap`; an abort of the task's signal calls
+ * `onAbort` with its reason. Returns what ends the watch (call it once the wait is over).
+ */
+export function watchWait(ms: number, context: TaskContext, onAbort: (reason: unknown) => void, from = 0, span = 1, cap = 1): () => void {
+	const start = performance.now();
+	let watching = true;
+	const stop = () => {
+		if (!watching) return;
+		watching = false;
+		unwatch(sleeper);
+	};
+
+	const sleeper: Sleeper = {
+		report(now) {
+			context.progress(from + span * Math.min(cap, (now - start) / ms));
+		},
+		cancel(reason) {
+			stop();
+			onAbort(reason);
+		},
+		signal: context.signal,
+		index: 0,
+	};
+	watch(sleeper);
+	return stop;
+}
+
 export async function sleep(ms: number, context: TaskContext, from = 0, span = 1): Promise<void> {
 	context.signal.throwIfAborted();
-	const start = performance.now();
 	await new Promise<void>((resolve, reject) => {
-		const sleeper: Sleeper = {
-			report(now) {
-				context.progress(from + span * Math.min(1, (now - start) / ms));
-			},
-			cancel(reason) {
-				clearTimeout(timer);
-				unwatch(sleeper);
-				reject(reason instanceof Error ? reason : new Error(String(reason)));
-			},
-			signal: context.signal,
-			index: 0,
-		};
+		const stop = watchWait(ms, context, (reason) => {
+			clearTimeout(timer);
+			reject(reason instanceof Error ? reason : new Error(String(reason)));
+		}, from, span);
 		const timer = setTimeout(() => {
-			unwatch(sleeper);
+			stop();
 			context.progress(from + span);
 			resolve();
 		}, ms);
-		watch(sleeper);
 	});
 }

@@ -9,4 +9,6 @@ export type WorkloadSpec = {
 	readonly calibration: Calibration;
 	/** Each task's time budget in ms (its signal aborts then), or null. */
 	readonly timeoutMs: number | null;
+	/** `-w net`: the delay server's URL for this engine's round, or null. */
+	readonly netBase: string | null;
 };
