@@ -38,6 +38,7 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a pool far beyond the cores, headless', ['-p', '1024', '-e', 'threads'], /this run starts 1024 threads: more than 4 × the \d+ cores; add --force to run it anyway/],
 	['a flag given twice', ['--tasks', '5', '--tasks', '6'], /The flag --tasks can only be set once/],
 	['--task with --workload', ['--task', fixture('custom-task.mjs'), '-w', 'cpu'], /cannot be used together/],
+	['a libuv pool of none', ['--uv-threads', '0'], /--uv-threads must be a whole number from 1 to 1024 \(got "0"\)/],
 	['replay without a file', ['replay'], /replay takes one saved result document \(concur-tui replay run.json\), got none/],
 	['replay of two files', ['replay', 'a.json', 'b.json'], /replay takes one saved result document .*, got 2/],
 	['replay of a missing file', ['replay', 'no/such/run.json'], /cannot read no\/such\/run.json: no such file/],

@@ -50,6 +50,9 @@ export const helpText = `
 	                        is aborted (cooperative)
 	  --heap-limit MB       heap of each thread and process and of the async
 	                        loop, at least 16
+	  --uv-threads N        libuv's thread pool (UV_THREADPOOL_SIZE, default 4) in
+	                        every engine process, 1..1024: a process's worker
+	                        threads share its one pool; each process has its own
 	  --force               run even with more units than 4 × cores, or more
 	                        memory than 80% of what is available
 

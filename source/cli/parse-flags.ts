@@ -44,6 +44,7 @@ export const flagDefinitions = {
 	pools: {type: 'string'},
 	work: {type: 'string'},
 	netPort: {type: 'string'},
+	uvThreads: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -215,6 +216,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		runs: wholeNumber('runs', flags.runs, limits.runs) ?? (sweep ? 3 : base.runs),
 		cpus,
 		netPort: wholeNumber('netPort', flags.netPort, limits.netPort) ?? null,
+		uvThreads: wholeNumber('uvThreads', flags.uvThreads, limits.uvThreads) ?? null,
 	};
 	if (config.netPort !== null && config.workload !== 'net') throw new UsageError('--net-port sets the delay server of -w net, and this run\'s workload is not net');
 

@@ -40,6 +40,7 @@ export function defaultRunConfig(cores: number): RunConfig {
 		runs: 1,
 		cpus: null,
 		netPort: null,
+		uvThreads: null,
 	};
 }
 

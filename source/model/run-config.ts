@@ -36,6 +36,8 @@ export type RunConfig = {
 	readonly cpus: readonly number[] | null;
 	/** `-w net`: the delay server's port on 127.0.0.1 (--net-port), or null for one the OS picks. */
 	readonly netPort: number | null;
+	/** libuv's thread pool in every engine process (--uv-threads: UV_THREADPOOL_SIZE), or null for the environment's (4 unless set). */
+	readonly uvThreads: number | null;
 };
 
 /** The cores a run may use: the pinned CPUs, else all the machine's. */

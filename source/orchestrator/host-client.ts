@@ -30,6 +30,8 @@ export type HostOptions = {
 	readonly heapLimitMb: number | null;
 	/** --cpus: the CPUs the host and everything it starts are pinned to, or null for all. */
 	readonly cpus?: readonly number[] | null;
+	/** --uv-threads: UV_THREADPOOL_SIZE of the host and of every process it starts (its threads share the host's pool). */
+	readonly uvThreads?: number | null;
 };
 
 /** Processes started by a task that concur-tui could not end (only where a cgroup holds them). */
@@ -65,7 +67,7 @@ export class HostClient {
 		this.child = spawn(command!, [...args, distFile('host.js')], {
 			stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
 			detached: hasProcessGroups,
-			env: {...process.env, ...this.containment.marker},
+			env: {...process.env, ...this.containment.marker, ...(options.uvThreads ? {UV_THREADPOOL_SIZE: String(options.uvThreads)} : {})},
 		});
 		// Out of file descriptors, Node gives no pipes and says so on the next tick.
 		const channel = this.child.stdio?.[hostChannelFd] as Socket | undefined;

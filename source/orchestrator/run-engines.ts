@@ -100,7 +100,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 	const runEngine = async (engine: EngineName, contended: boolean, round: number): Promise<void> => {
 		if (signal?.aborted) return;
 		// An engine whose tasks run in its host (async) shares the host's heap.
-		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null, cpus: config.cpus});
+		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null, cpus: config.cpus, uvThreads: config.uvThreads});
 		hostsOfThisRun.add(host);
 		const plan: EnginePlan = {
 			engine,
@@ -193,7 +193,7 @@ function endRun(model: RunModel, bus: RunBus, calibration: Calibration | null): 
 
 async function calibrate(config: RunConfig): Promise<Calibration> {
 	// On the CPUs the engines will run on: pinned to a slower core, the work per ms follows.
-	const host = startHost({heapLimitMb: null, cpus: config.cpus});
+	const host = startHost({heapLimitMb: null, cpus: config.cpus, uvThreads: config.uvThreads});
 	try {
 		return await host.prepare(config.workload, config.modulePath);
 	} finally {

@@ -23,6 +23,7 @@ export function runFacts(config: RunConfig, machine: Pick<MachineInfo, 'cores' |
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
 		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
 		...(config.runs > 1 ? [`${config.runs} rounds`] : []),
+		...(config.uvThreads === null ? [] : [`libuv pool ${config.uvThreads}`]),
 		config.cpus === null ? allowedText(cores, machine.onlineCores ?? cores, machine.cpuQuotaCores ?? null) : `pinned to ${config.cpus.length} of ${coresText(cores)} (CPU ${cpuListText(config.cpus)})`,
 	];
 }
