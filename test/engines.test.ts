@@ -112,6 +112,33 @@ describe('failures and user modules', () => {
 		}
 	});
 
+	it('gives each task of a module --task-arg\'s JSON as its input, its index in the context, on every engine', async () => {
+		const {run, result} = await runJson(['--task', fixture('task-arg-task.mjs'), '-n', '2', '--task-arg', '{"url":"http://127.0.0.1:9/","n":3}']);
+		expect(run.code).toBe(1);
+		for (const engine of result.engines) {
+			expect(engine.tasks.map((task) => task.error), engine.engine).toEqual([0, 1].map((index) => `Error: {"input":{"url":"http://127.0.0.1:9/","n":3},"index":${index}}`));
+		}
+
+		expect(result.config.taskArg).toBe('{"url":"http://127.0.0.1:9/","n":3}');
+		// Without it, the input is the task's index and size, as before.
+		const plain = await runJson(['--task', fixture('task-arg-task.mjs'), '-n', '1', '-e', 'async', '--task-ms', '50']);
+		expect(plain.result.engines[0]!.tasks[0]!.error).toBe('Error: {"input":{"index":0,"taskMs":50},"index":0}');
+	});
+
+	it('runs a TypeScript module where Node strips types, and says which Node it needs where it does not', async () => {
+		if ((process.features as {typescript?: unknown}).typescript) {
+			const {run, result} = await runJson(['--task', fixture('typed-task.ts'), '-n', '4']);
+			expect(run.code, run.stderr).toBe(0);
+			// Nothing on stderr: no V8 complaint about a flag this Node's V8 does not know, no type-stripping warning.
+			expect(run.stderr).toBe('');
+			for (const engine of result.engines) expect(engine.tasks.every((task) => task.ok), engine.engine).toBe(true);
+		} else {
+			const run = await runCli(['--task', fixture('typed-task.ts'), '-n', '4']);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toMatch(new RegExp(`^concur-tui: --task: .*typed-task\\.ts is TypeScript, which this Node \\(${process.version.replaceAll('.', '\\.')}\\) cannot run: Node 22\\.18 or later strips its types \\(or compile it to \\.mjs\\)\n$`));
+		}
+	});
+
 	it('runs the shipped examples by name from any folder, each telling its lesson', async () => {
 		const elsewhere = {cwd: tmpdir()};
 		const cpu = await runJson(['--task', 'example:fibonacci', '-n', '4', '-p', '2'], elsewhere);

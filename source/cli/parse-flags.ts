@@ -45,6 +45,7 @@ export const flagDefinitions = {
 	work: {type: 'string'},
 	netPort: {type: 'string'},
 	uvThreads: {type: 'string'},
+	taskArg: {type: 'string'},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -156,7 +157,26 @@ function taskModulePath(value: unknown): string | null {
 	const path = resolve(value);
 	if (!existsSync(path)) throw new UsageError(`--task: task module not found: ${value}`);
 	if (!statSync(path).isFile()) throw new UsageError(`--task: not a file: ${value}`);
+	// TypeScript runs where Node strips its types by itself (22.18+, 23.6+); elsewhere, one line.
+	if (/\.[cm]?ts$/.test(path) && !(process.features as {typescript?: unknown}).typescript) {
+		throw new UsageError(`--task: ${value} is TypeScript, which this Node (${process.version}) cannot run: Node 22.18 or later strips its types (or compile it to .mjs)`);
+	}
+
 	return path;
+}
+
+/** --task-arg: the JSON text every task of a module gets as its input, checked here once. */
+function taskArg(value: unknown, modulePath: string | null): string | null {
+	if (value === undefined) return null;
+	if (modulePath === null) throw new UsageError('--task-arg gives a task module its input: use it with --task');
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	try {
+		JSON.parse(text);
+	} catch (error) {
+		throw new UsageError(`--task-arg is not JSON (${error instanceof Error ? error.message : String(error)}): ${text}`);
+	}
+
+	return text;
 }
 
 function filePath(name: string, value: unknown): string | null {
@@ -217,6 +237,7 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		cpus,
 		netPort: wholeNumber('netPort', flags.netPort, limits.netPort) ?? null,
 		uvThreads: wholeNumber('uvThreads', flags.uvThreads, limits.uvThreads) ?? null,
+		taskArg: taskArg(flags.taskArg, modulePath),
 	};
 	if (config.netPort !== null && config.workload !== 'net') throw new UsageError('--net-port sets the delay server of -w net, and this run\'s workload is not net');
 

@@ -41,6 +41,7 @@ export function defaultRunConfig(cores: number): RunConfig {
 		cpus: null,
 		netPort: null,
 		uvThreads: null,
+		taskArg: null,
 	};
 }
 

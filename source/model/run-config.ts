@@ -38,6 +38,8 @@ export type RunConfig = {
 	readonly netPort: number | null;
 	/** libuv's thread pool in every engine process (--uv-threads: UV_THREADPOOL_SIZE), or null for the environment's (4 unless set). */
 	readonly uvThreads: number | null;
+	/** --task-arg: the JSON text each task of a module gets as its input (parsed for each task), or null: the input is {index, taskMs}. */
+	readonly taskArg: string | null;
 };
 
 /** The cores a run may use: the pinned CPUs, else all the machine's. */

@@ -107,7 +107,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			tasks: config.tasks,
 			pool: config.pool,
 			threads: config.threads,
-			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null},
+			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null, taskArg: config.taskArg},
 			heapLimitMb: config.heapLimitMb,
 		};
 		const forward = (events: readonly HostWireEvent[]) => {

@@ -7,6 +7,8 @@ import {performance} from 'node:perf_hooks';
 
 /** The Promise of this realm as it was at load: `new`, `instanceof` and its statics. */
 export const OwnPromise = Promise;
+/** JSON.parse as Node made it (a task module may replace the global's). */
+export const parseJson: (text: string) => unknown = JSON.parse.bind(JSON);
 export const {setTimeout, clearTimeout, setInterval, clearInterval} = globalThis;
 /** performance.now as it was at load. */
 export const monotonicNow: () => number = performance.now.bind(performance);

@@ -11,6 +11,9 @@ export type TaskContext = {
 	readonly progress: (fraction: number) => void;
 	/** Aborted when the run is stopped; honour it to stop early (cancellation is cooperative). */
 	readonly signal: AbortSignal;
+	/** A task module's: the task's index in the run and the configured size (its input is --task-arg's JSON when given). */
+	readonly index?: number;
+	readonly taskMs?: number;
 };
 
 export type TaskFunction = (input: TaskInput, context: TaskContext) => unknown;

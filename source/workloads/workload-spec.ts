@@ -11,4 +11,6 @@ export type WorkloadSpec = {
 	readonly timeoutMs: number | null;
 	/** `-w net`: the delay server's URL for this engine's round, or null. */
 	readonly netBase: string | null;
+	/** --task-arg: a task module's input, as JSON text, or null. */
+	readonly taskArg: string | null;
 };
