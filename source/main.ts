@@ -36,7 +36,9 @@ function parse(): CliOptions {
 		cli = meow(helpText, {importMeta: import.meta, argv, flags: flagDefinitions, allowUnknownFlags: true, description: false});
 	} catch (error) {
 		// meow's own complaints ("The flag --tasks can only be set once.") are bad usage too.
-		throw new UsageError(describeError(error).replace(/^Error: /, ''));
+		// It names a flag as it is kept (--netPort); the user typed --net-port.
+		const dashedName = (name: string) => name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+		throw new UsageError(describeError(error).replace(/^Error: /, '').replaceAll(/--([a-z]+[A-Z][A-Za-z]*)/g, (_flag, name: string) => `--${dashedName(name)}`));
 	}
 
 	// meow answers --help and --version only alone; with other flags (`-vn 4`) the first one wins, as in getopt.
@@ -77,7 +79,7 @@ async function checkScale(options: CliOptions, dashboard: boolean): Promise<void
 	if (!(await confirm(`concur-tui: ${concern}. Run it anyway?`))) throw new UsageError(`not started: ${concern}`);
 }
 
-/** `concur-tui replay FILE`: the plain report of a saved run; the exit code is the run's. */
+/** `concur-tui replay FILE`: the plain report of a saved run; exit 1 when a task of it failed or never finished, as its run did. */
 async function replay(path: string, ascii: boolean): Promise<number> {
 	const {readFileSync} = await import('node:fs');
 	const {readResultDocument} = await import('./result/read-result.js');
@@ -86,11 +88,19 @@ async function replay(path: string, ascii: boolean): Promise<number> {
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeError(error)}`);
+		const {code} = error as NodeJS.ErrnoException;
+		throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : describeError(error)}`);
 	}
 
 	const result = readResultDocument(text, path);
-	const report = savedRunReport(result);
+	let report: string;
+	try {
+		report = savedRunReport(result);
+	} catch (error) {
+		// What the checks let through and the report still cannot read: a file edited by hand.
+		throw new UsageError(`${path}: no report can be made of it (${describeError(error).replace(/^\w*Error: /, '')}): a field holds what concur-tui did not write there`);
+	}
+
 	process.stdout.write(ascii ? toAscii(report) : report);
 	return exitCodeOf(result);
 }

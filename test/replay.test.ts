@@ -21,6 +21,55 @@ describe('concur-tui replay', () => {
 		expect(replayed.code).toBe(1);
 	});
 
+	it('refuses, in one line and exit 2, a document edited into what concur-tui never writes', async () => {
+		const run = await runCli(['-w', 'net', '-n', '2', '--task-ms', '10', '-e', 'async', '--json']);
+		expect(run.code).toBe(0);
+		type Editable = {engines: Array<{net: {requests: unknown}; elapsedMs: unknown}>; machine: unknown; config: {tasks: number}};
+		const edits: Array<[string, (document: Editable) => void, RegExp]> = [
+			['a net figure made null', (document) => (document.engines[0]!.net.requests = null), /no report can be made of it \(.*\): a field holds what concur-tui did not write there$/],
+			['an elapsed time in words', (document) => (document.engines[0]!.elapsedMs = 'fast'), /engines\[0\]\.elapsedMs is "fast", not what concur-tui writes there$/],
+			['no machine', (document) => (document.machine = null), /"machine" is not the machine concur-tui describes/],
+			['a negative task count', (document) => (document.config.tasks = -5), /"config" is not a run's settings/],
+		];
+		for (const [what, edit, message] of edits) {
+			const document = JSON.parse(run.stdout) as Editable;
+			edit(document);
+			const path = join(folder, 'edited.json');
+			writeFileSync(path, JSON.stringify(document));
+			// eslint-disable-next-line no-await-in-loop -- one file at a time
+			const replayed = await runCli(['replay', path]);
+			expect(replayed.code, what).toBe(2);
+			expect(replayed.stdout, what).toBe('');
+			expect(replayed.stderr.trimEnd().split('\n'), what).toHaveLength(1);
+			expect(replayed.stderr.trimEnd(), what).toMatch(message);
+		}
+
+		// Saved before --uv-threads, --net-port and --task-arg existed: nothing said of them.
+		const older = JSON.parse(run.stdout) as {config: Record<string, unknown>};
+		delete older.config.uvThreads;
+		delete older.config.netPort;
+		delete older.config.taskArg;
+		writeFileSync(join(folder, 'older.json'), JSON.stringify(older));
+		const replayed = await runCli(['replay', join(folder, 'older.json')]);
+		expect(replayed.code).toBe(0);
+		expect(replayed.stdout.split('\n')[0]).toMatch(/^concur-tui · net · 2 tasks × 10\.0 ms · pool 2 · sequential · \d+ cores?$/);
+		expect(replayed.stdout).not.toContain('undefined');
+	});
+
+	it('gives no line to an engine an interrupted run never started', async () => {
+		const savePath = join(folder, 'interrupted.json');
+		const run = await runCli(['-w', 'sleep', '-n', '2', '--task-ms', '10', '--save', savePath]);
+		expect(run.code).toBe(0);
+		const document = JSON.parse(readFileSync(savePath, 'utf8')) as {engines: Array<{hostPid: number | null; lanes: unknown[]; tasks: unknown[]}>};
+		// As the collector leaves an engine that never started: no host, no lanes.
+		document.engines[2]!.hostPid = null;
+		document.engines[2]!.lanes = [];
+		writeFileSync(savePath, JSON.stringify(document));
+		const replayed = await runCli(['replay', savePath]);
+		expect(replayed.stdout).toMatch(/^async: 2 of 2 tasks ok/m);
+		expect(replayed.stdout).not.toMatch(/^processes: /m);
+	});
+
 	it('shows text from the file escaped: a saved document is untrusted input, as a task\'s text is', async () => {
 		const savePath = join(folder, 'ok.json');
 		const run = await runCli(['-w', 'sleep', '-n', '2', '--task-ms', '10', '-e', 'async', '--json']);

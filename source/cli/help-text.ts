@@ -11,7 +11,7 @@ export const helpText = `
 	  $ concur-tui sweep [options]   threads and processes at each pool size:
 	                                 speedup, fitted laws, a recommended pool
 	  $ concur-tui replay FILE       the plain report of a run saved with --save
-	                                 or --json; exits as that run did
+	                                 or --json; exits 1 if a task did not end ok
 
 	Workload
 	  -w, --workload NAME   cpu | sleep | hash | mixed | net        (default: cpu)

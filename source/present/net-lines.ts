@@ -9,7 +9,8 @@ function median(values: readonly number[]): number {
 
 /**
  * `-w net`: per engine, what the delay server answered and where each request's time went (its
- * way to the server, the server's delay, the way back to the task's end), as medians. None for
+ * way to the server, its time at the server: the delay asked for and however late a busy server
+ * answered, the way back to the task's end), as medians. None for
  * another workload.
  */
 export function netLines(result: RunResult): string[] {
@@ -17,7 +18,7 @@ export function netLines(result: RunResult): string[] {
 	if (engines.length === 0) return [];
 	const width = Math.max(...engines.map((engine) => engine.engine.length));
 	return [
-		`Requests to the delay server on 127.0.0.1 (medians: to the server · its delay · back):`,
+		`Requests to the delay server on 127.0.0.1 (medians: to the server · at the server · back):`,
 		...engines.map(({engine, net}) => {
 			const {served, bytes, requests} = net!;
 			const answered = `${served} of ${result.config.tasks} answered (${Math.round(bytes / 1024)} KB)`;

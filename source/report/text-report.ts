@@ -138,7 +138,8 @@ export function reportBody(result: RunResult): string {
  */
 export function savedRunReport(result: RunResult): string {
 	const rounds = result.rounds.length;
-	const lines = result.engines.map((engine) =>
+	// An engine the run never started had no line: an interrupted run stopped before it.
+	const lines = result.engines.filter((engine) => engine.hostPid !== null).map((engine) =>
 		engineEndLine(engine.engine, {
 			elapsedMs: engine.elapsedMs,
 			ok: engine.tasks.filter((task) => task.ok).length,

@@ -6,6 +6,12 @@ import {UsageError} from '../util/usage-error.js';
 const documentFields = ['runId', 'machine', 'config', 'engines', 'rounds', 'complete', 'verdict'] as const;
 const engineFields = ['engine', 'elapsedMs', 'cpuMs', 'parallelism', 'coresUsed', 'complete', 'lanes', 'tasks', 'spread'] as const;
 
+const numberFields = ['elapsedMs', 'cpuMs', 'parallelism'] as const;
+const listFields = ['lanes', 'tasks'] as const;
+/** Settings a document of schema 2 may lack: it was saved before they existed. */
+const savedLater = {netPort: null, uvThreads: null, taskArg: null} as const;
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every string in a parsed document made safe to show: a file is untrusted input, as a task's text is. */
@@ -36,7 +42,14 @@ export function readResultDocument(text: string, name: string): RunResult {
 	for (const [index, engine] of (parsed.engines as unknown[]).entries()) {
 		const lacking = isRecord(engine) ? engineFields.find((field) => !(field in engine)) : 'an object';
 		if (lacking) throw new UsageError(`${name}: engines[${index}] lacks "${lacking}", which its report needs`);
+		const record = engine as Record<string, unknown>;
+		const wrong = numberFields.find((field) => !isFiniteNumber(record[field])) ?? listFields.find((field) => !Array.isArray(record[field]));
+		if (wrong) throw new UsageError(`${name}: engines[${index}].${wrong} is ${JSON.stringify(record[wrong]) ?? 'undefined'}, not what concur-tui writes there`);
 	}
 
-	return madeSafe(parsed) as RunResult;
+	if (!isRecord(parsed.machine) || !isFiniteNumber(parsed.machine.cores)) throw new UsageError(`${name}: "machine" is not the machine concur-tui describes (its cores)`);
+	if (!isRecord(parsed.config) || !Number.isInteger(parsed.config.tasks) || (parsed.config.tasks as number) < 1) throw new UsageError(`${name}: "config" is not a run's settings (its tasks)`);
+	const safe = madeSafe(parsed) as RunResult;
+	// Settings added to schema 2 later are absent from older documents: none was given then.
+	return {...safe, config: {...savedLater, ...safe.config}};
 }
