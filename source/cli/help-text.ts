@@ -22,6 +22,8 @@ export const helpText = `
 	                        example:fibonacci | example:io | example:mixed
 	  -n, --tasks N         number of tasks, 1..${runLimits.tasks}  (default: max(8, 2×cores))
 	  --task-ms MS          size of one task      (default: 4000 / tasks, 10..300)
+	  --task-arg JSON       --task: every task's input (its index stays in the
+	                        context); .ts modules need Node 22.18 or later
 	  --net-port N          -w net: the delay server's port on 127.0.0.1
 	                        (default: one the OS picks)
 	  --preset NAME         seed-io (3 × 2 s sleeps, a thread or process each) |
