@@ -1,11 +1,6 @@
 import type {RunResult} from '../model/result-types.js';
 import {milliseconds} from '../result/format.js';
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+import {median} from '../result/round-stats.js';
 
 /**
  * `-w net`: per engine, what the delay server answered and where each request's time went (its
