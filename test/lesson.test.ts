@@ -2,7 +2,8 @@
 // a flag: checked on records, then live where the machine shows them (one core: two threads take
 // turns; an outside taskset: "1 of 2 cores allowed").
 import {spawn} from 'node:child_process';
-import {mkdirSync, rmdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -91,6 +92,7 @@ describe('the header says what a module\'s tasks do, not a length they ignore', 
 // 1000m sets): the same single-CPU rule as --cpus 0 and taskset. Needs a v1 cpu cgroup this user
 // may make (root here and in CI).
 const quotaGroup = join('/sys/fs/cgroup/cpu', `concur-test-${randomUUID().slice(0, 8)}`);
+const savedPath = join(mkdtempSync(join(tmpdir(), 'concur-quota-')), 'run.json');
 const canQuota = (() => {
 	if (process.platform !== 'linux') return false;
 	try {
@@ -120,6 +122,27 @@ describe.runIf(canQuota)('under a CPU quota of one core', () => {
 		expect(result.machine).toMatchObject({cores: 1, cpuQuotaCores: 1});
 		expect(result.config.pool).toBe(2);
 		if (result.machine.onlineCores! > 1) expect(await run([])).toContain(`machine: 1 of ${result.machine.onlineCores} cores allowed (CPU quota 1.0)`);
+	});
+
+	it('measures how the quota throttled each engine and names it in the verdict and the notes, with the figures of the JSON', async () => {
+		// Two threads of CPU work want 2 cores' worth; the quota gives 1: the kernel throttles the group.
+		const json = await new Promise<string>((resolve) => {
+			const child = spawn('sh', ['-c', `echo $$ > ${quotaGroup}/cgroup.procs && exec "$0" "$@"`, process.execPath, cliPath, '-w', 'cpu', '-n', '4', '--task-ms', '300', '-e', 'threads', '--json', '--save', savedPath], {env: userEnv(), stdio: ['ignore', 'pipe', 'inherit']});
+			let stdout = '';
+			child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+			child.on('close', () => resolve(stdout));
+		});
+		const result = JSON.parse(json) as RunResult;
+		const throttling = result.engines[0]!.throttling!;
+		expect(throttling.quotaCores).toBe(1);
+		expect(throttling.periods).toBeGreaterThan(0);
+		expect(throttling.throttledPeriods).toBeGreaterThan(0);
+		expect(throttling.throttledPeriods).toBeLessThanOrEqual(throttling.periods);
+		expect(throttling.throttledMs).toBeGreaterThan(0.05 * result.engines[0]!.elapsedMs);
+		const waited = `${(throttling.throttledMs / 1000).toFixed(2)} s of waiting`;
+		expect(result.verdict).toContain(`The CPU quota of 1.0 core throttled threads in ${throttling.throttledPeriods} of ${throttling.periods} periods (${waited}, summed over cores)`);
+		const report = await runCli(['replay', savedPath]);
+		expect(report.stdout).toContain(`Note: the CPU quota of 1.0 core throttled the threads run in ${throttling.throttledPeriods} of its ${throttling.periods} periods (${waited}`);
 	});
 });
 

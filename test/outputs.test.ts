@@ -20,6 +20,8 @@ describe('the JSON result document', () => {
 			onlineCores: expect.any(Number),
 			// null without a quota (a container may set one).
 			cpuQuotaCores: result.machine.cpuQuotaCores === null ? null : expect.any(Number),
+			// Where no cgroup file can be read the quota is unknown, not absent (always so off Linux).
+			cpuQuotaReadable: process.platform === 'linux' ? expect.any(Boolean) : false,
 			cpuModel: expect.any(String),
 			node: process.version,
 			platform: expect.any(String),
@@ -38,6 +40,8 @@ describe('the JSON result document', () => {
 				loopLagMaxMs: expect.any(Number),
 				contended: expect.any(Boolean),
 			});
+			// Throttling is measured only under a quota.
+			expect(engine.throttling === null).toBe(result.machine.cpuQuotaCores === null);
 			for (const lane of engine.lanes) expect(Object.keys(lane)).toEqual(expect.arrayContaining(['id', 'pid', 'tid']));
 			expect(engine.tasks).toHaveLength(4);
 			for (const task of engine.tasks) {

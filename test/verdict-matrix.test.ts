@@ -27,8 +27,8 @@ const asJson = (result: RunResult) => JSON.parse(JSON.stringify(result)) as Orac
 const secondsText = (ms: number) => (ms / 1000).toFixed(2);
 
 describe('the verdict matrix (recorded runs)', () => {
-	it('covers every workload and a task module at pool 1, cores and 2 × cores with 1 and 3 rounds, and the issue\'s 7 runs', () => {
-		expect(recorded).toHaveLength(37);
+	it('covers every workload and a task module at pool 1, cores and 2 × cores with 1 and 3 rounds, the issue\'s 7 runs and one under a CPU quota', () => {
+		expect(recorded).toHaveLength(38);
 	});
 
 	it.each(recorded)('%s: every number is a figure of the document, every claim holds for it', (_name, result) => {
@@ -48,7 +48,7 @@ describe('the verdict matrix (recorded runs)', () => {
 
 	it('reaches every kind of verdict across the matrix', () => {
 		const verdicts = recorded.map(([, result]) => verdictOf(result));
-		for (const kind of [/ won on /, /tied for first/, /^No clear winner.*within/, /^No clear winner.*overlap across 3 rounds/, /^Too short to compare/, /helper threads/, /CPU-bound work needs cores/, /other programs used/i]) {
+		for (const kind of [/ won on /, /tied for first/, /^No clear winner.*within/, /^No clear winner.*overlap across 3 rounds/, /^Too short to compare/, /helper threads/, /CPU-bound work needs cores/, /other programs used/i, /The CPU quota of 1\.0 core throttled/]) {
 			expect(verdicts.some((verdict) => kind.test(verdict)), String(kind)).toBe(true);
 		}
 	});
@@ -108,6 +108,9 @@ describe('the oracle bites', () => {
 		['async with one thread, on hash', fixture('issue-hash'), `No clear winner on 8 hash tasks. The cost differed: async ${Math.round(fixture('issue-hash').engines[0]!.peakRssBytes / 1024 / 1024)} MB with one thread.`],
 		['a claim about async when async did not run', fixture('issue-threads-processes'), 'No clear winner on 8 sleep tasks, because these tasks mostly wait, and waiting needs neither threads nor cores.'],
 		['load not named on a loaded run', fixture('issue-cpu-loaded'), 'Too short to compare on 8 cpu tasks.'],
+		['a quota\'s throttling not named', fixture('issue-quota-cpu'), verdictOf(fixture('issue-quota-cpu')).replace(/ The CPU quota.*$/, '')],
+		['a quota said to throttle an engine it did not hold back', fixture('issue-quota-cpu'), verdictOf(fixture('issue-quota-cpu')).replace('throttled threads in', 'throttled async in')],
+		['a throttled engine\'s periods given wrong', fixture('issue-quota-cpu'), verdictOf(fixture('issue-quota-cpu')).replace(/threads in (\d+) of/, (_all, count: string) => `threads in ${Number(count) - 1} of`)],
 	];
 	it.each(wrongSentences)('rejects %s', (_what, result, verdict) => {
 		expect(verdictOracle(asJson(result), verdict)).not.toEqual([]);

@@ -1,5 +1,5 @@
 import type {EngineName, RunConfig} from './run-config.js';
-import type {HostMeasurements, LaneInfo, MachineInfo, RunResult} from './result-types.js';
+import type {HostMeasurements, LaneInfo, MachineInfo, RunResult, Throttling} from './result-types.js';
 
 export type {LaneInfo} from './result-types.js';
 
@@ -86,6 +86,8 @@ export type EngineEndEvent = {
 	readonly measurements: HostMeasurements | null;
 	readonly contended: boolean;
 	readonly error: string | null;
+	/** Under a CPU quota, its throttling over the engine's window; null without one. */
+	readonly throttling?: Throttling | null;
 };
 /**
  * An engine's host is held from outside its code (its process stopped: SIGSTOP, a debugger), so

@@ -16,6 +16,8 @@ export type MachineInfo = {
 	readonly onlineCores?: number;
 	/** A CPU quota on concur-tui's cgroup, in cores' worth (Kubernetes' CPU limit), or null; `cores` is no more than it allows. */
 	readonly cpuQuotaCores?: number | null;
+	/** False where no cgroup file could be read (the quota is unknown, not absent); absent from older documents. */
+	readonly cpuQuotaReadable?: boolean;
 	readonly cpuModel: string;
 	readonly node: string;
 	readonly platform: string;
@@ -52,6 +54,18 @@ export type HostMeasurements = {
 	 * cpuMs ran on its helper threads: libuv's pool (hashing, file I/O) and V8's (GC, compiling).
 	 */
 	readonly mainThreadCpuMs: number | null;
+};
+
+/**
+ * How the CPU quota held back everything in its cgroup during an engine's window, from the kernel's
+ * cpu.stat: the quota's periods (100 ms by default), those in which the group ran out of its
+ * quota and was stopped until the next, and the time its threads waited so, summed over CPUs.
+ */
+export type Throttling = {
+	readonly quotaCores: number;
+	readonly periods: number;
+	readonly throttledPeriods: number;
+	readonly throttledMs: number;
 };
 
 /** How late an engine host's event loop was at `t` (ms from the engine's start). */
@@ -105,6 +119,8 @@ export type EngineResult = HostMeasurements & {
 	readonly loopLagSamples: readonly LoopLagSample[];
 	/** `-w net` only: the delay server's side of the engine's requests. */
 	readonly net?: NetRequests;
+	/** Under a CPU quota, how it throttled the run while this engine ran; null without a quota or where unreadable (absent from older documents). */
+	readonly throttling?: Throttling | null;
 	/** Over the rounds of the run; this result is the engine's median round. */
 	readonly spread: Spread;
 };

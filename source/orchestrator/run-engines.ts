@@ -6,6 +6,7 @@ import {usableCores, type EngineName, type RunConfig} from '../model/run-config.
 import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
+import {ownCpuBudget, throttlingWindow} from '../measure/cgroup-cpu.js';
 import {describeError} from '../util/describe-error.js';
 import {safeReason} from '../util/safe-text.js';
 import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
@@ -73,6 +74,8 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 
 	signal?.addEventListener('abort', abort, {once: true});
 	const startedAt = epochNow();
+	// The quota that binds concur-tui's cgroup (its hosts are in it too): its throttling is measured per engine.
+	const {quota} = ownCpuBudget();
 	const since = () => epochNow() - startedAt;
 
 	// Interrupted while calibrating: the run still ends, with no engine run, and is exported so.
@@ -102,6 +105,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 		// An engine whose tasks run in its host (async) shares the host's heap.
 		const host = startHost({heapLimitMb: engineKinds[engine].sharesHostHeap ? config.heapLimitMb : null, cpus: config.cpus, uvThreads: config.uvThreads});
 		hostsOfThisRun.add(host);
+		const throttled = throttlingWindow(quota);
 		const plan: EnginePlan = {
 			engine,
 			tasks: config.tasks,
@@ -145,11 +149,11 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 				forward(events);
 			});
 			await tellServed(engine, round);
-			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null});
+			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null, throttling: throttled()});
 		} catch (error) {
 			const reason = signal?.aborted ? 'interrupted' : safeReason(error instanceof Error ? error.message : describeError(error));
 			await tellServed(engine, round);
-			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason});
+			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason, throttling: throttled()});
 		} finally {
 			sampler.unwatch(engine);
 			watchdog.stop();

@@ -1,6 +1,7 @@
 import type {EngineName} from '../model/run-config.js';
 import type {RunResult} from '../model/result-types.js';
-import {skewedByOtherLoad} from '../result/evidence.js';
+import {skewedByOtherLoad, throttledByQuota} from '../result/evidence.js';
+import {quotaText, seconds} from '../result/format.js';
 
 export type Problems = {
 	/** Engines that stopped early, with why: that is what ended their unfinished tasks. */
@@ -9,6 +10,8 @@ export type Problems = {
 	readonly failed: ReadonlyArray<{readonly engine: EngineName; readonly id: number; readonly reason: string; readonly round?: number}>;
 	/** Engines whose times other programs' load may have lengthened (result/evidence.ts), in words. */
 	readonly skewed: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
+	/** Engines a CPU quota throttled (result/evidence.ts), in words. */
+	readonly throttled: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
 	/** Rounds whose time stood out from the engine's others (result/round-stats.ts), in words. */
 	readonly outliers: ReadonlyArray<{readonly engine: EngineName; readonly text: string}>;
 };
@@ -34,6 +37,13 @@ export function problemsOf(result: RunResult): Problems {
 				engine: engine.engine,
 				text: `other programs used ${engine.otherLoadCores!.toFixed(1)} cores during the ${engine.engine} run, while the machine's cores were full: its figures are skewed`,
 			})),
+		throttled: result.engines.filter((engine) => throttledByQuota(engine)).map((engine) => {
+			const {quotaCores, periods, throttledPeriods, throttledMs} = engine.throttling!;
+			return {
+				engine: engine.engine,
+				text: `the CPU quota of ${quotaText(quotaCores)} throttled the ${engine.engine} run in ${throttledPeriods} of its ${periods} periods (${seconds(throttledMs)} of waiting, summed over cores): its times include waiting for the quota`,
+			};
+		}),
 		outliers: result.engines
 			.filter((engine) => engine.spread.outlierRounds.length > 0)
 			.map((engine) => {

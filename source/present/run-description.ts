@@ -35,5 +35,7 @@ function allowedText(cores: number, onlineCores: number, quota: number | null = 
 }
 
 export function machineLine(machine: MachineInfo): string {
-	return `machine: ${allowedText(machine.cores, machine.onlineCores ?? machine.cores, machine.cpuQuotaCores ?? null)} · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`;
+	// Where no cgroup could be read on Linux, a quota may hold the run unseen: said, not assumed absent.
+	const unknownQuota = machine.cpuQuotaReadable === false && machine.platform.startsWith('linux') ? ' (CPU quota unknown)' : '';
+	return `machine: ${allowedText(machine.cores, machine.onlineCores ?? machine.cores, machine.cpuQuotaCores ?? null)}${unknownQuota} · ${machine.cpuModel} · node ${machine.node} · ${machine.platform}`;
 }

@@ -105,8 +105,8 @@ function noteTable(result: RunResult): string[] {
 }
 
 function failures(result: RunResult): string[] {
-	const {failed, skewed} = problemsOf(result);
-	const load = skewed.map(({text}) => `Note: ${text}.`);
+	const {failed, skewed, throttled} = problemsOf(result);
+	const load = [...skewed, ...throttled].map(({text}) => `Note: ${text}.`);
 	const lines = failed.map(({engine, id, reason, round}) => `  ${round === undefined ? '' : `round ${round}: `}${engine} task ${id}: ${reason}`);
 	return [...(load.length > 0 ? ['', ...load] : []), ...(lines.length > 0 ? ['', `Failed tasks (${lines.length}):`, ...lines.slice(0, 20)] : [])];
 }

@@ -1,5 +1,5 @@
 import {engineKinds} from '../config/engine-kinds.js';
-import type {EngineResult, TaskRecord} from '../model/result-types.js';
+import type {EngineResult, TaskRecord, Throttling} from '../model/result-types.js';
 
 /**
  * What the measurements say about a run, for the verdict: every clause it writes rests on one of
@@ -108,6 +108,19 @@ export function tooShortToCompare(engines: readonly EngineResult[]): TooShort | 
 export function loadSlowdownBound(engine: EngineResult, cores: number): number {
 	if (!skewedByOtherLoad(engine, cores)) return 1;
 	return cores / Math.max(cores - engine.otherLoadCores!, cores / 4);
+}
+
+/**
+ * True when a CPU quota held this engine back: its cgroup ran out of quota in at least one period
+ * while the engine ran, and the time its threads waited so reached 5% of the engine's time.
+ */
+export function throttledByQuota(engine: EngineResult): boolean {
+	return throttlingMatters(engine.throttling ?? null, engine.elapsedMs);
+}
+
+/** The rule of throttledByQuota for a throttling and the time it was measured over. */
+export function throttlingMatters(throttling: Throttling | null, elapsedMs: number): throttling is Throttling {
+	return throttling !== null && throttling.throttledPeriods > 0 && throttling.throttledMs >= 0.05 * elapsedMs;
 }
 
 /**

@@ -19,3 +19,8 @@ export function times(ratio: number): string {
 export function coresText(count: number): string {
 	return count === 1 ? '1 core' : `${count} cores`;
 }
+
+/** A CPU quota in cores' worth: "1.0 core", "1.5 cores", "0.5 core" (one decimal, as the machine line gives it). */
+export function quotaText(cores: number): string {
+	return `${cores.toFixed(1)} ${cores > 1.05 ? 'cores' : 'core'}`;
+}

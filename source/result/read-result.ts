@@ -45,6 +45,11 @@ export function readResultDocument(text: string, name: string): RunResult {
 		const record = engine as Record<string, unknown>;
 		const wrong = numberFields.find((field) => !isFiniteNumber(record[field])) ?? listFields.find((field) => !Array.isArray(record[field]));
 		if (wrong) throw new UsageError(`${name}: engines[${index}].${wrong} is ${JSON.stringify(record[wrong]) ?? 'undefined'}, not what concur-tui writes there`);
+		const {throttling} = record;
+		const throttlingFields = ['quotaCores', 'periods', 'throttledPeriods', 'throttledMs'] as const;
+		if (throttling !== undefined && throttling !== null && !(isRecord(throttling) && throttlingFields.every((field) => isFiniteNumber(throttling[field])))) {
+			throw new UsageError(`${name}: engines[${index}].throttling is not the quota's throttling concur-tui writes (${throttlingFields.join(', ')})`);
+		}
 	}
 
 	if (!isRecord(parsed.machine) || !isFiniteNumber(parsed.machine.cores)) throw new UsageError(`${name}: "machine" is not the machine concur-tui describes (its cores)`);

@@ -74,6 +74,7 @@ function engineResult(model: RunModel, engine: EngineName, round: RoundState): O
 		hostPid: state.hostPid,
 		loopLagSamples: state.lag.map((sample) => ({t: sample.t - t0, lagMs: sample.lagMs})),
 		...(state.served && {net: netRequests(state)}),
+		throttling: end?.throttling ?? null,
 	};
 }
 

@@ -1,8 +1,8 @@
 import {usableCores} from '../model/run-config.js';
 import {engineKinds, helperThreadsFloorCores} from '../config/engine-kinds.js';
-import {coresText, megabytes, seconds, times} from './format.js';
+import {coresText, megabytes, quotaText, seconds, times} from './format.js';
 import type {EngineResult, RunResult} from '../model/result-types.js';
-import {helperThreadCores, loadSlowdownBound, mostAtOnce, skewedByOtherLoad, tooShortToCompare, workKindOf, type TooShort} from './evidence.js';
+import {helperThreadCores, loadSlowdownBound, mostAtOnce, skewedByOtherLoad, throttledByQuota, tooShortToCompare, workKindOf, type TooShort} from './evidence.js';
 import type {RunConfig} from '../model/run-config.js';
 
 /** Below this, a speedup in one round is noise, not a win. */
@@ -24,6 +24,17 @@ function loadClause(skewed: readonly EngineResult[], cores: number): string {
 	const parts = skewed.map((engine, index) => `${engine.otherLoadCores!.toFixed(1)}${index === 0 ? ' cores' : ''} during ${index === 0 ? 'the ' : ''}${engine.engine}${index === 0 ? ' run' : ''}`);
 	const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!;
 	return `other programs used ${list}, while the machine's ${coresText(cores)} ${cores === 1 ? 'was' : 'were'} full, so those times include waiting for cores they held`;
+}
+
+/** " The CPU quota of 1.0 core throttled threads in 22 of 23 periods and processes in 21 of 22 (…)": engines it held back, or ''. */
+function throttleNote(engines: readonly EngineResult[]): string {
+	const held = engines.filter((engine) => throttledByQuota(engine));
+	if (held.length === 0) return '';
+	const parts = held.map((engine, index) => `${engine.engine} in ${engine.throttling!.throttledPeriods} of ${engine.throttling!.periods}${index === 0 ? ' periods' : ''}`);
+	const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!;
+	const waits = held.map((engine) => seconds(engine.throttling!.throttledMs));
+	const waitList = waits.length > 1 ? `${waits.slice(0, -1).join(', ')} and ${waits.at(-1)!}` : waits[0]!;
+	return ` The CPU quota of ${quotaText(held[0]!.throttling!.quotaCores)} throttled ${list} (${waitList} of waiting, summed over cores), so ${held.length === 1 ? 'its times include' : 'their times include'} waiting for the quota.`;
 }
 
 /** What to do about a run too short to compare: what lengthens a task depends on who decides its length. */
@@ -71,6 +82,8 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		cpuBound && overfull.length > 0
 			? ` ${capitalise(overfull.map((engine) => `${engine.engine} ran up to ${mostAtOnce(engine.tasks)} tasks at once`).join(' and '))}${result.config.mode === 'race' && overfull.length > 1 ? ', racing each other,' : ''} on ${coresText(usable)}${result.config.cpus ? ' the run was pinned to' : ''}, and the tasks were CPU-bound (${Math.round(measuredKind.share * 100)}% of their running time on the CPU), so times include waiting for a core.`
 			: '';
+	// A CPU quota that held engines back is named wherever their times are (as other load is).
+	const quotaNote = throttleNote(done);
 	const fastest = done.reduce((best, engine) => (engine.elapsedMs < best.elapsedMs ? engine : best));
 	const asyncResult = done.find((engine) => engineKinds[engine.engine].isBaseline);
 	const {workload, tasks} = result.config;
@@ -80,7 +93,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	const skewed = done.filter((engine) => skewedByOtherLoad(engine, cores));
 	if (done.length === 1) {
 		const loadNote = skewed.length > 0 ? ` ${capitalise(loadClause(skewed, cores))}.` : '';
-		return `${fastest.engine} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${loadNote}${contendedNote}${failedNote}`;
+		return `${fastest.engine} ran ${work} in ${seconds(fastest.elapsedMs)} with a parallelism of ${fastest.parallelism.toFixed(2)}.${loadNote}${contendedNote}${quotaNote}${failedNote}`;
 	}
 
 	const slowest = done.reduce((worst, engine) => (engine.elapsedMs > worst.elapsedMs ? engine : worst));
@@ -97,7 +110,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	// still clearly slower) is still named, with the load stated.
 	const farAhead = done.every((engine) => engine === fastest || engine.elapsedMs / loadSlowdownBound(engine, cores) >= clearWin * fastest.elapsedMs);
 	if (skewed.length > 0 && !farAhead) {
-		return `No clear winner on ${work}: ${loadClause(skewed, cores)} (${elapsedList}). Run it again on a quieter machine.${contendedNote}${failedNote}`;
+		return `No clear winner on ${work}: ${loadClause(skewed, cores)} (${elapsedList}). Run it again on a quieter machine.${contendedNote}${quotaNote}${failedNote}`;
 	}
 
 	const loadNote =
@@ -106,7 +119,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 			: '';
 
 	const short = tooShortToCompare(done);
-	if (short) return `${tooShortSentence(work, short, result.config)}${failedNote}`;
+	if (short) return `${tooShortSentence(work, short, result.config)}${quotaNote}${failedNote}`;
 
 	// Who shares first place: with rounds, any engine whose range of times reaches the fastest's
 	// (or within 1.1×); with one round, any within 1.25× of it.
@@ -138,7 +151,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 					? `their times overlap across ${rounds} rounds (${elapsedList})`
 					: `their ${roundsNote.startsWith('medians') ? 'medians' : 'median rounds'} were within ${times(ratio)} of each other (${roundsNote}; ranges ${elapsedList})`
 				: `all finished within ${times(ratio)} of each other (${seconds(fastest.elapsedMs)} to ${seconds(slowest.elapsedMs)})`;
-		return `No clear winner on ${work}: ${close}, because ${why}. The cost differed: ${memory}.${loadNote}${contendedNote}${failedNote}`;
+		return `No clear winner on ${work}: ${close}, because ${why}. The cost differed: ${memory}.${loadNote}${contendedNote}${quotaNote}${failedNote}`;
 	}
 
 	// A tie for first speaks of the leaders together: "they kept 1.95-1.97 cores busy".
@@ -191,5 +204,5 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		leaders.length === 1
 			? `${fastest.engine} won on ${work} in ${seconds(fastest.elapsedMs)}${roundsNote ? ` (${roundsNote})` : ''}`
 			: `${leaders.map((engine) => engine.engine).join(' and ')} tied for first on ${work} (${leaders.map((engine) => seconds(engine.elapsedMs)).join(' and ')}, within ${times(leaders.at(-1)!.elapsedMs / fastest.elapsedMs)}${roundsNote ? `; ${roundsNote}` : ''})`;
-	return `${winner}${speedupNote}: ${why}.${loadNote}${contendedNote}${failedNote}`;
+	return `${winner}${speedupNote}: ${why}.${loadNote}${contendedNote}${quotaNote}${failedNote}`;
 }

@@ -39,6 +39,7 @@ export function publishView(state: EngineState, previous: EngineView | undefined
 		otherLoadCores: otherLoadCores(state),
 		error: state.end?.error ?? null,
 		held: state.held,
+		throttling: state.end?.throttling ?? null,
 	};
 	state.changes = {lanes: false, laneIds: new Set()};
 	return Object.freeze(view);

@@ -1,6 +1,6 @@
 import type {LaneInfo} from '../model/events.js';
 import type {EngineName, RunConfig} from '../model/run-config.js';
-import type {MachineInfo, RunResult} from '../model/result-types.js';
+import type {MachineInfo, RunResult, Throttling} from '../model/result-types.js';
 import type {FrozenList} from '../run-model/chunked-list.js';
 import type {EnginePhase} from '../run-model/engine-state.js';
 import type {FrozenTaskTable} from '../run-model/task-table.js';
@@ -46,6 +46,8 @@ export type EngineView = {
 	readonly error: string | null;
 	/** Why the engine waits on something outside it (its process stopped); null while it does not. */
 	readonly held: string | null;
+	/** Once it ended under a CPU quota, how the quota throttled it; null otherwise. */
+	readonly throttling: Throttling | null;
 };
 
 export type RunPhase = 'idle' | 'calibrating' | 'running' | 'done';

@@ -23,13 +23,14 @@ function differencesFitting(result: RunResult, width: number): Array<Record<stri
 
 type ResultViewProps = {readonly result: RunResult; readonly rows: number; readonly width: number};
 
-/** Engines that stopped early, tasks that failed, and engines whose figures other programs skewed, each with its reason, worst first. */
+/** Engines that stopped early, tasks that failed, and engines whose figures other programs or a CPU quota skewed, each with its reason, worst first. */
 export function problemLines(result: RunResult): string[] {
-	const {stopped, failed, skewed, outliers} = problemsOf(result);
+	const {stopped, failed, skewed, throttled, outliers} = problemsOf(result);
 	return [
 		...stopped.map(({engine, reason}) => `${engine} stopped: ${reason}`),
 		...failed.map(({engine, id, reason, round}) => `${round === undefined ? '' : `round ${round}: `}${engine} #${id}: ${reason}`),
 		...skewed.map(({text}) => text),
+		...throttled.map(({text}) => text),
 		...outliers.map(({text}) => text),
 	];
 }

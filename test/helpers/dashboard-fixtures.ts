@@ -58,6 +58,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 		otherLoadCores: null,
 		error: null,
 		held: null,
+		throttling: null,
 		...rest,
 		tasks: tableOf(tasks),
 		laneActivity: publishView(draft, undefined, 1, 0).laneActivity,

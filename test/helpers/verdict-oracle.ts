@@ -15,6 +15,7 @@ type OracleEngine = {
 	readonly loopLagMaxMs: number;
 	readonly mainThreadCpuMs: number | null;
 	readonly otherLoadCores: number | null;
+	readonly throttling?: {readonly quotaCores: number; readonly periods: number; readonly throttledPeriods: number; readonly throttledMs: number} | null;
 	readonly complete: boolean;
 	readonly lanes: readonly unknown[];
 	readonly tasks: readonly OracleTask[];
@@ -108,6 +109,7 @@ function justified(document: OracleDocument): Set<string> {
 		add(engine.parallelism.toFixed(2), Math.round(engine.loopLagMaxMs), Math.round(engine.startupMs), megabytesText(engine.peakRssBytes), Math.round(engine.elapsedMs));
 		add(atOnce(engine.tasks), engine.lanes.length, helperCores(engine).toFixed(2), loadBound(engine, cores).toFixed(2), failedIn(document, engine), engine.tasks.length);
 		if (engine.otherLoadCores !== null) add(engine.otherLoadCores.toFixed(1));
+		if (engine.throttling) add(engine.throttling.quotaCores.toFixed(1), engine.throttling.periods, engine.throttling.throttledPeriods, secondsText(engine.throttling.throttledMs));
 		add(Math.round(engine.spread.maxMs - engine.spread.minMs));
 		for (const other of engines) {
 			if (other.elapsedMs > 0) add((engine.elapsedMs / other.elapsedMs).toFixed(2));
@@ -232,6 +234,22 @@ export function verdictOracle(document: OracleDocument, verdict: string): string
 	for (const match of verdict.matchAll(/other programs used ([\d.]+) cores during the (\w+) run/gi)) {
 		const engine = present.get(match[2]!);
 		if (engine?.otherLoadCores?.toFixed(1) !== match[1]) problems.push(`says other programs used ${match[1]} cores during ${match[2]}`);
+	}
+
+	// A quota is named when it held a compared engine back: throttled in some period, for 5% of its time or more.
+	const held = compared.filter((engine) => engine.throttling && engine.throttling.throttledPeriods > 0 && engine.throttling.throttledMs >= 0.05 * engine.elapsedMs);
+	const quotaClause = /The CPU quota of ([\d.]+) cores? throttled (.*?) \(([^)]*) of waiting, summed over cores\)/.exec(verdict);
+	if (held.length > 0 && !quotaClause) problems.push(`says nothing of the CPU quota that throttled ${held.map((engine) => engine.engine).join(' and ')}`);
+	if (quotaClause) {
+		const named = [...quotaClause[2]!.matchAll(/(\w+) in (\d+) of (\d+)/g)];
+		if (named.map((match) => match[1]).join() !== held.map((engine) => engine.engine).join()) problems.push(`names the quota's throttling of ${named.map((match) => match[1]).join(', ')}, while it held back ${held.map((engine) => engine.engine).join(', ') || 'none'}`);
+		for (const [index, match] of named.entries()) {
+			const throttling = present.get(match[1]!)?.throttling;
+			if (!throttling || String(throttling.throttledPeriods) !== match[2] || String(throttling.periods) !== match[3]) problems.push(`says the quota throttled ${match[1]} in ${match[2]} of ${match[3]} periods`);
+			else if (throttling.quotaCores.toFixed(1) !== quotaClause[1]) problems.push(`gives the quota as ${quotaClause[1]} cores, the document ${throttling.quotaCores}`);
+			const waited = quotaClause[3]!.split(/, | and /)[index];
+			if (throttling && waited !== `${secondsText(throttling.throttledMs)} s`) problems.push(`says ${match[1]} waited ${waited} for the quota`);
+		}
 	}
 
 	// Too short: only when every engine was under 100 ms and within the noise (10 ms, or the rounds' spread).

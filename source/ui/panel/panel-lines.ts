@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import {otherLoadFloorCores} from '../../result/evidence.js';
+import {otherLoadFloorCores, throttlingMatters} from '../../result/evidence.js';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import {engineKinds, engineTitle} from '../../config/engine-kinds.js';
@@ -151,9 +151,12 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	// Other programs' load while it runs, said the moment it matters (result/evidence.ts's floor).
 	const otherCores = view.otherLoadCores !== null && view.otherLoadCores >= otherLoadFloorCores ? view.otherLoadCores.toFixed(1) : null;
 	const otherLoad = otherCores === null ? '' : short ? `other ${otherCores} cores · ` : `other programs ${otherCores} cores · `;
+	// A CPU quota that held the engine back, once it ended (the same rule as the verdict's).
+	const throttling = throttlingMatters(view.throttling, view.elapsedMs) ? `${short ? 'throttled' : 'quota throttled'} ${view.throttling.throttledPeriods}/${view.throttling.periods} periods · ` : '';
 	const timeout = !withMeaning && timeoutMs !== null ? `timeout ${milliseconds(timeoutMs)} · ` : timeoutNote(view.engine, timeoutMs);
 	return [
 		[otherLoad, chalk.yellow],
+		[throttling, chalk.yellow],
 		[timeout, chalk.yellow],
 		[`${pid}${lanes || 'no lanes yet'}`, chalk.dim],
 	];
