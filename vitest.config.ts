@@ -11,6 +11,7 @@ const timing = [
 	'engine-kinds',
 	'engines',
 	'everyday-flags',
+	'fs',
 	'lesson',
 	'net',
 	'other-load',

@@ -14,9 +14,11 @@ export const helpText = `
 	                                 or --json; exits 1 if a task did not end ok
 
 	Workload
-	  -w, --workload NAME   cpu | sleep | hash | mixed | net        (default: cpu)
+	  -w, --workload NAME   cpu | sleep | hash | mixed | net | fs   (default: cpu)
 	                        net: real HTTP requests to a local delay server
 	                        answering each after --task-ms
+	                        fs: file writes, fsync and reads in a temporary
+	                        folder, on libuv's pool (see --uv-threads)
 	  --task FILE           your task module: export default (input, {progress,
 	                        signal}) => result; or a shipped one by name:
 	                        example:fibonacci | example:io | example:mixed

@@ -194,4 +194,6 @@ export type RunResult = {
 export type Calibration = {
 	readonly cpuIterationsPerMs: number;
 	readonly hashIterationsPerMs: number;
+	/** `-w fs`: write, fsync and read-back rounds per ms on the run's disk (absent from older documents). */
+	readonly fsRoundsPerMs?: number;
 };

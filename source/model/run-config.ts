@@ -1,7 +1,7 @@
 export const engineNames = ['async', 'threads', 'processes'] as const;
 export type EngineName = (typeof engineNames)[number];
 
-export const workloadNames = ['cpu', 'sleep', 'hash', 'mixed', 'net'] as const;
+export const workloadNames = ['cpu', 'sleep', 'hash', 'mixed', 'net', 'fs'] as const;
 export type BuiltinWorkload = (typeof workloadNames)[number];
 /** `module` is a user's task module (`--task FILE`); `noop` is used by the benchmark only. */
 export type WorkloadName = BuiltinWorkload | 'module' | 'noop';

@@ -124,9 +124,9 @@ export class HostClient {
 	 * one whose import has not settled within `limitMs` (a top-level await that never settles, an
 	 * endless loop at import): the host is stopped.
 	 */
-	async prepare(workload: WorkloadName, modulePath: string | null, limitMs = prepareLimitMs): Promise<Calibration> {
+	async prepare(workload: WorkloadName, modulePath: string | null, fsDir: string | null = null, limitMs = prepareLimitMs): Promise<Calibration> {
 		let timer: NodeJS.Timeout | undefined;
-		const prepared = this.request<Calibration>({type: 'prepare', workload, modulePath}, (reply, resolve, reject) => {
+		const prepared = this.request<Calibration>({type: 'prepare', workload, modulePath, fsDir}, (reply, resolve, reject) => {
 			if (reply.type === 'prepared') resolve(reply.calibration);
 			else if (reply.type === 'rejected') reject(new UsageError(safeText(reply.message)));
 		}).catch((error: unknown) => {

@@ -2,12 +2,18 @@
 // writes "+PID" for every engine host it starts (each leads its own process group) and "-PID"
 // when one ends. When concur-tui dies, whatever kills it (SIGKILL, out of memory, a crash), the
 // kernel closes this pipe; the reaper then kills every group left, busy children included, and
-// exits. No child has to notice anything by itself.
+// exits. No child has to notice anything by itself. "d+PATH" names a -w fs run's temporary
+// folder, removed then too (and "d-PATH" once concur-tui removed it itself).
+import {rmSync} from 'node:fs';
+import {basename} from 'node:path';
 import {endGroup} from './host-containment.js';
+import {runFolderPrefix} from './run-folder-name.js';
 
 const groups = new Set<number>();
 /** Cgroups of hosts: what left a host's process group is still in its cgroup. */
 const cgroups = new Set<string>();
+/** Temporary folders of -w fs runs: only concur-tui's own (by name) are ever removed. */
+const folders = new Set<string>();
 let pending = '';
 
 function reapAll(): never {
@@ -22,6 +28,16 @@ function reapAll(): never {
 	}
 
 	for (const cgroup of cgroups) endGroup(cgroup);
+	// After the groups: no task writes there any more.
+	for (const folder of folders) {
+		if (!basename(folder).startsWith(runFolderPrefix)) continue;
+		try {
+			rmSync(folder, {recursive: true, force: true});
+		} catch {
+			// Removed already, or not ours to remove.
+		}
+	}
+
 	process.exit(0);
 }
 
@@ -33,7 +49,9 @@ process.stdin.on('data', (chunk: string) => {
 	for (const line of lines) {
 		if (line.startsWith('g+')) cgroups.add(line.slice(2));
 		else if (line.startsWith('g-')) cgroups.delete(line.slice(2));
-		if (line.startsWith('g')) continue;
+		else if (line.startsWith('d+')) folders.add(line.slice(2));
+		else if (line.startsWith('d-')) folders.delete(line.slice(2));
+		if (line.startsWith('g') || line.startsWith('d')) continue;
 		const pid = Number(line.slice(1));
 		if (!Number.isInteger(pid) || pid <= 0) continue;
 		if (line.startsWith('+')) groups.add(pid);

@@ -7,6 +7,7 @@ export const hasProcessGroups = process.platform !== 'win32';
 /** The groups the reaper must kill if concur-tui dies: kept here too, so a new reaper gets them. */
 const guarded = new Set<number>();
 const guardedGroups = new Set<string>();
+const guardedFolders = new Set<string>();
 let reaper: ChildProcess | undefined;
 
 /** Starts a reaper and tells it every guarded group. */
@@ -24,9 +25,11 @@ function startReaper(): ChildProcess {
 	started.once('exit', () => {
 		if (reaper !== started) return;
 		reaper = undefined;
-		if (guarded.size > 0) reaperProcess();
+		if (guarded.size > 0 || guardedFolders.size > 0) reaperProcess();
 	});
-	if (guarded.size > 0) started.stdin?.write([...[...guarded].map((pid) => `+${pid}\n`), ...[...guardedGroups].map((group) => `g+${group}\n`)].join(''));
+	if (guarded.size > 0 || guardedFolders.size > 0) {
+		started.stdin?.write([...[...guarded].map((pid) => `+${pid}\n`), ...[...guardedGroups].map((group) => `g+${group}\n`), ...[...guardedFolders].map((folder) => `d+${folder}\n`)].join(''));
+	}
 	return started;
 }
 
@@ -49,6 +52,17 @@ export function releaseHost(pid: number, cgroup: string | null = null): void {
 	reaper?.stdin?.write(`-${pid}\n${cgroup === null ? '' : `g-${cgroup}\n`}`);
 }
 
+/** The reaper removes this run folder (orchestrator/run-folder.ts) if concur-tui dies before it does. */
+export function guardFolder(path: string): void {
+	guardedFolders.add(path);
+	reaperProcess()?.stdin?.write(`d+${path}\n`);
+}
+
+export function releaseFolder(path: string): void {
+	guardedFolders.delete(path);
+	reaper?.stdin?.write(`d-${path}\n`);
+}
+
 /** SIGKILL to a host's whole process group: the host and every process it forked. */
 export function killHostGroup(pid: number): void {
 	try {
@@ -63,7 +77,8 @@ export function killHostGroup(pid: number): void {
  * left to do and goes with it (one stuck at start-up, under a process limit, would otherwise stay).
  */
 export function dismissReaper(): void {
-	if (!reaper?.pid) return;
+	// A run folder not yet removed is the reaper's to remove, once concur-tui's exit closes its pipe.
+	if (!reaper?.pid || guardedFolders.size > 0) return;
 	try {
 		process.kill(reaper.pid, 'SIGKILL');
 	} catch {

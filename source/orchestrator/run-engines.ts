@@ -18,6 +18,7 @@ import {HostWatchdog} from './host-watchdog.js';
 import {dismissReaper} from './reaper.js';
 import {escapedPids, HostClient, type HostOptions} from './host-client.js';
 import {DelayServer, stopAllDelayServers} from './delay-server-client.js';
+import {RunFolder, removeAllRunFolders} from './run-folder.js';
 
 /** Hosts alive right now, so an exit of concur-tui can take them down. */
 const liveHosts = new Set<HostClient>();
@@ -27,6 +28,7 @@ export function stopAllHosts(): void {
 	for (const host of liveHosts) host.kill();
 	liveHosts.clear();
 	stopAllDelayServers();
+	removeAllRunFolders();
 }
 
 process.on('exit', () => {
@@ -78,8 +80,11 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 	const {quota} = ownCpuBudget();
 	const since = () => epochNow() - startedAt;
 
+	// -w fs: the run's temporary folder, from calibration (which measures its disk) to the run's end.
+	const folder = config.workload === 'fs' ? new RunFolder() : null;
 	// Interrupted while calibrating: the run still ends, with no engine run, and is exported so.
-	const calibration = await calibrate(config).catch((error: unknown) => {
+	const calibration = await calibrate(config, folder?.engineFolder('calibration') ?? null).catch((error: unknown) => {
+		folder?.remove();
 		if (signal?.aborted) return null;
 		throw error;
 	});
@@ -111,7 +116,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			tasks: config.tasks,
 			pool: config.pool,
 			threads: config.threads,
-			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null, taskArg: config.taskArg},
+			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null, fsDir: folder?.engineFolder(`${engine}-${round}`) ?? null, taskArg: config.taskArg},
 			heapLimitMb: config.heapLimitMb,
 		};
 		const forward = (events: readonly HostWireEvent[]) => {
@@ -183,6 +188,7 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 	} finally {
 		sampler.stop();
 		server?.stop();
+		folder?.remove();
 		signal?.removeEventListener('abort', abort);
 	}
 
@@ -195,11 +201,11 @@ function endRun(model: RunModel, bus: RunBus, calibration: Calibration | null): 
 	return result;
 }
 
-async function calibrate(config: RunConfig): Promise<Calibration> {
+async function calibrate(config: RunConfig, fsDir: string | null): Promise<Calibration> {
 	// On the CPUs the engines will run on: pinned to a slower core, the work per ms follows.
 	const host = startHost({heapLimitMb: null, cpus: config.cpus, uvThreads: config.uvThreads});
 	try {
-		return await host.prepare(config.workload, config.modulePath);
+		return await host.prepare(config.workload, config.modulePath, fsDir);
 	} finally {
 		stopHost(host);
 	}

@@ -4,6 +4,7 @@ import {hash} from './hash.js';
 import type {WorkloadSpec} from './workload-spec.js';
 import {sleep} from './sleep.js';
 import {delayedRequest, netResponseBytes} from './net.js';
+import {fileRounds} from './fs.js';
 import type {TaskFunction} from './task-function.js';
 
 /** How each built-in workload's task function is made from the run's spec (config/workload-kinds.ts says what it is). */
@@ -28,6 +29,14 @@ export const workloadBuilders = {
 	net: ({taskMs, netBase}) => async (input, context) => {
 		if (netBase === null) throw new Error('-w net needs its delay server, and this run has none');
 		await delayedRequest(netBase, taskMs, netResponseBytes, input.index, context);
+	},
+	// As many write-fsync-read rounds as one thread does in the task's length on this disk.
+	fs: ({taskMs, calibration, fsDir}) => {
+		const rounds = Math.max(1, Math.round(taskMs * (calibration.fsRoundsPerMs ?? 0)));
+		return async (input, context) => {
+			if (fsDir === null) throw new Error('-w fs needs the run\'s folder, and this run has none');
+			await fileRounds(fsDir, input.index, rounds, context);
+		};
 	},
 	noop: () => () => undefined,
 } satisfies Record<BuiltinWorkload | 'noop', (spec: WorkloadSpec) => TaskFunction>;

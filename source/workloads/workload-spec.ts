@@ -11,6 +11,8 @@ export type WorkloadSpec = {
 	readonly timeoutMs: number | null;
 	/** `-w net`: the delay server's URL for this engine's round, or null. */
 	readonly netBase: string | null;
+	/** `-w fs`: the folder of this engine's round, inside the run's temporary folder, or null. */
+	readonly fsDir: string | null;
 	/** --task-arg: a task module's input, as JSON text, or null. */
 	readonly taskArg: string | null;
 };

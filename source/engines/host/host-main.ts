@@ -4,6 +4,7 @@ import {Socket} from 'node:net';
 import {workloadKinds} from '../../config/workload-kinds.js';
 import {calibrateSpin} from '../../workloads/cpu.js';
 import {calibrateHash} from '../../workloads/hash.js';
+import {calibrateFileRounds} from '../../workloads/fs.js';
 import {loadTaskModule, TaskModuleError} from '../../workloads/user-module.js';
 import type {EngineName, WorkloadName} from '../../model/run-config.js';
 import type {Calibration} from '../../model/result-types.js';
@@ -40,13 +41,14 @@ process.on('uncaughtExceptionMonitor', (error) => {
 	reply({type: 'last-words', message: describeError(error)});
 });
 
-async function prepare(workload: WorkloadName, modulePath: string | null): Promise<void> {
+async function prepare(workload: WorkloadName, modulePath: string | null, fsDir: string | null): Promise<void> {
 	try {
 		if (workload === 'module' && modulePath) await loadTaskModule(modulePath);
 		const {calibrates} = workloadKinds[workload];
 		const calibration: Calibration = {
 			cpuIterationsPerMs: calibrates.cpu ? calibrateSpin() : 0,
 			hashIterationsPerMs: calibrates.hash ? calibrateHash() : 0,
+			...(calibrates.fs && fsDir !== null && {fsRoundsPerMs: calibrateFileRounds(fsDir)}),
 		};
 		reply({type: 'prepared', calibration});
 	} catch (error) {
@@ -99,7 +101,7 @@ async function run(plan: EnginePlan): Promise<void> {
 }
 
 const requests = new MessageLines<HostRequest>((request) => {
-	if (request.type === 'prepare') void prepare(request.workload, request.modulePath);
+	if (request.type === 'prepare') void prepare(request.workload, request.modulePath, request.fsDir ?? null);
 	else void run(request.plan);
 });
 channel.setEncoding('utf8').on('data', (chunk: string) => {

@@ -5,7 +5,7 @@ import type {EnginePlan} from './engine-plan.js';
 
 /** UI process -> host. */
 export type HostRequest =
-	| {readonly type: 'prepare'; readonly workload: WorkloadName; readonly modulePath: string | null}
+	| {readonly type: 'prepare'; readonly workload: WorkloadName; readonly modulePath: string | null; readonly fsDir: string | null}
 	| {readonly type: 'run'; readonly plan: EnginePlan};
 
 /** Host -> UI process. Event times are epoch ms. */
