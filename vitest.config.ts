@@ -12,6 +12,7 @@ const timing = [
 	'engines',
 	'everyday-flags',
 	'fs',
+	'os-threads',
 	'lesson',
 	'net',
 	'other-load',

@@ -19,7 +19,7 @@ for version in 22 24; do
 
 	node_bin="$folder/node_modules/node/bin/node"
 	echo "== Node $("$node_bin" --version): the install test and the engine tests"
-	"$node_bin" node_modules/vitest/vitest.mjs run test/package.test.ts test/engines.test.ts \
+	"$node_bin" node_modules/vitest/vitest.mjs run test/package.test.ts test/engines.test.ts test/os-threads.test.ts \
 		--reporter=default --reporter=json --outputFile.json="$reports/node$version.json" || status=1
 	rm -rf "$folder"
 done

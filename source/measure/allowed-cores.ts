@@ -7,7 +7,7 @@ import {ownCpuBudget} from './cgroup-cpu.js';
  * A Kubernetes CPU limit is one. Null without a quota (or off Linux). Node's availableParallelism()
  * reads the CPU affinity only, not quotas.
  */
-export function cpuQuotaCores(): number | null {
+function cpuQuotaCores(): number | null {
 	return ownCpuBudget().quota?.cores ?? null;
 }
 

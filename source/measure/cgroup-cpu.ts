@@ -55,7 +55,7 @@ export function cpuGroups(procCgroup: string, root = '/sys/fs/cgroup'): CpuGroup
 }
 
 /** The quota set on one cgroup in cores' worth; null where none is set; undefined where its files cannot be read. */
-export function quotaOf(group: CpuGroup): number | null | undefined {
+function quotaOf(group: CpuGroup): number | null | undefined {
 	if (group.version === 2) {
 		const text = readOr(join(group.dir, 'cpu.max'));
 		if (text === null) return undefined;

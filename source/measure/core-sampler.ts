@@ -2,6 +2,8 @@ import {cpus} from 'node:os';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {processTreeCpuMs, processTreesCpuMs} from './process-tree-cpu.js';
 import {procFiles} from './proc-files.js';
+import {treeThreadCpu} from './os-threads.js';
+import type {ThreadCpu} from '../model/result-types.js';
 
 type CoreTimes = {readonly busy: number; readonly total: number};
 
@@ -52,6 +54,8 @@ export type MachineSample = {
 	readonly treeCores: Map<string, number>;
 	/** The OS threads of each watched tree at the sample (every thread of its processes). */
 	readonly treeThreads: Map<string, number>;
+	/** Each watched tree's threads with the CPU each used so far (at most 256 a tree). */
+	readonly treeThreadCpu: Map<string, ThreadCpu[]>;
 };
 
 /**
@@ -110,7 +114,10 @@ export class CoreSampler {
 		);
 		const treeCores = new Map<string, number>();
 		const treeThreads = new Map<string, number>();
+		const threadCpu = new Map<string, ThreadCpu[]>();
 		for (const [name, tree] of this.trees) {
+			const each = treeThreadCpu(tree.root);
+			if (each.length > 0) threadCpu.set(name, each);
 			const threads = subtreeThreads.get(tree.root);
 			if (threads !== null && threads !== undefined) treeThreads.set(name, threads);
 			const treeMs = subtrees.get(tree.root) ?? null;
@@ -119,7 +126,7 @@ export class CoreSampler {
 			tree.lastMs = treeMs ?? tree.lastMs;
 		}
 
-		this.onSample({busy: busyBetween(this.last, now), ownCores: coresOver(this.lastOwnMs, ownMs), treeCores, treeThreads});
+		this.onSample({busy: busyBetween(this.last, now), ownCores: coresOver(this.lastOwnMs, ownMs), treeCores, treeThreads, treeThreadCpu: threadCpu});
 		this.last = now;
 		this.lastAt = at;
 		this.lastOwnMs = ownMs;

@@ -2,7 +2,7 @@ import {msPerTick, statTicks} from './process-cpu.js';
 import {procFiles} from './proc-files.js';
 
 /** Children of a process, as its main thread's `children` file lists them (Linux 3.5+). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
 	try {
 		const text = procFiles.read(`/proc/${pid}/task/${pid}/children`).trim();
 		return text === '' ? [] : text.split(' ').map(Number);

@@ -1,5 +1,5 @@
 import type {EngineName, RunConfig} from './run-config.js';
-import type {HostMeasurements, LaneInfo, MachineInfo, RunResult, Throttling} from './result-types.js';
+import type {HostMeasurements, LaneInfo, MachineInfo, RunResult, ThreadCpu, Throttling} from './result-types.js';
 
 export type {LaneInfo} from './result-types.js';
 
@@ -12,6 +12,8 @@ export type EngineStartEvent = {
 	readonly startupMs: number;
 	/** The engine host's own process (the trace names it; the process engine's units are its children). */
 	readonly hostPid: number;
+	/** libuv's pool size in force in the host and its processes (absent from older hosts' events). */
+	readonly uvThreads?: number;
 };
 export type LaneOpenEvent = {readonly engine: EngineName; readonly t: number; readonly lane: LaneInfo};
 export type TaskQueuedEvent = {readonly engine: EngineName; readonly t: number; readonly ids: readonly number[]};
@@ -78,6 +80,8 @@ export type CpuSampleEvent = {
 	readonly engineCores: Partial<Record<EngineName, number>>;
 	/** Each running engine's OS threads at the sample, over its host and units (Linux). */
 	readonly engineThreads?: Partial<Record<EngineName, number>>;
+	/** Each running engine's threads with the CPU each used so far (at most 256 an engine; Linux). */
+	readonly engineThreadCpu?: Partial<Record<EngineName, readonly ThreadCpu[]>>;
 };
 /** An engine finished: its host's measurements, or the error that stopped it (then null). */
 export type EngineEndEvent = {
@@ -88,6 +92,11 @@ export type EngineEndEvent = {
 	readonly error: string | null;
 	/** Under a CPU quota, its throttling over the engine's window; null without one. */
 	readonly throttling?: Throttling | null;
+	/**
+	 * Its threads as read when the engine started its tasks (the host's start-up, left out of
+	 * each thread's CPU) and when they ended (Linux; empty elsewhere).
+	 */
+	readonly threads?: {readonly atStart: readonly ThreadCpu[]; readonly atEnd: readonly ThreadCpu[]};
 };
 /**
  * An engine's host is held from outside its code (its process stopped: SIGSTOP, a debugger), so

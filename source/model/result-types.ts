@@ -79,6 +79,26 @@ export type NetRequests = {
 };
 
 export type LoopLagSample = {readonly t: number; readonly lagMs: number};
+/** One OS thread at a sample: its process, id, the name the kernel has for it, and the CPU it used since it started (ms). */
+export type ThreadCpu = {readonly pid: number; readonly tid: number; readonly name: string; readonly cpuMs: number};
+
+/**
+ * What an OS thread did for its engine: JS (an event loop: the main thread, a worker thread),
+ * libuv's thread pool (file I/O, hashing, DNS), V8's helpers (garbage collection, compiling), or
+ * another of the runtime's (the inspector's, a signal watcher).
+ */
+export type ThreadRole = 'js' | 'libuv' | 'v8' | 'other';
+
+/** An engine's OS threads over its run (Linux): what each did and the CPU it used. */
+export type EngineThreads = {
+	/** libuv's pool size in force in the engine's processes (UV_THREADPOOL_SIZE, --uv-threads; 4 by default). */
+	readonly uvThreads: number;
+	/** How roles were told: by the names Node gives its threads (22 and later), or by the order Node 20 starts them in (docs/decisions.md). */
+	readonly identifiedBy: 'names' | 'creation order';
+	/** Each thread seen while the engine ran (one that ended between samples may be missing), in pid then tid order. */
+	readonly threads: ReadonlyArray<ThreadCpu & {readonly role: ThreadRole}>;
+};
+
 /** One sample during an engine's window (see CpuSampleEvent): `engineCores` is that engine's own. */
 export type CoreSample = {
 	readonly t: number;
@@ -87,6 +107,8 @@ export type CoreSample = {
 	readonly engineCores: number | null;
 	/** The engine's OS threads at the sample (host and units), where the OS tells. */
 	readonly engineThreads?: number | null;
+	/** Each of its threads' CPU so far (ms, by tid), at most 256 of them, where the OS tells. */
+	readonly threadCpuMs?: Readonly<Record<string, number>> | null;
 };
 
 export type EngineResult = HostMeasurements & {
@@ -119,6 +141,8 @@ export type EngineResult = HostMeasurements & {
 	readonly loopLagSamples: readonly LoopLagSample[];
 	/** `-w net` only: the delay server's side of the engine's requests. */
 	readonly net?: NetRequests;
+	/** Its OS threads (JS, libuv's pool, V8's helpers) and the CPU each used, where the OS tells (absent from older documents). */
+	readonly osThreads?: EngineThreads | null;
 	/** Under a CPU quota, how it throttled the run while this engine ran; null without a quota or where unreadable (absent from older documents). */
 	readonly throttling?: Throttling | null;
 	/** Over the rounds of the run; this result is the engine's median round. */

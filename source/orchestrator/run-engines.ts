@@ -7,9 +7,10 @@ import type {EnginePlan} from '../engines/host/engine-plan.js';
 import {epochNow} from '../measure/clock.js';
 import {CoreSampler} from '../measure/core-sampler.js';
 import {ownCpuBudget, throttlingWindow} from '../measure/cgroup-cpu.js';
+import {treeThreadCpu} from '../measure/os-threads.js';
 import {describeError} from '../util/describe-error.js';
 import {safeReason} from '../util/safe-text.js';
-import type {Calibration, MachineInfo, RunResult} from '../model/result-types.js';
+import type {Calibration, MachineInfo, RunResult, ThreadCpu} from '../model/result-types.js';
 import {resultOf} from '../result/run-result.js';
 import {RunModel} from '../run-model/run-model.js';
 import {isContended} from './contention.js';
@@ -92,8 +93,8 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 	const server = calibration !== null && config.workload === 'net' ? await DelayServer.start(config.netPort ?? 0) : null;
 	bus.emit('run:start', {runId: randomUUID(), config, machine, startedAt});
 	if (calibration === null) return endRun(model, bus, null);
-	const sampler = new CoreSampler(({busy, ownCores, treeCores, treeThreads}) =>
-		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores), engineThreads: Object.fromEntries(treeThreads)}),
+	const sampler = new CoreSampler(({busy, ownCores, treeCores, treeThreads, treeThreadCpu}) =>
+		bus.emit('cpu:sample', {t: since(), busy, ownCores, engineCores: Object.fromEntries(treeCores), engineThreads: Object.fromEntries(treeThreads), engineThreadCpu: Object.fromEntries(treeThreadCpu)}),
 	);
 	sampler.start();
 
@@ -119,8 +120,12 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			work: {workload: config.workload, modulePath: config.modulePath, taskMs: config.taskMs, calibration, timeoutMs: config.timeoutMs, netBase: server?.baseUrl(`${engine}/${round}`) ?? null, fsDir: folder?.engineFolder(`${engine}-${round}`) ?? null, taskArg: config.taskArg},
 			heapLimitMb: config.heapLimitMb,
 		};
+		// Its threads' CPU when its window opens (the host's start-up, left out of each thread's figure).
+		let threadsAtStart: readonly ThreadCpu[] = [];
+		const threadsOver = () => ({atStart: threadsAtStart, atEnd: host.pid === undefined ? [] : treeThreadCpu(host.pid)});
 		const forward = (events: readonly HostWireEvent[]) => {
 			for (const event of events) {
+				if (event.name === 'engine:start' && host.pid !== undefined) threadsAtStart = treeThreadCpu(host.pid);
 				if (event.name === 'task:starts') {
 					forEachTaskStart(event.data, startedAt, (start) => bus.emit('task:start', start));
 				} else if (event.name === 'task:ends') {
@@ -153,12 +158,14 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 				watchdog.heard(events);
 				forward(events);
 			});
+			const threads = threadsOver();
 			await tellServed(engine, round);
-			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null, throttling: throttled()});
+			bus.emit('engine:end', {engine, t: since(), measurements, contended, error: null, throttling: throttled(), threads});
 		} catch (error) {
 			const reason = signal?.aborted ? 'interrupted' : safeReason(error instanceof Error ? error.message : describeError(error));
+			const threads = threadsOver();
 			await tellServed(engine, round);
-			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason, throttling: throttled()});
+			bus.emit('engine:end', {engine, t: since(), measurements: null, contended, error: reason, throttling: throttled(), threads});
 		} finally {
 			sampler.unwatch(engine);
 			watchdog.stop();

@@ -34,7 +34,9 @@ const waitFloorMs = 0.05;
  *   the format's nesting rule always holds);
  * - each task's wait for a unit as its own async slice ("task 3 waiting", category `<engine>.wait`);
  * - counters on the host: the machine's cores busy (%), the engine's own cores and other
- *   programs' cores, and on async the event loop's lag.
+ *   programs' cores, and on async the event loop's lag;
+ * - each helper thread that used CPU (libuv's pool, V8's) as a track of its own, a "busy" slice
+ *   per sampling interval with its CPU.
  */
 export function chromeTrace(result: RunResult): ChromeTrace {
 	const traceEvents = result.engines.flatMap((engine, index) => engineTrace(engine, index, result.config.threads));
@@ -121,6 +123,8 @@ function engineTrace(engine: EngineResult, index: number, threads: RunConfig['th
 		}
 	}
 
+	events.push(...helperThreadTracks(engine, nameThread));
+
 	if (kind.showsLoopLag) {
 		for (const sample of engine.loopLagSamples) {
 			events.push({name: 'event loop lag (ms)', ph: 'C', pid: hostPid, tid: hostTid, ts: micros(sample.t), args: {lag: round2(sample.lagMs)}});
@@ -131,6 +135,36 @@ function engineTrace(engine: EngineResult, index: number, threads: RunConfig['th
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+
+const helperNames = {libuv: "libuv's pool", v8: "V8's helper", other: "runtime's"} as const;
+
+/**
+ * Each helper thread (libuv's pool, V8's, the runtime's others) as a track of its own: a "busy"
+ * slice over each sampling interval in which it used CPU, with how much (ms and % of one core).
+ */
+function helperThreadTracks(engine: EngineResult, nameThread: (pid: number, tid: number, name: string) => void): TraceEvent[] {
+	const events: TraceEvent[] = [];
+	for (const thread of engine.osThreads?.threads ?? []) {
+		if (thread.role === 'js') continue;
+		const key = String(thread.tid);
+		let previous: {t: number; cpuMs: number} | undefined;
+		for (const sample of engine.coreSamples) {
+			const cpuMs = sample.threadCpuMs?.[key];
+			if (cpuMs === undefined) continue;
+			const used = previous ? cpuMs - previous.cpuMs : 0;
+			if (previous && used > 0 && sample.t > previous.t) {
+				const name = thread.name === 'node' ? helperNames[thread.role] : `${helperNames[thread.role]} ${thread.name}`;
+				nameThread(thread.pid, thread.tid, `${name} (tid ${thread.tid})`);
+				const ts = micros(previous.t);
+				events.push({name: 'busy', cat: `${engine.engine}.helpers`, ph: 'X', pid: thread.pid, tid: thread.tid, ts, dur: Math.max(1, micros(sample.t) - ts), args: {cpuMs: round2(used), busyPercent: Math.round((used / (sample.t - previous.t)) * 1000) / 10}});
+			}
+
+			previous = {t: sample.t, cpuMs};
+		}
+	}
+
+	return events;
+}
 
 function threadName(engine: EngineResult, lane: LaneInfo | undefined, tid: number): string {
 	const kind = engineKinds[engine.engine];

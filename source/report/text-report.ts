@@ -7,6 +7,7 @@ import {milliseconds, seconds} from '../result/format.js';
 import type {EngineResult, MachineInfo, RunResult} from '../model/result-types.js';
 import {plainTable} from '../present/plain-table.js';
 import {netLines} from '../present/net-lines.js';
+import {threadLines} from '../present/thread-lines.js';
 import {laneLabel, laneRow} from './text-timeline.js';
 import {analogyLines, differenceRows} from '../result/lesson.js';
 
@@ -124,6 +125,7 @@ export function reportBody(result: RunResult): string {
 		'',
 		...resultsTable(result),
 		...withGap(netLines(result)),
+		...withGap(threadLines(result)),
 		...noteTable(result),
 		...failures(result),
 		'',

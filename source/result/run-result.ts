@@ -1,5 +1,5 @@
 import type {EngineName} from '../model/run-config.js';
-import type {Calibration, CoreSample, EngineResult, NetRequests, RunResult} from '../model/result-types.js';
+import type {Calibration, CoreSample, EngineResult, EngineThreads, NetRequests, RunResult, TaskRecord, ThreadCpu} from '../model/result-types.js';
 import {coreSampleIntervalMs} from '../model/sampling.js';
 import {emptyEngine, engineElapsedMs, type EngineState} from '../run-model/engine-state.js';
 import type {RoundState, RunModel} from '../run-model/run-model.js';
@@ -8,6 +8,7 @@ import {engineLoad} from './engine-load.js';
 import {roundFigures, summariseRounds} from './round-stats.js';
 import {verdictOf} from './verdict.js';
 import {differenceRows} from './lesson.js';
+import {engineThreads} from './thread-roles.js';
 
 /**
  * The run's result document, built from the run model (the same state the dashboard's panels are
@@ -75,6 +76,7 @@ function engineResult(model: RunModel, engine: EngineName, round: RoundState): O
 		loopLagSamples: state.lag.map((sample) => ({t: sample.t - t0, lagMs: sample.lagMs})),
 		...(state.served && {net: netRequests(state)}),
 		throttling: end?.throttling ?? null,
+		osThreads: osThreadsOf(state, tasks),
 	};
 }
 
@@ -92,8 +94,22 @@ function netRequests(state: EngineState): NetRequests {
 }
 
 /** Samples whose interval overlaps [from, to]: each covers the interval before its time. */
+/** The engine's OS threads seen while it ran, with their roles; null where none could be read (not Linux). */
+function osThreadsOf(state: EngineState, tasks: readonly TaskRecord[]): EngineThreads | null {
+	if (state.threadCpu.size === 0) return null;
+	const jsTids = new Set<number>();
+	for (const lane of state.lanes) if (lane.tid !== null) jsTids.add(lane.tid);
+	for (const task of tasks) if (task.tid !== null) jsTids.add(task.tid);
+	return engineThreads([...state.threadCpu.values()], jsTids, state.uvThreads ?? 4);
+}
+
 function samplesBetween(model: RunModel, engine: EngineName, from: number, to: number): CoreSample[] {
 	return model.samples
 		.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
-		.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null, engineThreads: sample.engineThreads?.[engine] ?? null}));
+		.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null, engineThreads: sample.engineThreads?.[engine] ?? null, threadCpuMs: threadCpuOf(sample.engineThreadCpu?.[engine])}));
+}
+
+/** A sample's thread readings as tid -> CPU ms (JSON keys), or null where none were read. */
+function threadCpuOf(threads: readonly ThreadCpu[] | undefined): Record<string, number> | null {
+	return threads && threads.length > 0 ? Object.fromEntries(threads.map((thread) => [String(thread.tid), thread.cpuMs])) : null;
 }

@@ -13,7 +13,7 @@ import type {
 	TaskQueuedEvent,
 	TaskStartEvent,
 } from '../model/events.js';
-import type {LoopLagSample} from '../model/result-types.js';
+import type {LoopLagSample, ThreadCpu} from '../model/result-types.js';
 import type {EngineName} from '../model/run-config.js';
 import {ChunkedList} from './chunked-list.js';
 import {TaskTable} from './task-table.js';
@@ -64,6 +64,10 @@ export type EngineState = {
 	held: string | null;
 	/** The engine's end as its host reported it, or null while it runs. */
 	end: EngineEndEvent | null;
+	/** libuv's pool size in force in its host, as the host told at its start; null until then. */
+	uvThreads: number | null;
+	/** Each OS thread seen while it ran, by tid, with the most CPU it was seen to have used. */
+	readonly threadCpu: Map<number, ThreadCpu>;
 	/** `-w net`: what the delay server answered for this engine, on the run's axis; null until told. */
 	served: readonly ServedRequest[] | null;
 	changes: {lanes: boolean; laneIds: Set<number>};
@@ -88,6 +92,8 @@ export function emptyEngine(engine: EngineName, laneActivity = true): EngineStat
 		otherLoad: {sum: 0, samples: 0},
 		held: null,
 		end: null,
+		uvThreads: null,
+		threadCpu: new Map(),
 		served: null,
 		changes: {lanes: false, laneIds: new Set()},
 	};
@@ -146,7 +152,7 @@ function hasEnded(state: EngineState, id: number): boolean {
 }
 
 export function engineStarted(state: EngineState, event: EngineStartEvent): void {
-	Object.assign(state, {phase: 'running', t0: event.t, startupMs: event.startupMs, hostPid: event.hostPid});
+	Object.assign(state, {phase: 'running', t0: event.t, startupMs: event.startupMs, hostPid: event.hostPid, uvThreads: event.uvThreads ?? null});
 	state.tasks.setOrigin(event.t);
 }
 
@@ -235,6 +241,15 @@ export function otherLoadSampled(state: EngineState, otherCores: number): void {
 	state.otherLoad.samples++;
 }
 
+/** A machine sample's reading of the engine's threads: each thread's CPU so far (kept at its most: a reading never goes back). */
+export function threadsSampled(state: EngineState, threads: readonly ThreadCpu[]): void {
+	if (state.phase !== 'running') return;
+	for (const thread of threads) {
+		const known = state.threadCpu.get(thread.tid);
+		if (!known || thread.cpuMs >= known.cpuMs) state.threadCpu.set(thread.tid, thread);
+	}
+}
+
 export function netServed(state: EngineState, event: NetServedEvent): void {
 	state.served = event.requests;
 }
@@ -251,4 +266,16 @@ export function engineEnded(state: EngineState, event: EngineEndEvent): void {
 	state.phase = m ? 'done' : 'failed';
 	if (m && m.elapsedMs > 0) state.parallelism = m.cpuMs / m.elapsedMs;
 	if (m) state.loopLagMs = m.loopLagMaxMs;
+	if (event.threads) {
+		// The last reading, then each thread's CPU over the run: less what it had used by the start.
+		for (const thread of event.threads.atEnd) {
+			const known = state.threadCpu.get(thread.tid);
+			if (!known || thread.cpuMs >= known.cpuMs) state.threadCpu.set(thread.tid, thread);
+		}
+
+		for (const before of event.threads.atStart) {
+			const thread = state.threadCpu.get(before.tid);
+			if (thread) state.threadCpu.set(before.tid, {...thread, cpuMs: Math.max(0, thread.cpuMs - before.cpuMs)});
+		}
+	}
 }

@@ -12,6 +12,7 @@ import {
 	laneOpened,
 	laneProgressed,
 	otherLoadSampled,
+	threadsSampled,
 	taskEnded,
 	taskProgressed,
 	tasksQueued,
@@ -89,6 +90,13 @@ export class RunModel {
 		on('engine:end', fold(engineEnded));
 		on('cpu:sample', (sample) => {
 			this.samples.push(sample);
+			for (const [engine, threads] of Object.entries(sample.engineThreadCpu ?? {})) {
+				const state = this.currentRound().engines.get(engine as EngineName);
+				if (!state || !threads) continue;
+				threadsSampled(state, threads);
+				this.changed(state.engine);
+			}
+
 			const others = otherProgramsCores(sample);
 			if (others !== null) {
 				for (const state of this.currentRound().engines.values()) {

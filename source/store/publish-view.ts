@@ -1,5 +1,16 @@
 import {engineElapsedMs, otherLoadCores, type EngineState} from '../run-model/engine-state.js';
 import type {EngineView, LaneActivity} from './views.js';
+import {engineKinds} from '../config/engine-kinds.js';
+import {cpuByRole, engineThreads} from '../result/thread-roles.js';
+
+/** Async's helper threads so far (libuv's pool, V8's), from the engine's latest thread readings. */
+function helpersOf(state: EngineState): EngineView['helpers'] {
+	if (!engineKinds[state.engine].isBaseline || state.threadCpu.size === 0) return null;
+	const jsTids = new Set(state.lanes.flatMap((lane) => (lane.tid === null ? [] : [lane.tid])));
+	const uvThreads = state.uvThreads ?? 4;
+	const roles = cpuByRole(engineThreads([...state.threadCpu.values()], jsTids, uvThreads).threads);
+	return {uvThreads, libuvCpuMs: roles.libuv.cpuMs, v8CpuMs: roles.v8.cpuMs};
+}
 
 /**
  * The view of `state` to publish: what did not change since `previous` (the view last published
@@ -40,6 +51,7 @@ export function publishView(state: EngineState, previous: EngineView | undefined
 		error: state.end?.error ?? null,
 		held: state.held,
 		throttling: state.end?.throttling ?? null,
+		helpers: helpersOf(state),
 	};
 	state.changes = {lanes: false, laneIds: new Set()};
 	return Object.freeze(view);

@@ -48,6 +48,11 @@ export type EngineView = {
 	readonly held: string | null;
 	/** Once it ended under a CPU quota, how the quota throttled it; null otherwise. */
 	readonly throttling: Throttling | null;
+	/**
+	 * On async (the baseline), the threads that worked beside its JS thread so far: libuv's pool
+	 * (its size in force, the CPU they used) and V8's helpers; null elsewhere or where unknown.
+	 */
+	readonly helpers: {readonly uvThreads: number; readonly libuvCpuMs: number; readonly v8CpuMs: number} | null;
 };
 
 export type RunPhase = 'idle' | 'calibrating' | 'running' | 'done';

@@ -5,7 +5,7 @@ import {monotonicNow} from '../util/own-globals.js';
 import type {TaskContext} from './task-function.js';
 
 /** Bytes each round writes, makes durable (fsync) and reads back: a small record's worth. */
-export const fsBlockBytes = 64 * 1024;
+const fsBlockBytes = 64 * 1024;
 
 const block = Buffer.alloc(fsBlockBytes, 0x2a);
 

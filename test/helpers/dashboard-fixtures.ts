@@ -59,6 +59,7 @@ export function engineView(patch: Partial<Omit<EngineView, 'tasks'>> & {readonly
 		error: null,
 		held: null,
 		throttling: null,
+		helpers: null,
 		...rest,
 		tasks: tableOf(tasks),
 		laneActivity: publishView(draft, undefined, 1, 0).laneActivity,

@@ -4,6 +4,7 @@ import {runTask, type Reporter, type TaskOutcome} from '../units/run-task.js';
 import type {EngineRunner} from './engine-plan.js';
 import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {OwnPromise} from '../../util/own-globals.js';
+import {libuvPoolSize} from '../../measure/libuv-pool.js';
 
 /** A synchronous task at least this long has its end sent at once. */
 const flushAfterSyncTaskMs = 5;
@@ -19,7 +20,7 @@ export const runAsyncEngine: EngineRunner = async (plan, sink, window) => {
 	// Resolved once, before the window: every task then starts the moment it is called.
 	const task = await resolveTask(plan.work);
 	const t0 = await window.begin();
-	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid}});
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid, uvThreads: libuvPoolSize()}});
 	tracker.queued(plan.tasks, t0);
 	// On the loop itself, reports go straight to the sink: no message objects per progress tick.
 	// With a time budget every start leaves at once: any task may hold the loop for good (its own

@@ -12,6 +12,7 @@ import {importHungText, importLimitMs} from '../../model/failure-texts.js';
 import {limitReached, machineLimits, pidsLimitReached, type MachineLimits} from '../../measure/machine-limits.js';
 import {deathsInARowLimit, UnitDeathBreaker} from './unit-death-breaker.js';
 import {clearInterval, clearTimeout, monotonicNow, OwnPromise, setInterval, setTimeout} from '../../util/own-globals.js';
+import {libuvPoolSize} from '../../measure/libuv-pool.js';
 
 /** CPU time and peak RSS of the child processes, from what each unit says of itself. */
 function childStats(before: readonly UnitIdentity[], after: readonly UnitIdentity[]): {cpuMs: number; peakRssBytes: number} {
@@ -126,7 +127,7 @@ export const runPoolEngine: EngineRunner = async (plan, sink, window) => {
 		const tracker = new TaskTracker(plan.engine, sink, (pid, tid) => lanes.laneOf(pid, tid));
 		const t0 = await window.begin();
 		const startupMs = t0 - startupStart;
-		sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs, hostPid: process.pid}});
+		sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs, hostPid: process.pid, uvThreads: libuvPoolSize()}});
 		tracker.queued(plan.tasks, t0);
 		// Shared handlers, and no wrapper promise per task: dispatching 20,000 tiny tasks is
 		// bounded by this thread's allocations.

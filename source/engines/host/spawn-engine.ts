@@ -9,6 +9,7 @@ import {LaneRegistry, TaskTracker} from './task-tracker.js';
 import {importHungText, importLimitMs, timedOutText} from '../../model/failure-texts.js';
 import {unitLossReason} from './unit-loss.js';
 import {clearTimeout, OwnPromise, setTimeout} from '../../util/own-globals.js';
+import {libuvPoolSize} from '../../measure/libuv-pool.js';
 
 /** Node ends a thread whose top-level await can no longer settle with this code. */
 const unsettledAwaitCode = 13;
@@ -26,7 +27,7 @@ export const runSpawnEngine: EngineRunner = async (plan, sink, window) => {
 	const slotOfTask = new Map<number, number>();
 	const tracker = new TaskTracker(plan.engine, sink, (_pid, _tid, id) => slotOfTask.get(id) ?? 0);
 	const t0 = await window.begin();
-	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid}});
+	sink.emit({name: 'engine:start', data: {engine: plan.engine, t: t0, startupMs: 0, hostPid: process.pid, uvThreads: libuvPoolSize()}});
 	tracker.queued(plan.tasks, t0);
 	const file = distFile('spawn-worker.js');
 	const {timeoutMs} = plan.work;

@@ -153,10 +153,19 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	const otherLoad = otherCores === null ? '' : short ? `other ${otherCores} cores · ` : `other programs ${otherCores} cores · `;
 	// A CPU quota that held the engine back, once it ended (the same rule as the verdict's).
 	const throttling = throttlingMatters(view.throttling, view.elapsedMs) ? `${short ? 'throttled' : 'quota throttled'} ${view.throttling.throttledPeriods}/${view.throttling.periods} periods · ` : '';
+	// Async's helper threads where they did work: the CPU libuv's pool (and V8's threads) used beside the JS thread.
+	const {helpers} = view;
+	const helpersText =
+		helpers === null || helpers.libuvCpuMs + helpers.v8CpuMs < 10
+			? ''
+			: short
+				? `libuv ${seconds(helpers.libuvCpuMs)} · `
+				: `helper threads: libuv pool of ${helpers.uvThreads} ${seconds(helpers.libuvCpuMs)} CPU${helpers.v8CpuMs >= 10 ? `, V8 ${seconds(helpers.v8CpuMs)}` : ''} · `;
 	const timeout = !withMeaning && timeoutMs !== null ? `timeout ${milliseconds(timeoutMs)} · ` : timeoutNote(view.engine, timeoutMs);
 	return [
 		[otherLoad, chalk.yellow],
 		[throttling, chalk.yellow],
+		[helpersText, chalk.cyan],
 		[timeout, chalk.yellow],
 		[`${pid}${lanes || 'no lanes yet'}`, chalk.dim],
 	];
