@@ -132,6 +132,11 @@ describe('failures and user modules', () => {
 			// Nothing on stderr: no V8 complaint about a flag this Node's V8 does not know, no type-stripping warning.
 			expect(run.stderr).toBe('');
 			for (const engine of result.engines) expect(engine.tasks.every((task) => task.ok), engine.engine).toBe(true);
+			// One with a syntax error is bad input: one line naming the module and the error, exit 2.
+			const broken = await runCli(['--task', fixture('typed-syntax-error.ts'), '-n', '2']);
+			expect(broken.code).toBe(2);
+			expect(broken.stdout).toBe('');
+			expect(broken.stderr).toMatch(/^concur-tui: task module \S+typed-syntax-error\.ts failed to load: SyntaxError: [^\n]+\n$/);
 		} else {
 			const run = await runCli(['--task', fixture('typed-task.ts'), '-n', '4']);
 			expect(run.code).toBe(2);
