@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import pty from 'node-pty';
 import type {RunResult} from '../source/model/result-types.js';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {cliPath, fixture, userEnv} from './helpers/run-cli.js';
+import {cliPath, fixture, runCli, userEnv} from './helpers/run-cli.js';
 import {busyDescendantsOf, descendantsOf, processesMarked, stillAlive, waitFor} from './helpers/process-tree.js';
 
 /**
@@ -139,6 +139,30 @@ describe.runIf(process.platform === 'linux')('an interrupted run', () => {
 		expect(JSON.parse(readFileSync(trace, 'utf8'))).toHaveProperty('traceEvents');
 		expect(readdirSync(folder).sort()).toEqual(['result.json', 'run.trace.json']);
 	});
+
+	it('an engine stopped before its host reported keeps what was sampled: its CPU so far, no made-up memory', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));
+		const save = join(folder, 'result.json');
+		const markers = mkdtempSync(join(tmpdir(), 'concur-markers-'));
+		const child = spawn(process.execPath, [cliPath, '--task', fixture('spinning-task.mjs'), '-n', '2', '-p', '2', '-e', 'threads', '--save', save], {
+			env: userEnv({CONCUR_TEST_MARKERS: markers}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+		// A task has computed for 600 ms: the host has sampled its CPU (every 250 ms) by then.
+		expect(await waitFor(() => readdirSync(markers).some((name) => name.startsWith('spun-')), 20_000)).toBe(true);
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
+		const threads = (JSON.parse(readFileSync(save, 'utf8')) as RunResult).engines[0]!;
+		expect(threads.complete).toBe(false);
+		expect(threads.cpuMs).toBeGreaterThan(250);
+		expect(threads.parallelism).toBeCloseTo(threads.cpuMs / threads.elapsedMs, 5);
+		expect(threads.peakRssBytes).toBe(0);
+		const report = await runCli(['replay', save]);
+		const row = report.stdout.split('\n').find((line) => line.startsWith('threads*'));
+		// CPU time as sampled, and no peak memory where none was reported.
+		expect(row).toMatch(new RegExp(`^threads\\* +\\S+ s +\\S+ +${threads.parallelism.toFixed(2)} +\\S+ +${(threads.cpuMs / 1000).toFixed(2)} s +– +`));
+	}, 60_000);
 
 	it('q in the dashboard mid-run exports the partial run too', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'concur-partial-'));

@@ -25,6 +25,10 @@ describe('text timeline', () => {
 		expect(laneRow([task(0, 0, 30, false)], 4, 10).row).toBe('xxx·');
 	});
 
+	it('marks a failed task that ran beside others (async overlaps them): without colour, x is all that tells it', () => {
+		expect(laneRow([task(0, 0, 60), task(1, 20, 40, false), task(2, 20, 60)], 6, 10).row).toBe('██xx▒▒');
+	});
+
 	it('shows a task shorter than a cell', () => {
 		expect(laneRow([task(0, 12, 14)], 3, 10).row).toBe('·█·');
 	});

@@ -78,6 +78,11 @@ function asText(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** What was given, for an error: `(got "abc")`, or that nothing was (`--pool` last on the line, `--pool=`). */
+function got(value: unknown): string {
+	return typeof value === 'string' && value.trim() === '' ? '(no value given)' : `(got "${asText(value)}")`;
+}
+
 function dashed(name: string): string {
 	return `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
@@ -85,7 +90,7 @@ function dashed(name: string): string {
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
 	if (value === undefined) return undefined;
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new UsageError(`${dashed(name)} must be one of ${allowed.join(', ')} (got "${asText(value)}")`);
+	throw new UsageError(`${dashed(name)} must be one of ${allowed.join(', ')} ${got(value)}`);
 }
 
 function wholeNumber(name: string, value: unknown, max: number): number | undefined {
@@ -93,7 +98,7 @@ function wholeNumber(name: string, value: unknown, max: number): number | undefi
 	const text = asText(value).trim();
 	const number = Number(text);
 	if (!/^\d+$/.test(text) || number < 1 || number > max) {
-		throw new UsageError(`${dashed(name)} must be a whole number from 1 to ${max} (got "${asText(value)}")`);
+		throw new UsageError(`${dashed(name)} must be a whole number from 1 to ${max} ${got(value)}`);
 	}
 
 	return number;
@@ -110,7 +115,7 @@ function positiveMs(name: string, value: unknown, max: number, whole = false): n
 	const form = whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
 	if (!form.test(text) || number <= 0 || number > max) {
 		const what = whole ? `a whole number of ms from 1 to ${max}` : `a number of ms above 0 and at most ${max}, in plain decimals`;
-		throw new UsageError(`${dashed(name)} must be ${what} (got "${asText(value)}")`);
+		throw new UsageError(`${dashed(name)} must be ${what} ${got(value)}`);
 	}
 
 	return number;
@@ -122,7 +127,7 @@ const smallestHeapMb = 16;
 function heapLimit(value: unknown): number | null {
 	const mb = wholeNumber('heapLimit', value, limits.heapLimitMb);
 	if (mb === undefined) return null;
-	if (mb < smallestHeapMb) throw new UsageError(`--heap-limit must be at least ${smallestHeapMb} MB (got "${asText(value)}")`);
+	if (mb < smallestHeapMb) throw new UsageError(`--heap-limit must be at least ${smallestHeapMb} MB ${got(value)}`);
 	return mb;
 }
 
@@ -134,7 +139,7 @@ function engineList(value: unknown): EngineName[] | undefined {
 		.filter(Boolean);
 	const bad = names.find((name) => !(engineNames as readonly string[]).includes(name));
 	if (names.length === 0 || bad !== undefined) {
-		throw new UsageError(`--engines must be a comma-separated list of ${engineNames.join(', ')} (got "${asText(value)}")`);
+		throw new UsageError(`--engines must be a comma-separated list of ${engineNames.join(', ')} ${got(value)}`);
 	}
 
 	// Keep the panels' order whatever order they were named in.
@@ -301,7 +306,7 @@ function poolList(value: unknown): number[] {
 	const parts = asText(value).split(',').map((part) => part.trim());
 	const sizes = parts.map((part) => Number(part));
 	if (parts.some((part) => !/^\d+$/.test(part)) || sizes.some((size) => size < 1 || size > limits.pool)) {
-		throw new UsageError(`--pools must be a comma-separated list of pool sizes from 1 to ${limits.pool} (got "${asText(value)}")`);
+		throw new UsageError(`--pools must be a comma-separated list of pool sizes from 1 to ${limits.pool} ${got(value)}`);
 	}
 
 	return [...new Set(sizes)].sort((a, b) => a - b);

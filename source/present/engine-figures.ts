@@ -66,7 +66,8 @@ export function engineFigures(result: RunResult): EngineFigures[] {
 		parallelism: engine.parallelism.toFixed(2),
 		coresUsed: engine.coresUsed === null ? '–' : engine.coresUsed.toFixed(1),
 		cpuTime: seconds(engine.cpuMs),
-		peakMemory: megabytes(engine.peakRssBytes),
+		// No process has 0 bytes: an engine stopped before its host reported its peak has none known.
+		peakMemory: engine.peakRssBytes > 0 ? megabytes(engine.peakRssBytes) : '–',
 		startup: startupOf(engine),
 		loopLagMax: milliseconds(engine.loopLagMaxMs),
 	}));

@@ -36,6 +36,19 @@ export function sweepTable(engines: readonly SweepEngine[], sizes: readonly numb
 	return plainTable(header, rows);
 }
 
+/** What the table's marks mean, only those it shows, in one line ("" when it shows none). */
+export function sweepMarks(engines: readonly SweepEngine[], sizes: readonly number[], cores: number): string {
+	const points = engines.flatMap((engine) => engine.points);
+	const marks = [
+		...(sizes.some((n) => n > cores) ? [`* more units than the ${coresText(cores)}`] : []),
+		...(points.some((point) => point.roundsMs.length > 1 && point.medianMs > 0) ? ['±: half the range of the rounds'] : []),
+		...(points.some((point) => !point.complete) ? ['!: not every task ended'] : []),
+		...(points.some((point) => point.failedTasks > 0) ? ['✗N: N tasks failed'] : []),
+		...(points.some((point) => point.skewed) ? ['~: other programs\' load skewed it'] : []),
+	];
+	return marks.length > 0 ? `(${marks.join('; ')})` : '';
+}
+
 function cells(point: SweepPoint, wide: boolean): string[] {
 	const spread = point.roundsMs.length > 1 && point.medianMs > 0 ? ` ±${Math.round(((point.maxMs - point.minMs) / 2 / point.medianMs) * 100)}%` : '';
 	return [

@@ -1,8 +1,7 @@
 import type {EngineName} from '../model/run-config.js';
 import type {SweepDocument} from '../result/sweep-analysis.js';
 import {sweepChart} from '../present/sweep-chart.js';
-import {coresText} from '../result/format.js';
-import {sweepHeader, sweepSummary, sweepTable} from '../present/sweep-text.js';
+import {sweepHeader, sweepMarks, sweepSummary, sweepTable} from '../present/sweep-text.js';
 
 /** The plain-text sweep report: header, table, chart, fits and recommendations. */
 export function sweepReport(document: SweepDocument, width = 100): string {
@@ -11,7 +10,7 @@ export function sweepReport(document: SweepDocument, width = 100): string {
 		sweepHeader(document),
 		'',
 		...sweepTable(document.engines, document.sizes, document.cores, true),
-		`(* more units than the ${coresText(document.cores)}; ±: half the range of the rounds)`,
+		...[sweepMarks(document.engines, document.sizes, document.cores)].filter(Boolean),
 		'',
 		`Speedup over ${engines.length > 1 ? 'each engine\u2019s' : 'its'} smallest pool (${engines.join(', ')}; ideal: speedup = pool; fitted curve):`,
 		...sweepChart(document.engines, {width: Math.min(width, 100), height: 12, cores: document.cores, sizes: document.sizes, color: false}),

@@ -51,16 +51,18 @@ function engineResult(model: RunModel, engine: EngineName, round: RoundState): O
 	const tasks = taskRecords(state.tasks.publish(), model.start?.config.tasks ?? 0, `not finished: ${unfinished}`);
 	const coreSamples = samplesBetween(model, engine, t0, t0 + elapsedMs);
 	const complete = Boolean(m) && !end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
-	const parallelism = m && elapsedMs > 0 ? m.cpuMs / elapsedMs : 0;
+	// Stopped before its host reported (interrupted, crashed): its CPU by the latest sample, its loop's worst lag seen.
+	const cpuMs = m?.cpuMs ?? state.sampledCpuMs;
+	const parallelism = elapsedMs > 0 ? cpuMs / elapsedMs : 0;
 	const {coresUsed, otherLoadCores} = engineLoad(coreSamples, elapsedMs, parallelism);
 	return {
 		engine,
 		elapsedMs,
-		cpuMs: m?.cpuMs ?? 0,
+		cpuMs,
 		parallelism,
 		peakRssBytes: m?.peakRssBytes ?? 0,
-		startupMs: m?.startupMs ?? 0,
-		loopLagMaxMs: m?.loopLagMaxMs ?? 0,
+		startupMs: m?.startupMs ?? state.startupMs,
+		loopLagMaxMs: m?.loopLagMaxMs ?? Math.max(0, ...state.lag.map((sample) => sample.lagMs)),
 		loopLagP99Ms: m?.loopLagP99Ms ?? 0,
 		unitsStarted: m?.unitsStarted ?? 0,
 		mainThreadCpuMs: m?.mainThreadCpuMs ?? null,

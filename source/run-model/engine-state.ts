@@ -56,6 +56,8 @@ export type EngineState = {
 	/** CPU time ÷ wall time so far, and the loop's lag, from the engine's latest sample. */
 	parallelism: number | null;
 	loopLagMs: number | null;
+	/** CPU ms its host and units had used by its latest sample: what is known of an engine stopped before it reported its own. */
+	sampledCpuMs: number;
 	/** Every loop lag sample, on the run's axis. */
 	readonly lag: LoopLagSample[];
 	/** The other programs' load over the machine samples taken while the engine ran. */
@@ -88,6 +90,7 @@ export function emptyEngine(engine: EngineName, laneActivity = true): EngineStat
 		lastFailure: null,
 		parallelism: null,
 		loopLagMs: null,
+		sampledCpuMs: 0,
 		lag: [],
 		otherLoad: {sum: 0, samples: 0},
 		held: null,
@@ -230,6 +233,7 @@ export function taskEnded(state: EngineState, event: TaskEndEvent): void {
 export function engineSampled(state: EngineState, event: EngineSampleEvent): void {
 	const elapsed = event.t - (state.t0 ?? event.t);
 	state.parallelism = elapsed > 0 ? event.cpuMs / elapsed : null;
+	state.sampledCpuMs = event.cpuMs;
 	state.loopLagMs = event.loopLagMs;
 	state.lag.push({t: event.t, lagMs: event.loopLagMs});
 }
