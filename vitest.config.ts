@@ -21,6 +21,7 @@ const timing = [
 	'rounds',
 	'sleep-workload',
 	'sweep',
+	'tour',
 	'verdict-matrix',
 ].map((name) => `test/${name}.test.ts`);
 

@@ -26,6 +26,7 @@ export const allowedLayers = {
 	orchestrator: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'engines', 'delay-server'],
 	session: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'present', 'report', 'store', 'orchestrator'],
 	ui: ['model', 'util', 'config', 'store', 'result', 'present'],
+	tour: ['model', 'util', 'config', 'measure', 'bus', 'run-model', 'result', 'present', 'orchestrator'],
 };
 
 /** The only engine files the orchestrator may see: what crosses to a host process. */

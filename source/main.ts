@@ -146,6 +146,13 @@ async function main(): Promise<void> {
 		});
 	}
 
+	if (options.tour) {
+		const {runTourCommand} = await import('./cli/run-tour.js');
+		const code = await runTourCommand({...options.tour, json: options.json}, machineInfo(), interruption.signal, (text) => process.stdout.write(options.ascii ? toAscii(text) : text));
+		process.exitCode = signalExitCode ?? code;
+		return;
+	}
+
 	const inTerminal = process.stdout.isTTY && !options.json;
 	const dashboard = inTerminal && !isCiEnvironment();
 	tuneV8ForTheUi();

@@ -12,6 +12,9 @@ export const helpText = `
 	                                 speedup, fitted laws, a recommended pool
 	  $ concur-tui replay FILE       the plain report of a run saved with --save
 	                                 or --json; exits 1 if a task did not end ok
+	  $ concur-tui tour              the note chapter by chapter: predict, then
+	                                 measure here; --chapter N (0..8), --list,
+	                                 --auto (default predictions), --json
 
 	Workload
 	  -w, --workload NAME   cpu | sleep | hash | mixed | net | fs   (default: cpu)

@@ -46,6 +46,9 @@ export const flagDefinitions = {
 	netPort: {type: 'string'},
 	uvThreads: {type: 'string'},
 	taskArg: {type: 'string'},
+	auto: {type: 'boolean', default: false},
+	chapter: {type: 'string'},
+	list: {type: 'boolean', default: false},
 } as const;
 
 /** Flags as meow hands them over: strings for everything but switches. */
@@ -69,7 +72,14 @@ export type CliOptions = {
 	readonly sweep: {readonly sizes: readonly number[]; readonly work: SweepWork} | null;
 	/** `concur-tui replay FILE`: the saved result document to report; null otherwise. */
 	readonly replay: string | null;
+	/** `concur-tui tour`: which chapter (null: all), --auto, --list; null otherwise. */
+	readonly tour?: TourOptions | null;
 };
+
+export type TourOptions = {readonly chapter: number | null; readonly auto: boolean; readonly list: boolean};
+
+/** The tour's chapters are numbered 0 to this. */
+const lastTourChapter = 8;
 
 const limits = runLimits;
 const defaultFps = 9;
@@ -203,6 +213,9 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 	const unknown = Object.keys(flags).find((key) => !knownKeys.has(key));
 	if (unknown !== undefined) throw new UsageError(`unknown flag ${dashed(unknown)} (see concur-tui --help)`);
 	if (input[0] === 'replay') return replayOptions(flags, input.slice(1));
+	if (input[0] === 'tour') return tourOptions(flags, input.slice(1));
+	const tourFlag = (['auto', 'chapter', 'list'] as const).find((name) => flags[name] !== undefined && flags[name] !== false);
+	if (tourFlag) throw new UsageError(`--${tourFlag} belongs to concur-tui tour (see concur-tui --help)`);
 	const sweeping = input[0] === 'sweep';
 	const extra = input.slice(sweeping ? 1 : 0);
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (see concur-tui --help)`);
@@ -282,6 +295,36 @@ function replayOptions(flags: RawFlags, files: readonly string[]): CliOptions {
 		sweep: null,
 		replay: files[0]!,
 	};
+}
+
+/** `concur-tui tour`: its own flags, and --json and --ascii; nothing else applies (each chapter sets its runs). */
+function tourOptions(flags: RawFlags, extra: readonly string[]): CliOptions {
+	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (concur-tui tour takes flags only: --chapter N, --auto, --list, --json)`);
+	const own = new Set(['auto', 'chapter', 'list', 'json', 'ascii']);
+	const given = Object.keys(flags).find((key) => !own.has(key) && flags[key] !== undefined && flags[key] !== false);
+	if (given !== undefined) throw new UsageError(`${dashed(given)} does not apply to concur-tui tour: each chapter sets its own runs`);
+	const chapter = flags.chapter === undefined ? null : wholeNumberFrom('chapter', flags.chapter, 0, lastTourChapter);
+	return {
+		config: defaultRunConfig(1),
+		json: flags.json === true,
+		tracePath: null,
+		savePath: null,
+		exitWhenDone: false,
+		fps: defaultFps,
+		force: false,
+		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
+		sweep: null,
+		replay: null,
+		tour: {chapter, auto: flags.auto === true, list: flags.list === true},
+	};
+}
+
+/** A whole number from `min` to `max` (a chapter may be 0). */
+function wholeNumberFrom(name: string, value: unknown, min: number, max: number): number {
+	const text = asText(value).trim();
+	const number = Number(text);
+	if (!/^\d+$/.test(text) || number < min || number > max) throw new UsageError(`${dashed(name)} must be a whole number from ${min} to ${max} ${got(value)}`);
+	return number;
 }
 
 type SweepSettings = {readonly sizes: number[]; readonly work: SweepWork; readonly defaultTasks: number};

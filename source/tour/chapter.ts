@@ -1,0 +1,58 @@
+import type {MachineInfo, RunResult} from '../model/result-types.js';
+import type {RunConfig} from '../model/run-config.js';
+
+/** One run of a chapter: its settings over the defaults, and the command a learner would type for it. */
+export type ChapterRun = {readonly label: string; readonly config: Partial<RunConfig>; readonly command: string};
+
+/** An answer a learner may give, and the band of measured values that makes it right (stated in the chapter). */
+export type Choice = {readonly key: string; readonly text: string; readonly band: readonly [low: number, high: number]};
+
+/** What the learner predicts before the runs: the question, the answers and which is taken by default. */
+export type Prediction = {
+	readonly question: string;
+	readonly choices: readonly Choice[];
+	readonly defaultKey: string;
+	/** The unit of the measured value the bands are in ("s", "×", "∥"), for the grade's line. */
+	readonly unit: string;
+};
+
+/** A figure a chapter measured, by name, as the text shows it and as its number. */
+export type Figure = {readonly name: string; readonly value: number; readonly text: string};
+
+/** What a chapter concluded from its runs: every sentence drawn from `figures`. */
+export type ChapterOutcome = {
+	readonly figures: readonly Figure[];
+	/** The measured value graded against the prediction's bands, or null (no prediction, or nothing measured). */
+	readonly graded: number | null;
+	/** Whether this machine showed the note's claim; when not, `why` says what stood in the way. */
+	readonly shown: boolean;
+	readonly why: string | null;
+	/** The lesson, in one or two sentences built from the figures. */
+	readonly takeaway: string;
+};
+
+/** What a chapter needs of the runs before it (chapter 8 gathers them). */
+export type EarlierChapters = ReadonlyArray<{readonly chapter: Chapter; readonly results: readonly RunResult[]; readonly predicted: string | null; readonly outcome: ChapterOutcome | null}>;
+
+/** What a chapter is judged with besides its runs: the machine, the chapters before, other programs' load just before. */
+type JudgeContext = {readonly machine: MachineInfo; readonly earlier: EarlierChapters; readonly otherLoadNow: number | null};
+
+export type Chapter = {
+	readonly number: number;
+	readonly title: string;
+	/** The note's words (shared/seed) and its analogy, two or three lines. */
+	readonly note: string;
+	/** The claim the chapter checks, in one line. */
+	readonly claim: string;
+	/** The runs, or why this machine cannot make them (one allowed core for a parallel chapter). */
+	readonly runs: (machine: MachineInfo) => readonly ChapterRun[] | {readonly cannot: string};
+	readonly prediction: Prediction | null;
+	readonly judge: (results: readonly RunResult[], context: JudgeContext) => ChapterOutcome;
+	/** About how long its runs take here, in seconds, said before it starts. */
+	readonly seconds: (machine: MachineInfo) => number;
+};
+
+/** The choice whose band holds `value` (the first, where bands touch), or undefined. */
+export function choiceFor(prediction: Prediction, value: number): Choice | undefined {
+	return prediction.choices.find((choice) => value >= choice.band[0] && value < choice.band[1]);
+}

@@ -1,0 +1,33 @@
+import {coresText} from '../../result/format.js';
+import type {Chapter} from '../chapter.js';
+import {figure} from './figures.js';
+
+/** Other programs' load at or above this (cores' worth) skews what the chapters measure. */
+export const busyFloorCores = 0.25;
+
+/** Chapter 0: what this machine lets the run use, and how busy it is now. */
+export const machineChapter: Chapter = {
+	number: 0,
+	title: 'Your machine',
+	note: 'Multicore is a hardware property: a CPU can have several cores, each running instructions on its own. What this run may use decides which claims it can show.',
+	claim: 'the cores this run may use, its CPU quota, and whether other programs are using the cores now',
+	runs: () => [],
+	prediction: null,
+	seconds: () => 1,
+	judge: (_results, {machine, otherLoadNow}) => {
+		const online = machine.onlineCores ?? machine.cores;
+		const quota = machine.cpuQuotaCores ?? null;
+		const figures = [
+			figure.count('cores allowed', machine.cores),
+			figure.count('cores online', online),
+			...(quota === null ? [] : [figure.cores('CPU quota (cores)', quota)]),
+			...(otherLoadNow === null ? [] : [figure.cores('other programs now (cores)', otherLoadNow)]),
+		];
+		const allowed = machine.cores < online ? `${machine.cores} of its ${coresText(online)}` : coresText(machine.cores);
+		const quotaText = quota === null ? (machine.cpuQuotaReadable === false ? '; its CPU quota could not be read' : '') : `, under a CPU quota of ${quota.toFixed(1)} cores' worth`;
+		const busy = otherLoadNow !== null && otherLoadNow >= busyFloorCores;
+		const load = otherLoadNow === null ? 'Other programs\' load cannot be read here.' : busy ? `Other programs are using ${otherLoadNow.toFixed(1)} cores now: the figures of the chapters may be skewed, and each says so where they were.` : `Other programs are using ${otherLoadNow.toFixed(1)} cores now: the machine is quiet.`;
+		const parallel = machine.cores >= 2 ? 'so parallelism can be shown' : 'so the chapters about parallelism will say they cannot show it here';
+		return {figures, graded: null, shown: true, why: null, takeaway: `This run may use ${allowed}${quotaText}, ${parallel}. ${load}`};
+	},
+};

@@ -1,0 +1,45 @@
+import {engineKinds} from '../../config/engine-kinds.js';
+import type {Chapter, EarlierChapters, Figure} from '../chapter.js';
+import {choiceFor} from '../chapter.js';
+
+/** A figure an earlier chapter measured, by the chapter's number and the figure's name, or undefined. */
+function earlierFigure(earlier: EarlierChapters, number: number, name: string): Figure | undefined {
+	return earlier.find((each) => each.chapter.number === number)?.outcome?.figures.find((figure) => figure.name === name);
+}
+
+/** Chapter 8: the note's Differences table, with this machine's measurements and the learner's predictions beside. */
+export const togetherChapter: Chapter = {
+	number: 8,
+	title: 'Putting it together',
+	note: 'Async: how you write code so it does not block. Multithreading: several flows of execution in one process. Multicore: the hardware that makes real parallelism possible.',
+	claim: 'the note\'s Differences table, each row beside what this machine measured',
+	runs: () => [],
+	prediction: null,
+	seconds: () => 0,
+	judge: (_results, {earlier}) => {
+		// Each row quotes the figures of the chapters that measured it; they are this chapter's figures too.
+		const quoted: Figure[] = [];
+		const quote = (number: number, name: string, words: (text: string) => string): string | null => {
+			const found = earlierFigure(earlier, number, name);
+			if (!found) return null;
+			quoted.push({...found, name: `chapter ${number}: ${found.name}`});
+			return words(found.text);
+		};
+
+		const rows = [
+			{engine: 'async' as const, measured: [quote(1, 'three waits', (text) => `3 waits of 2 s in ${text}`), quote(6, 'parallelism', (text) => `∥ ${text} hashing on libuv's pool`)]},
+			{engine: 'threads' as const, measured: [quote(3, 'parallelism', (text) => `∥ ${text} on one core`), quote(4, 'threads faster than async', (text) => `${text} faster than async on all cores`)]},
+			{engine: 'processes' as const, measured: [quote(4, 'processes faster than async', (text) => `${text} faster than async on all cores`), quote(5, 'processes memory of threads', (text) => `${text} the threads' memory`)]},
+		];
+		const lines = rows.map(({engine, measured}) => {
+			const {seed} = engineKinds[engine];
+			const shown = measured.filter((text): text is string => text !== null);
+			return `${seed.model} (${seed.level}; needs multiple cores? ${seed.cores}; threads? ${seed.threads}): ${shown.length > 0 ? shown.join(', ') : 'not measured in this tour'}`;
+		});
+		const graded = earlier.filter((each) => each.predicted !== null && each.chapter.prediction !== null && each.outcome?.graded !== null && each.outcome?.graded !== undefined);
+		const right = graded.filter((each) => choiceFor(each.chapter.prediction!, each.outcome!.graded!)?.key === each.predicted);
+		const figures = [...quoted, ...(graded.length > 0 ? [{name: 'predictions right', value: right.length, text: String(right.length)}, {name: 'predictions made', value: graded.length, text: String(graded.length)}] : [])];
+		const predictions = graded.length > 0 ? ` Your predictions: ${right.length} of ${graded.length} right.` : '';
+		return {figures, graded: null, shown: true, why: null, takeaway: `${lines.join('. ')}.${predictions}`};
+	},
+};

@@ -1,0 +1,92 @@
+import type {MachineInfo} from '../model/result-types.js';
+import {times} from '../result/format.js';
+import {choiceFor, type Chapter, type ChapterRun, type Prediction} from './chapter.js';
+import type {ChapterRecord} from './tour-session.js';
+
+const lastChapter = 8;
+
+/** A graded value as its prediction's bands are written. */
+function gradedText(prediction: Prediction, value: number): string {
+	if (prediction.unit === 's') return `${value.toFixed(2)} s`;
+	if (prediction.unit === '×') return times(value);
+	return value.toFixed(2);
+}
+
+/** Before a chapter: its title and length, the note's words, and its claim. */
+export function chapterHeader(chapter: Chapter, machine: MachineInfo): string[] {
+	const length = chapter.seconds(machine);
+	return [
+		`Chapter ${chapter.number} of ${lastChapter}: ${chapter.title}${length >= 1 ? ` (about ${Math.round(length)} s)` : ''}`,
+		`  The note: ${chapter.note}`,
+		`  Claim: ${chapter.claim}.`,
+	];
+}
+
+/** The question and its answers, each with its band, and the default. */
+export function predictionLines(prediction: Prediction): string[] {
+	return [`  Predict: ${prediction.question}`, ...prediction.choices.map((choice) => `    ${choice.key}) ${choice.text}${choice.key === prediction.defaultKey ? '   (default)' : ''}`)];
+}
+
+/** What a chapter will run, as commands a learner can type, or why it cannot run here. */
+export function runLines(planned: readonly ChapterRun[] | {readonly cannot: string}): string[] {
+	// The outcome says why, once.
+	if ('cannot' in planned) return [];
+	return planned.map((run) => `  Running ${run.label}: ${run.command}`);
+}
+
+/** After a chapter: the prediction graded, the figures, whether the claim showed, and the takeaway. */
+export function chapterResultLines(record: ChapterRecord): string[] {
+	const {chapter, outcome, predicted} = record;
+	const lines: string[] = [];
+	if (outcome.figures.length > 0) lines.push(`  Measured: ${outcome.figures.map((figure) => `${figure.name} ${figure.text}`).join(' · ')}`);
+	const prediction = chapter.prediction;
+	if (prediction && predicted !== null && outcome.graded !== null) {
+		const chosen = prediction.choices.find((choice) => choice.key === predicted)!;
+		const actual = choiceFor(prediction, outcome.graded);
+		const right = actual?.key === predicted;
+		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${right ? 'right' : `not quite, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`}.`);
+	}
+
+	lines.push(outcome.shown ? `  Shown on this machine.` : `  Not shown on this machine: ${outcome.why ?? 'unknown'}.`, `  Takeaway: ${outcome.takeaway}`);
+	return lines;
+}
+
+/** The last lines: how many claims showed, and which did not, with why. */
+export function tourSummary(records: readonly ChapterRecord[]): string[] {
+	const notShown = records.filter((record) => !record.outcome.shown);
+	return [`${records.length - notShown.length} of ${records.length} ${records.length === 1 ? 'chapter' : 'chapters'} showed ${records.length === 1 ? 'its' : 'their'} claim on this machine.`, ...notShown.map((record) => `  Chapter ${record.chapter.number} (${record.chapter.title}) did not: ${record.outcome.why ?? 'unknown'}.`)];
+}
+
+/** 0 when every chapter showed its claim; 1 when one could not (the summary says why). */
+export function tourExitCode(records: readonly ChapterRecord[]): number {
+	return records.every((record) => record.outcome.shown) ? 0 : 1;
+}
+
+/** The tour as JSON: per chapter its claim, prediction, runs, figures, grade, whether it showed, and the takeaway. */
+export function tourDocument(records: readonly ChapterRecord[], machine: MachineInfo): Record<string, unknown> {
+	return {
+		schema: 1,
+		machine,
+		allShown: tourExitCode(records) === 0,
+		chapters: records.map(({chapter, predicted, runs, results, outcome, otherLoadBefore}) => ({
+			number: chapter.number,
+			title: chapter.title,
+			note: chapter.note,
+			claim: chapter.claim,
+			prediction: chapter.prediction && {
+				question: chapter.prediction.question,
+				choices: chapter.prediction.choices.map((choice) => ({key: choice.key, text: choice.text, band: [choice.band[0], Number.isFinite(choice.band[1]) ? choice.band[1] : null]})),
+				predicted,
+				measured: outcome.graded,
+				right: predicted !== null && outcome.graded !== null ? choiceFor(chapter.prediction, outcome.graded)?.key === predicted : null,
+			},
+			commands: runs.map((run) => run.command),
+			figures: outcome.figures,
+			shown: outcome.shown,
+			why: outcome.why,
+			takeaway: outcome.takeaway,
+			otherLoadBefore,
+			runIds: results.map((result) => result.runId),
+		})),
+	};
+}

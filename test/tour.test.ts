@@ -1,0 +1,155 @@
+// `concur-tui tour`: the note chapter by chapter, predicted and then measured on this machine.
+// Takeaways are checked against the chapter's figures read from the JSON here (never through the
+// tour's code); a chapter fed other figures changes its grade and its takeaway.
+import {describe, expect, it} from 'vitest';
+import type {RunResult} from '../source/model/result-types.js';
+import {tourChapters} from '../source/tour/chapters/index.js';
+import {choiceFor} from '../source/tour/chapter.js';
+import {engineResult, runResult} from './helpers/dashboard-fixtures.js';
+import {PtyScreen} from './helpers/pty-screen.js';
+import {runCli} from './helpers/run-cli.js';
+
+type TourChapter = {
+	number: number;
+	title: string;
+	prediction: {predicted: string | null; measured: number | null; right: boolean | null; choices: Array<{key: string; band: [number, number | null]}>} | null;
+	commands: string[];
+	figures: Array<{name: string; value: number; text: string}>;
+	shown: boolean;
+	why: string | null;
+	takeaway: string;
+};
+type TourDocument = {schema: number; machine: {cores: number}; allShown: boolean; chapters: TourChapter[]};
+
+const machine = runResult.machine;
+
+/**
+ * Numbers a chapter's takeaway may say: its figures as shown, the numbers of its commands (task
+ * counts, lengths, pools), the machine's cores, and the chapter's own counts (0.70 s of work).
+ */
+function justified(chapter: TourChapter, cores: number): Set<string> {
+	const numbers = new Set<string>(['0.70', '1', '2', '3', String(cores), String(2 * cores)]);
+	const add = (text: string) => {
+		for (const token of text.match(/\d+(?:\.\d+)?/g) ?? []) numbers.add(token);
+	};
+
+	for (const figure of chapter.figures) add(figure.text);
+	for (const command of chapter.commands) add(command);
+	return numbers;
+}
+
+/** The takeaway's numbers that no figure of its chapter justifies (an oracle apart from the tour's code). */
+function unjustified(chapter: TourChapter, cores: number): string[] {
+	const allowed = justified(chapter, cores);
+	return (chapter.takeaway.match(/\d+(?:\.\d+)?/g) ?? []).filter((token) => !allowed.has(token));
+}
+
+describe('the chapters, fed figures', () => {
+	const chapters = tourChapters({...machine, cores: 2});
+	const judge = (number: number, results: RunResult[]) => chapters[number]!.judge(results, {machine: {...machine, cores: 2}, earlier: [], otherLoadNow: 0});
+	const asyncRun = (elapsedMs: number, parallelism: number, patch = {}) => ({...runResult, engines: [engineResult('async', elapsedMs, parallelism, patch)]});
+
+	it('chapter 1 grades the prediction against the measured time and says what the figures say', () => {
+		const quick = judge(1, [asyncRun(2004, 0.01), asyncRun(2010, 0.02)]);
+		expect(quick.shown).toBe(true);
+		expect(choiceFor(chapters[1]!.prediction!, quick.graded!)?.key).toBe('a');
+		expect(quick.takeaway).toContain('2.00 s for three waits of 2 s');
+		// The same chapter fed a run where the waits did not overlap: another grade, another takeaway.
+		const slow = judge(1, [asyncRun(6020, 0.01), asyncRun(6030, 0.02)]);
+		expect(slow.shown).toBe(false);
+		expect(choiceFor(chapters[1]!.prediction!, slow.graded!)?.key).toBe('c');
+		expect(slow.takeaway).toContain('took 6.02 s');
+		expect(slow.takeaway).not.toContain('at once');
+		expect(slow.why).toContain('6.02 s');
+	});
+
+	it('chapter 4 calls the pools parallel only when they were about the cores faster', () => {
+		const run = (threadsMs: number, processesMs: number) => ({...runResult, engines: [engineResult('async', 2000, 1), engineResult('threads', threadsMs, 1.9, {coresUsed: 1.9}), engineResult('processes', processesMs, 1.9, {coresUsed: 1.9})]});
+		const parallel = judge(4, [run(1020, 1050)]);
+		expect(parallel.shown).toBe(true);
+		expect(parallel.takeaway).toMatch(/1\.96× and processes 1\.90× faster than async.*: parallel/);
+		const not = judge(4, [run(1900, 1950)]);
+		expect(not.shown).toBe(false);
+		expect(not.takeaway).not.toContain('parallel');
+		expect(choiceFor(chapters[4]!.prediction!, not.graded!)?.key).toBe('a');
+	});
+
+	it('a chapter whose engine failed a task gives no figures and says why', () => {
+		const failed = {...runResult, engines: [engineResult('async', 2000, 0.01, {tasks: [{id: 0, lane: 0, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs: 0, runStartMs: 0, endMs: 10, ok: false, error: 'boom'}]})]};
+		const outcome = judge(2, [failed]);
+		expect(outcome.shown).toBe(false);
+		expect(outcome.why).toBe('async: 1 of 1 tasks failed');
+		expect(outcome.graded).toBeNull();
+	});
+});
+
+describe('concur-tui tour, run', () => {
+	it('lists its chapters with their length', async () => {
+		const run = await runCli(['tour', '--list']);
+		expect(run.code).toBe(0);
+		const lines = run.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(9);
+		expect(lines[0]).toMatch(/^ 0 {2}Your machine \(about 1 s\)$/);
+		expect(lines[8]).toMatch(/^ 8 {2}Putting it together$/);
+	});
+
+	it.each([
+		[['tour', '--chapter', '9'], /^concur-tui: --chapter must be a whole number from 0 to 8 \(got "9"\)\n$/],
+		[['tour', '-w', 'cpu'], /^concur-tui: --workload does not apply to concur-tui tour: each chapter sets its own runs\n$/],
+		[['tour', 'now'], /^concur-tui: unexpected argument "now"/],
+		[['--auto'], /^concur-tui: --auto belongs to concur-tui tour/],
+	])('bad input %j: one line, exit 2', async (args, message) => {
+		const run = await runCli(args);
+		expect(run.code).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(message);
+	});
+
+	it('--auto --json: every chapter shows its claim, or says why it could not (a busy machine named); every takeaway\'s number is a figure of its chapter', async () => {
+		const run = await runCli(['tour', '--auto', '--json']);
+		const tour = JSON.parse(run.stdout) as TourDocument;
+		expect(run.stderr).toBe('');
+		expect(tour.chapters.map((chapter) => chapter.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(run.code).toBe(tour.allShown ? 0 : 1);
+		expect(tour.allShown).toBe(tour.chapters.every((chapter) => chapter.shown));
+		for (const chapter of tour.chapters) {
+			// Not shown is allowed only where other programs held the cores (the chapter says so).
+			if (!chapter.shown) expect(chapter.why, `chapter ${chapter.number}`).toMatch(/other programs used [\d.]+ cores/);
+			expect(unjustified(chapter, tour.machine.cores), `chapter ${chapter.number}: ${chapter.takeaway}`).toEqual([]);
+			if (chapter.prediction?.measured !== null && chapter.prediction?.measured !== undefined) {
+				// Right means the measured value is in the band of the predicted answer, checked here.
+				const band = chapter.prediction.choices.find((choice) => choice.key === chapter.prediction!.predicted)!.band;
+				const inBand = chapter.prediction.measured >= band[0] && (band[1] === null || chapter.prediction.measured < band[1]);
+				expect(chapter.prediction.right, `chapter ${chapter.number}`).toBe(inBand);
+			}
+		}
+	}, 120_000);
+
+	it.runIf(process.platform === 'linux')('on one allowed core, the chapters about parallelism say they cannot show it, and exit 1', async () => {
+		const run = await runCli(['tour', '--auto', '--json', '--chapter', '4'], {command: ['taskset', '-c', '0']});
+		expect(run.code).toBe(1);
+		const [chapter] = (JSON.parse(run.stdout) as TourDocument).chapters;
+		expect(chapter).toMatchObject({number: 4, shown: false, commands: [], figures: []});
+		expect(chapter!.why).toBe('this run may use 1 core: parallelism needs two or more (a machine given one CPU, a quota of one core)');
+	});
+
+	it('at a terminal it asks the prediction, takes a key, and grades it against what it measured', async () => {
+		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24});
+		let shown: string;
+		try {
+			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for b, q to stop)'), 20_000);
+			screen.write('c');
+			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 30_000);
+			await screen.exited;
+		} finally {
+			screen.kill();
+		}
+
+		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|not quite, that is ([ab])\) [^.]*\.\d? s[^.]*)\./.exec(shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' '));
+		expect(grade, shown).not.toBeNull();
+		const measured = Number(grade![1]);
+		// Graded here, from the bands the chapter states: under 1.2, 1.2 to 3.2, 3.2 or more.
+		expect(grade![2] === 'right').toBe(measured >= 3.2);
+		if (measured < 3.2) expect(grade![3]).toBe(measured < 1.2 ? 'a' : 'b');
+	});
+});
