@@ -39,6 +39,7 @@ const badInputs: Array<[string, string[], RegExp]> = [
 	['a flag given twice', ['--tasks', '5', '--tasks', '6'], /The flag --tasks can only be set once/],
 	['--task with --workload', ['--task', fixture('custom-task.mjs'), '-w', 'cpu'], /cannot be used together/],
 	['a libuv pool of none', ['--uv-threads', '0'], /--uv-threads must be a whole number from 1 to 1024 \(got "0"\)/],
+	['too many fs tasks', ['-w', 'fs', '-n', '5001'], /^concur-tui: -w fs runs at most 5000 tasks \(a file each, all at once on async; got 5001\)$/],
 	['a valued flag last on the line, with no value', ['-w', 'net', '--net-port'], /^concur-tui: --net-port must be a whole number from 1 to 65535 \(no value given\)$/],
 	['a valued flag given an empty value', ['--task-ms='], /^concur-tui: --task-ms must be a number of ms above 0 and at most \d+, in plain decimals \(no value given\)$/],
 	['--task-arg that is not JSON', ['--task', fixture('task-arg-task.mjs'), '--task-arg', '{'], /--task-arg is not JSON \(.*\): \{$/],

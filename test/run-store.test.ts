@@ -23,6 +23,18 @@ describe('the run store', () => {
 		return {bus, store, clock};
 	}
 
+	it('a run that could not start is idle, not calibrating, and the news says why until the next run', () => {
+		const {store} = started();
+		store.reset(config);
+		expect(store.getSnapshot().phase).toBe('calibrating');
+		store.startFailed('-w fs cannot make a folder in /etc/hostname (TMPDIR): ENOTDIR');
+		expect(store.getSnapshot()).toMatchObject({phase: 'idle', notice: 'could not start: -w fs cannot make a folder in /etc/hostname (TMPDIR): ENOTDIR'});
+		vi.advanceTimersByTime(60_000);
+		expect(store.getSnapshot().notice).toMatch(/^could not start/);
+		store.reset(config);
+		expect(store.getSnapshot().phase).toBe('calibrating');
+	});
+
 	it('batches a burst of events into one snapshot per interval', () => {
 		const {bus, store} = started();
 		const listener = vi.fn();

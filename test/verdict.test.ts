@@ -45,6 +45,15 @@ describe('the verdict', () => {
 		expect(verdict).toContain('while they kept 1.95-1.97 cores busy');
 	});
 
+	it('with async tied for first, sets the other leaders against async, never async against itself', () => {
+		// Partly waiting work (fs with one libuv thread): processes 1.00 s, async 1.05 s, threads 2.00 s.
+		const verdict = verdictOf(run('hash', [engine('async', 1050, 0.6, {mainThreadCpuMs: 630}), engine('threads', 2000, 0.6), engine('processes', 1000, 0.97)]));
+		expect(verdict).toMatch(/^processes and async tied for first/);
+		expect(verdict).toContain('processes reached a parallelism of 0.97 against async\'s 0.60');
+		expect(verdict).not.toMatch(/0\.60-0\.97/);
+		expect(verdict).not.toMatch(/they reached a parallelism/);
+	});
+
 	it('over rounds, decides by the ranges: overlapping times are no clear winner, apart ones are', () => {
 		const over = (minMs: number, medianMs: number, maxMs: number) => ({spread: {rounds: 3, medianMs, minMs, maxMs, outlierRounds: []}});
 		const overlapping = verdictOf(

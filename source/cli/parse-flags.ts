@@ -257,6 +257,9 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		uvThreads: wholeNumber('uvThreads', flags.uvThreads, limits.uvThreads) ?? null,
 		taskArg: taskArg(flags.taskArg, modulePath),
 	};
+	// Async starts every fs task at once, each with a file open and requests queued on libuv's
+	// pool: past this, the host's own work waits behind them (at 100,000, for over 15 s).
+	if (config.workload === 'fs' && config.tasks > limits.fsTasks) throw new UsageError(`-w fs runs at most ${limits.fsTasks} tasks (a file each, all at once on async; got ${config.tasks})`);
 	if (config.netPort !== null && config.workload !== 'net') throw new UsageError('--net-port sets the delay server of -w net, and this run\'s workload is not net');
 
 	const trace = filePath('trace', flags.trace);

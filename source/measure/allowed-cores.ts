@@ -13,10 +13,12 @@ function cpuQuotaCores(): number | null {
 
 /**
  * The cores this run may use: its CPU affinity (an outside taskset or cpuset), and no more than
- * a CPU quota allows, rounded down (at least 1), as Go's automaxprocs does.
+ * a CPU quota lets run at once, rounded up: 1.5 cores' worth runs two threads at once, each
+ * three quarters of the time (parallelism up to 1.5), so 2. (Go's automaxprocs rounds down, to
+ * avoid throttling; here the cores say what can run at once, and throttling is measured.)
  */
 export function allowedCores(): number {
 	const quota = cpuQuotaCores();
 	const affinity = availableParallelism();
-	return quota === null ? affinity : Math.max(1, Math.min(affinity, Math.floor(quota)));
+	return quota === null ? affinity : Math.max(1, Math.min(affinity, Math.ceil(quota - 1e-9)));
 }

@@ -49,8 +49,8 @@ process.stdin.on('data', (chunk: string) => {
 	for (const line of lines) {
 		if (line.startsWith('g+')) cgroups.add(line.slice(2));
 		else if (line.startsWith('g-')) cgroups.delete(line.slice(2));
-		else if (line.startsWith('d+')) folders.add(line.slice(2));
-		else if (line.startsWith('d-')) folders.delete(line.slice(2));
+		else if (line.startsWith('d+')) folders.add(decodeURIComponent(line.slice(2)));
+		else if (line.startsWith('d-')) folders.delete(decodeURIComponent(line.slice(2)));
 		if (line.startsWith('g') || line.startsWith('d')) continue;
 		const pid = Number(line.slice(1));
 		if (!Number.isInteger(pid) || pid <= 0) continue;

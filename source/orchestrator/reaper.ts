@@ -28,7 +28,7 @@ function startReaper(): ChildProcess {
 		if (guarded.size > 0 || guardedFolders.size > 0) reaperProcess();
 	});
 	if (guarded.size > 0 || guardedFolders.size > 0) {
-		started.stdin?.write([...[...guarded].map((pid) => `+${pid}\n`), ...[...guardedGroups].map((group) => `g+${group}\n`), ...[...guardedFolders].map((folder) => `d+${folder}\n`)].join(''));
+		started.stdin?.write([...[...guarded].map((pid) => `+${pid}\n`), ...[...guardedGroups].map((group) => `g+${group}\n`), ...[...guardedFolders].map((folder) => `d+${encodeURIComponent(folder)}\n`)].join(''));
 	}
 	return started;
 }
@@ -55,12 +55,13 @@ export function releaseHost(pid: number, cgroup: string | null = null): void {
 /** The reaper removes this run folder (orchestrator/run-folder.ts) if concur-tui dies before it does. */
 export function guardFolder(path: string): void {
 	guardedFolders.add(path);
-	reaperProcess()?.stdin?.write(`d+${path}\n`);
+	// Encoded: a path may hold a newline, which would split the line protocol.
+	reaperProcess()?.stdin?.write(`d+${encodeURIComponent(path)}\n`);
 }
 
 export function releaseFolder(path: string): void {
 	guardedFolders.delete(path);
-	reaper?.stdin?.write(`d-${path}\n`);
+	reaper?.stdin?.write(`d-${encodeURIComponent(path)}\n`);
 }
 
 /** SIGKILL to a host's whole process group: the host and every process it forked. */

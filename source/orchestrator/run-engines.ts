@@ -171,6 +171,8 @@ async function collectRun(model: RunModel, config: RunConfig, bus: RunBus, machi
 			watchdog.stop();
 			stopHost(host);
 			hostsOfThisRun.delete(host);
+			// Its files go with it: the next engine writes to a disk as empty as this one did.
+			folder?.removeEngineFolder(`${engine}-${round}`);
 		}
 	};
 

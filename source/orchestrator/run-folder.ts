@@ -1,6 +1,7 @@
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {UsageError} from '../util/usage-error.js';
 import {guardFolder, releaseFolder} from './reaper.js';
 import {runFolderPrefix} from './run-folder-name.js';
 
@@ -20,7 +21,14 @@ export class RunFolder {
 	readonly path: string;
 
 	constructor() {
-		this.path = mkdtempSync(join(tmpdir(), runFolderPrefix));
+		try {
+			this.path = mkdtempSync(join(tmpdir(), runFolderPrefix));
+		} catch (error) {
+			// A TMPDIR that is missing, read-only or not ours is the user's setting, not concur-tui's failure.
+			const {code, message} = error as NodeJS.ErrnoException;
+			throw new UsageError(`-w fs cannot make a folder in ${tmpdir()} (TMPDIR): ${code ?? message}`);
+		}
+
 		guardFolder(this.path);
 		liveFolders.add(this);
 	}
@@ -30,6 +38,15 @@ export class RunFolder {
 		const path = join(this.path, key);
 		mkdirSync(path, {recursive: true});
 		return path;
+	}
+
+	/** Removes an engine's folder once it ended: the next engine writes to a disk as empty as the first did. */
+	removeEngineFolder(key: string): void {
+		try {
+			rmSync(join(this.path, key), {recursive: true, force: true, maxRetries: 5, retryDelay: 10});
+		} catch {
+			// Left for the run's end.
+		}
 	}
 
 	/**

@@ -28,10 +28,14 @@ export function runFacts(config: RunConfig, machine: Pick<MachineInfo, 'cores' |
 	];
 }
 
-/** "2 cores", or under an outside taskset, cpuset or CPU quota "1 of 2 cores allowed (CPU quota 1.0)". */
+/**
+ * "2 cores", or under an outside taskset, cpuset or CPU quota "1 of 2 cores allowed (CPU quota
+ * 1.0)"; a quota of a fraction more says itself beside the cores it lets run at once ("2 cores
+ * (CPU quota 1.5)").
+ */
 function allowedText(cores: number, onlineCores: number, quota: number | null = null): string {
-	const why = quota !== null && Math.floor(quota) <= cores ? ` (CPU quota ${quota.toFixed(1)})` : '';
-	return onlineCores > cores ? `${cores} of ${coresText(onlineCores)} allowed${why}` : coresText(cores);
+	const why = quota !== null && quota < onlineCores ? ` (CPU quota ${quota.toFixed(1)})` : '';
+	return onlineCores > cores ? `${cores} of ${coresText(onlineCores)} allowed${why}` : `${coresText(cores)}${why}`;
 }
 
 export function machineLine(machine: MachineInfo): string {

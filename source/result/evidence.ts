@@ -144,6 +144,8 @@ export function skewedByOtherLoad(engine: EngineResult, cores: number): boolean 
 export function osThreadsOf(engine: EngineResult): number | null {
 	let most: number | null = null;
 	for (const sample of engine.coreSamples) if (typeof sample.engineThreads === 'number') most = Math.max(most ?? 0, sample.engineThreads);
+	// A run shorter than a sample: the threads read when its window opened and closed.
+	if (most === null && engine.osThreads) most = engine.osThreads.threads.length;
 	return most;
 }
 

@@ -1,6 +1,7 @@
 import {engineKinds, helperThreadsFloorCores} from '../config/engine-kinds.js';
 import type {DifferenceRow, EngineResult, RunResult, ShowedKind} from '../model/result-types.js';
-import {helperThreadCores, jsThreadsOf, mostAtOnce, osThreadsOf} from './evidence.js';
+import {cpuShareOf, helperThreadCores, jsThreadsOf, mostAtOnce, osThreadsOf} from './evidence.js';
+import {usableCores} from '../model/run-config.js';
 
 /**
  * The note's "Differences" table (shared/seed), each model's claims beside what this run showed,
@@ -8,7 +9,9 @@ import {helperThreadCores, jsThreadsOf, mostAtOnce, osThreadsOf} from './evidenc
  * of this run (tasks at once from the records, parallelism = CPU time ÷ wall time), never by a flag:
  * - parallel: two or more tasks at once and more than 1.5 cores' worth of CPU at once;
  * - concurrent, not parallel (time-slicing): two or more units running tasks at once with
- *   parallelism from 0.8 to 1.1: they wanted the CPU and took turns on one core's worth;
+ *   parallelism from 0.8 to 1.1, and (where the cores the run could use are known) the tasks
+ *   CPU-bound, 70% or more of their running time on the CPU: they wanted the CPU and took turns on
+ *   one core's worth (units that waited on a disk or a socket did not take turns);
  * - concurrent, waiting: two or more at once with parallelism under 0.5: they overlapped by waiting;
  * - one task at a time otherwise, or "too little ran to tell".
  */
@@ -21,7 +24,7 @@ const slicingFrom = 0.8;
 const slicingUpTo = 1.1;
 const waitingBelow = 0.5;
 
-export function showedBy(engine: EngineResult): Showed {
+export function showedBy(engine: EngineResult, cores: number | null = null): Showed {
 	if (!engine.complete || engine.tasks.length === 0) return {kind: 'not shown', text: 'too little ran to tell', short: '–'};
 	const atOnce = mostAtOnce(engine.tasks);
 	const p = engine.parallelism.toFixed(2);
@@ -33,7 +36,8 @@ export function showedBy(engine: EngineResult): Showed {
 			: {kind: 'parallel', text: `parallel: ${atOnce} at once, ∥ ${p}`, short: `parallel ∥${p}`};
 	}
 
-	if (!baseline && engine.parallelism >= slicingFrom && engine.parallelism <= slicingUpTo) {
+	const wantedTheCpu = cores === null || (cpuShareOf(engine, cores) ?? 0) >= 0.7;
+	if (!baseline && engine.parallelism >= slicingFrom && engine.parallelism <= slicingUpTo && wantedTheCpu) {
 		return {kind: 'time-slicing', text: `concurrent, not parallel: ${atOnce} at once took turns (time-slicing), ∥ ${p}`, short: `time-slicing ∥${p}`};
 	}
 
@@ -45,10 +49,11 @@ export function showedBy(engine: EngineResult): Showed {
 }
 
 /** The note's table for this run: each engine's model, level and claims, and what the run showed. */
-export function differenceRows(result: Pick<RunResult, 'engines'>): DifferenceRow[] {
+export function differenceRows(result: Pick<RunResult, 'engines'> & Partial<Pick<RunResult, 'machine' | 'config'>>): DifferenceRow[] {
+	const cores = coresOf(result);
 	return result.engines.map((engine) => {
 		const {seed} = engineKinds[engine.engine];
-		const showed = showedBy(engine);
+		const showed = showedBy(engine, cores);
 		return {
 			engine: engine.engine,
 			model: seed.model,
@@ -65,9 +70,15 @@ export function differenceRows(result: Pick<RunResult, 'engines'>): DifferenceRo
 }
 
 /** One line per engine: the note's analogy, and what this run measured of it. */
-export function analogyLines(result: Pick<RunResult, 'engines'>): string[] {
+export function analogyLines(result: Pick<RunResult, 'engines'> & Partial<Pick<RunResult, 'machine' | 'config'>>): string[] {
+	const cores = coresOf(result);
 	return result.engines.map((engine) => {
 		const {seed} = engineKinds[engine.engine];
-		return `${seed.model}, ${seed.analogy}: ${showedBy(engine).text}.`;
+		return `${seed.model}, ${seed.analogy}: ${showedBy(engine, cores).text}.`;
 	});
+}
+
+/** The cores the run could use, where the document says (its machine and its pinning). */
+function coresOf(result: Partial<Pick<RunResult, 'machine' | 'config'>>): number | null {
+	return result.machine && result.config ? usableCores(result.config, result.machine.cores) : null;
 }

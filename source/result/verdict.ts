@@ -80,7 +80,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	const overfull = done.filter((engine) => !engineKinds[engine.engine].isBaseline && (mostAtOnce(engine.tasks) > usable || (engine.contended && result.config.mode === 'race')));
 	const contendedNote =
 		cpuBound && overfull.length > 0
-			? ` ${capitalise(overfull.map((engine) => `${engine.engine} ran up to ${mostAtOnce(engine.tasks)} tasks at once`).join(' and '))}${result.config.mode === 'race' && overfull.length > 1 ? ', racing each other,' : ''} on ${coresText(usable)}${result.config.cpus ? ' the run was pinned to' : ''}, and the tasks were CPU-bound (${Math.round(measuredKind.share * 100)}% of their running time on the CPU), so times include waiting for a core.`
+			? ` ${capitalise(overfull.map((engine) => `${engine.engine} ran up to ${mostAtOnce(engine.tasks)} tasks at once`).join(' and '))}${result.config.mode === 'race' && overfull.length > 1 ? ', racing each other,' : ''} on ${coresText(usable)}${result.config.cpus ? ' the run was pinned to' : ''}, and the tasks were ${measuredKind.kind === 'cpu-bound' ? 'CPU-bound' : 'partly CPU-bound'} (${Math.round(measuredKind.share * 100)}% of their running time on the CPU), so times include waiting for a core.`
 			: '';
 	// A CPU quota that held engines back is named wherever their times are (as other load is).
 	const quotaNote = throttleNote(done);
@@ -160,9 +160,11 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 		const high = Math.max(...values);
 		return format(low) === format(high) ? format(low) : `${format(low)}-${format(high)}`;
 	};
-	const who = leaders.length === 1 ? fastest.engine : 'they';
+	// Set against async, the leaders are the others: async tied for first is not compared with itself.
+	const rivals = leaders.filter((engine) => engine !== asyncResult);
+	const who = rivals.length === 1 ? rivals[0]!.engine : 'they';
 	const kept = spanOf(
-		leaders.map((engine) => engine.parallelism),
+		rivals.map((engine) => engine.parallelism),
 		(value) => value.toFixed(2),
 	);
 	const speedupNote =

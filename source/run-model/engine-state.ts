@@ -277,9 +277,10 @@ export function engineEnded(state: EngineState, event: EngineEndEvent): void {
 			if (!known || thread.cpuMs >= known.cpuMs) state.threadCpu.set(thread.tid, thread);
 		}
 
+		// A thread read only at the start (a short run's units, gone before the end was read) is kept, its CPU in the window unknown beyond 0.
 		for (const before of event.threads.atStart) {
-			const thread = state.threadCpu.get(before.tid);
-			if (thread) state.threadCpu.set(before.tid, {...thread, cpuMs: Math.max(0, thread.cpuMs - before.cpuMs)});
+			const thread = state.threadCpu.get(before.tid) ?? before;
+			state.threadCpu.set(before.tid, {...thread, cpuMs: Math.max(0, thread.cpuMs - before.cpuMs)});
 		}
 	}
 }

@@ -140,7 +140,7 @@ export class DashboardSession {
 		clearTimeout(this.restartTimer);
 		this.restartTimer = setTimeout(() => {
 			this.launch(config).catch((error: unknown) => {
-				this.store.setNotice(error instanceof Error ? error.message : String(error));
+				this.store.startFailed(error instanceof Error ? error.message : String(error));
 			});
 		}, delayMs);
 	}

@@ -47,6 +47,8 @@ export class RunStore {
 	private cores: readonly number[] = [];
 	private load: DashboardSnapshot['load'] = null;
 	private notice: string | null = null;
+	/** Set when the run could not start (a TMPDIR -w fs cannot use, a port -w net cannot bind): idle, not calibrating. */
+	private notStarted = false;
 	private noticeTimer: NodeJS.Timeout | undefined;
 	private axisMs = firstAxisMs;
 	private changed = false;
@@ -70,11 +72,22 @@ export class RunStore {
 		this.unfollow?.();
 		this.unfollow = undefined;
 		this.model = undefined;
+		this.notStarted = false;
 		this.config = config;
 		this.empties = new Map(config.engines.map((engine) => [engine, emptyEngine(engine)]));
 		this.axisMs = initialAxisMs(config, usableCores(config, this.machine.cores));
 		this.stopTicker();
 		this.publish();
+	}
+
+	/** The run could not start: the header says idle, and the news says why until a key starts another. */
+	startFailed(why: string): void {
+		this.unfollow?.();
+		this.unfollow = undefined;
+		this.model = undefined;
+		this.notStarted = true;
+		this.stopTicker();
+		this.setNotice(`could not start: ${why}`);
 	}
 
 	/** Shows the run `model` folds (subscribed to the bus before the run starts). */
@@ -196,7 +209,7 @@ export class RunStore {
 		const longest = Math.max(0, ...engines.map((view) => view.elapsedMs));
 		while (longest > this.axisMs) this.axisMs *= axisGrowth;
 		const round = model?.rounds.at(-1);
-		const phase: RunPhase = model?.result ? 'done' : model?.start ? 'running' : 'calibrating';
+		const phase: RunPhase = this.notStarted ? 'idle' : model?.result ? 'done' : model?.start ? 'running' : 'calibrating';
 		return {
 			phase,
 			round: round ? {round: round.round, rounds: round.rounds} : {round: 0, rounds: this.config.runs},

@@ -320,6 +320,19 @@ export function differencesOracle(document: OracleDocument, rows: readonly Oracl
 		const p = engine.parallelism;
 		const says = (word: RegExp) => word.test(row.showed);
 		if (says(/time-slicing/) && !(together >= 2 && p <= 1.1 && engine.engine !== 'async')) problems.push(`calls ${row.engine} time-slicing with ${together} at once and ∥ ${p.toFixed(2)}`);
+		// Taking turns needs tasks that wanted the CPU: 70% of their running time on it, running
+		// time capped at what the cores the run could use could give in the engine's window.
+		if (says(/time-slicing/)) {
+			let running = 0;
+			for (const task of engine.tasks) {
+				const start = task.runStartMs ?? task.startMs;
+				if (start !== null && task.endMs !== null) running += Math.max(0, task.endMs - start);
+			}
+
+			const usable = document.config.cpus?.length ?? document.machine.cores;
+			const share = Math.min(1, engine.cpuMs / Math.min(running, engine.elapsedMs * usable));
+			if (share < 0.7) problems.push(`calls ${row.engine} time-slicing, but its tasks spent ${Math.round(share * 100)}% of their running time on the CPU: they waited, not took turns`);
+		}
 		if (says(/^parallel/) && !(together >= 2 && p > 1.5)) problems.push(`calls ${row.engine} parallel with ${together} at once and ∥ ${p.toFixed(2)}`);
 		if (says(/^concurrent/) && together < 2) problems.push(`calls ${row.engine} concurrent with one task at a time`);
 		if (says(/one task at a time/) && together >= 2) problems.push(`says one task at a time of ${row.engine}, which had ${together} at once`);

@@ -48,7 +48,7 @@ async function prepare(workload: WorkloadName, modulePath: string | null, fsDir:
 		const calibration: Calibration = {
 			cpuIterationsPerMs: calibrates.cpu ? calibrateSpin() : 0,
 			hashIterationsPerMs: calibrates.hash ? calibrateHash() : 0,
-			...(calibrates.fs && fsDir !== null && {fsRoundsPerMs: calibrateFileRounds(fsDir)}),
+			...(calibrates.fs && fsDir !== null && {fsRoundsPerMs: await calibrateFileRounds(fsDir)}),
 		};
 		reply({type: 'prepared', calibration});
 	} catch (error) {
