@@ -15,6 +15,14 @@ describe('--uv-threads', () => {
 		expect(plain.stdout.split('\n')[0]).toContain(' · libuv pool 3 · ');
 	});
 
+	it('set in the environment (UV_THREADPOOL_SIZE) instead of the flag, it is shown and recorded the same', async () => {
+		const {result} = await runJson(['-w', 'sleep', '-n', '2', '--task-ms', '20', '-e', 'async'], {env: {UV_THREADPOOL_SIZE: '2'}});
+		expect(result.config.uvThreads).toBe(2);
+		expect(result.engines[0]!.osThreads?.uvThreads ?? 2).toBe(2);
+		const plain = await runCli(['-w', 'sleep', '-n', '2', '--task-ms', '20', '-e', 'async'], {env: {UV_THREADPOOL_SIZE: '2'}});
+		expect(plain.stdout.split('\n')[0]).toContain(' · libuv pool 2 · ');
+	});
+
 	it('one libuv thread: hashing on async uses about one core, the JS thread waiting', async () => {
 		const {result} = await runJson(['-w', 'hash', '-e', 'async', '-n', '4', '--task-ms', '300', '--uv-threads', '1']);
 		// At most one thread hashes at a time: an upper bound that holds however busy the machine.

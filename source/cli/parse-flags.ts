@@ -19,6 +19,7 @@ import {wantsAscii} from './ascii-output.js';
 import {cpuList} from '../util/cpu-list.js';
 import {defaultPoolSizes} from '../result/sweep-analysis.js';
 import {sweepWorkNames, type SweepWork} from '../config/sweep-work.js';
+import {libuvPoolSize} from '../measure/libuv-pool.js';
 
 export const flagDefinitions = {
 	workload: {type: 'string', shortFlag: 'w'},
@@ -254,7 +255,8 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 		runs: wholeNumber('runs', flags.runs, limits.runs) ?? (sweep ? 3 : base.runs),
 		cpus,
 		netPort: wholeNumber('netPort', flags.netPort, limits.netPort) ?? null,
-		uvThreads: wholeNumber('uvThreads', flags.uvThreads, limits.uvThreads) ?? null,
+		// Set in the environment instead, it is in force all the same: the run says so as it would for the flag.
+		uvThreads: wholeNumber('uvThreads', flags.uvThreads, limits.uvThreads) ?? (process.env.UV_THREADPOOL_SIZE === undefined ? null : libuvPoolSize(process.env)),
 		taskArg: taskArg(flags.taskArg, modulePath),
 	};
 	// Async starts every fs task at once, each with a file open and requests queued on libuv's
