@@ -1,10 +1,14 @@
 // `concur-tui tour`: the note chapter by chapter, predicted and then measured on this machine.
 // Takeaways are checked against the chapter's figures read from the JSON here (never through the
 // tour's code); a chapter fed other figures changes its grade and its takeaway.
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
 import {tourChapters} from '../source/tour/chapters/index.js';
 import {choiceFor} from '../source/tour/chapter.js';
+import {progressPath, readProgress, writeProgress} from '../source/tour/tour-progress.js';
 import {engineResult, runResult} from './helpers/dashboard-fixtures.js';
 import {PtyScreen} from './helpers/pty-screen.js';
 import {runCli} from './helpers/run-cli.js';
@@ -83,6 +87,28 @@ describe('the chapters, fed figures', () => {
 	});
 });
 
+describe('the tour\'s progress file', () => {
+	it('is in the XDG state folder, read back as written, and anything else in it starts the tour over', () => {
+		expect(progressPath({XDG_STATE_HOME: '/state'})).toBe('/state/concur-tui/tour.json');
+		expect(progressPath({XDG_STATE_HOME: 'relative'})).toMatch(/\/\.local\/state\/concur-tui\/tour\.json$/);
+		const folder = mkdtempSync(join(tmpdir(), 'concur-progress-'));
+		const path = join(folder, 'deep', 'tour.json');
+		const progress = {schema: 1 as const, next: 3, chapters: [{number: 1, predicted: 'a', outcome: {figures: [{name: 'three waits', value: 2, text: '2.00 s'}], graded: 2, shown: true, why: null, takeaway: 'waited at once'}}]};
+		expect(writeProgress(path, progress)).toBeNull();
+		expect(readProgress(path, 8)).toEqual(progress);
+		for (const text of ['not json', '{"schema":2,"next":1,"chapters":[]}', '{"schema":1,"next":9,"chapters":[]}', '{"schema":1,"next":-1,"chapters":[]}']) {
+			writeFileSync(path, text);
+			expect(readProgress(path, 8), text).toBeNull();
+		}
+
+		expect(readProgress(join(folder, 'none.json'), 8)).toBeNull();
+		// A folder that cannot be made (a file is in the way): said once, the tour goes on.
+		const blocked = join(path, 'concur-tui', 'tour.json');
+		expect(writeProgress(blocked, progress)).toBe(`progress not kept (ENOTDIR: ${blocked})`);
+		rmSync(folder, {recursive: true, force: true});
+	});
+});
+
 describe('concur-tui tour, run', () => {
 	it('lists its chapters with their length', async () => {
 		const run = await runCli(['tour', '--list']);
@@ -133,16 +159,63 @@ describe('concur-tui tour, run', () => {
 		expect(chapter!.why).toBe('this run may use 1 core: parallelism needs two or more (a machine given one CPU, a quota of one core)');
 	});
 
+	it('at a terminal, goes a chapter at a time (r again, q quit) and resumes where it stopped; chapter 8 uses what earlier sessions measured', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
+		const progress = join(state, 'concur-tui', 'tour.json');
+		const session = async (args: string[], steps: (screen: PtyScreen) => Promise<void>) => {
+			const screen = new PtyScreen(['tour', ...args], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
+			try {
+				await steps(screen);
+				// Everything it wrote, scrolled off or not, lines joined as a reader reads them.
+				return {exit: await screen.exited, shown: screen.raw.replaceAll(/\r?\n */g, ' ')};
+			} finally {
+				screen.kill();
+			}
+		};
+
+		const nav = 'n/Enter next chapter · r again · b back · q quit (resumes here):';
+		const first = await session([], async (screen) => {
+			await screen.waitFor((text) => text.includes(nav), 20_000);
+			screen.write('r');
+			await screen.waitFor(() => screen.raw.split('Chapter 0 of 8').length === 3 && screen.raw.split(nav).length === 3, 20_000);
+			screen.write('q');
+			await screen.waitFor((text) => text.includes('The tour resumes at chapter 1: concur-tui tour.'), 10_000);
+		});
+		expect(first.exit.exitCode).toBe(0);
+		expect(first.shown).toContain('2 of 2 chapters showed their claim on this machine.');
+		expect(JSON.parse(readFileSync(progress, 'utf8'))).toMatchObject({schema: 1, next: 1, chapters: [{number: 0, predicted: null}]});
+
+		const second = await session([], async (screen) => {
+			await screen.waitFor(() => screen.raw.includes('Resuming at chapter 1') && screen.raw.includes('q to stop'), 20_000);
+			screen.write('q');
+			await screen.waitFor((text) => text.includes('The tour resumes at chapter 1: concur-tui tour.'), 10_000);
+		});
+		expect(second.shown).not.toContain('chapters showed');
+
+		const last = await session(['--chapter', '8'], async (screen) => {
+			await screen.waitFor((text) => text.includes('The tour is over'), 20_000);
+		});
+		expect(last.exit.exitCode).toBe(0);
+		// Chapter 0 of the first session measured no row of the table: each row says so, none is made up.
+		expect(last.shown).toContain('Async (programming model; needs multiple cores? no; threads? no): not measured in this tour');
+		expect(JSON.parse(readFileSync(progress, 'utf8'))).toMatchObject({next: 0});
+		rmSync(state, {recursive: true, force: true});
+	}, 90_000);
+
 	it('at a terminal it asks the prediction, takes a key, and grades it against what it measured', async () => {
-		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24});
+		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
+		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
 		let shown: string;
 		try {
 			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for b, q to stop)'), 20_000);
 			screen.write('c');
-			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 30_000);
+			await screen.waitFor(() => screen.raw.includes('q quit (resumes here):'), 30_000);
+			screen.write('q');
+			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 10_000);
 			await screen.exited;
 		} finally {
 			screen.kill();
+			rmSync(state, {recursive: true, force: true});
 		}
 
 		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|not quite, that is ([ab])\) [^.]*\.\d? s[^.]*)\./.exec(shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' '));

@@ -2,7 +2,9 @@ import type {MachineInfo} from '../model/result-types.js';
 import type {Chapter} from '../tour/chapter.js';
 import {tourChapters} from '../tour/chapters/index.js';
 import {chapterHeader, chapterResultLines, predictionLines, runLines, tourDocument, tourExitCode, tourSummary} from '../tour/tour-report.js';
-import {runTour} from '../tour/tour-session.js';
+import {runTour, type ChapterRecord, type TourHooks} from '../tour/tour-session.js';
+import type {EarlierChapters} from '../tour/chapter.js';
+import {progressPath, readProgress, writeProgress} from '../tour/tour-progress.js';
 import type {TourOptions} from './parse-flags.js';
 import {wrapWords} from '../util/wrap-words.js';
 
@@ -64,7 +66,6 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		return 0;
 	}
 
-	const chapters = options.chapter === null ? all : all.filter((chapter) => chapter.number === options.chapter);
 	const asking = !options.auto && !options.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
 	const stopped = new AbortController();
 	signal.addEventListener('abort', () => stopped.abort(), {once: true});
@@ -74,31 +75,112 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		if (!options.json) write(`${lines.flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n`);
 	};
 
-	if (!options.json && !asking && !options.auto) text(['(Not at a terminal: every prediction takes its default. --auto says so for a demo.)', '']);
-	const records = await runTour(
-		chapters,
-		machine,
-		{
-			waitForQuiet: true,
-			predict: async (chapter) => {
-				if (asking) return askPrediction(chapter, write, () => stopped.abort());
-				text(predictionLines(chapter.prediction!));
-				text([`  Prediction (default): ${chapter.prediction!.defaultKey}`]);
-				return chapter.prediction!.defaultKey;
-			},
-			introduce: (chapter) => {
-				text(chapterHeader(chapter, machine));
-			},
-			starting: (_chapter, planned) => {
-				text(runLines(planned));
-			},
-			ended: (record) => {
-				text([...chapterResultLines(record), '']);
-			},
+	const hooks: TourHooks = {
+		waitForQuiet: true,
+		predict: async (chapter) => {
+			if (asking) return askPrediction(chapter, write, () => stopped.abort());
+			text(predictionLines(chapter.prediction!));
+			text([`  Prediction (default): ${chapter.prediction!.defaultKey}`]);
+			return chapter.prediction!.defaultKey;
 		},
-		stopped.signal,
-	);
+		introduce: (chapter) => {
+			text(chapterHeader(chapter, machine));
+		},
+		starting: (_chapter, planned) => {
+			text(runLines(planned));
+		},
+		ended: (record) => {
+			text([...chapterResultLines(record), '']);
+		},
+	};
+
+	if (asking) {
+		const {records, resumesAt} = await guidedTour(all, options.chapter, machine, hooks, stopped, text, write);
+		text([...(records.length > 0 ? tourSummary(records) : []), ...(resumesAt === null ? [] : [`The tour resumes at chapter ${resumesAt}: concur-tui tour.`])]);
+		return tourExitCode(records);
+	}
+
+	const chapters = options.chapter === null ? all : all.filter((chapter) => chapter.number === options.chapter);
+	if (!options.json && !options.auto) text(['(Not at a terminal: every prediction takes its default. --auto says so for a demo.)', '']);
+	const records = await runTour(chapters, machine, hooks, stopped.signal);
 	if (options.json) write(`${JSON.stringify(tourDocument(records, machine), null, 2)}\n`);
 	else text(tourSummary(records));
 	return tourExitCode(records);
+}
+
+type NextStep = 'next' | 'again' | 'back' | 'quit';
+
+/** After a chapter at a terminal: n or Enter the next one, r this one again, b the one before, q quit. */
+async function askNext(write: (text: string) => void): Promise<NextStep> {
+	write('  n/Enter next chapter · r again · b back · q quit (resumes here): ');
+	for (;;) {
+		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is a step
+		const key = (await readKey()).toLowerCase();
+		const step: NextStep | undefined = key === 'n' || key === '\r' || key === '\n' ? 'next' : key === 'r' ? 'again' : key === 'b' ? 'back' : key === 'q' || key === '\u0003' ? 'quit' : undefined;
+		if (step) {
+			write(`${step === 'next' ? 'n' : key === '\u0003' ? 'q' : key}\n\n`);
+			return step;
+		}
+	}
+}
+
+/**
+ * The tour at a terminal, a chapter at a time, from where it stopped last (the progress file) or
+ * from `--chapter N`: after each, the next, the same again, the one before, or quit. What each
+ * chapter measured is kept, so chapter 8 has the chapters of earlier sessions too.
+ */
+async function guidedTour(
+	all: readonly Chapter[],
+	from: number | null,
+	machine: MachineInfo,
+	hooks: TourHooks,
+	stopped: AbortController,
+	text: (lines: readonly string[]) => void,
+	write: (text: string) => void,
+): Promise<{records: ChapterRecord[]; resumesAt: number | null}> {
+	const last = all.at(-1)!.number;
+	const path = progressPath();
+	const progress = readProgress(path, last);
+	let kept: EarlierChapters = (progress?.chapters ?? []).flatMap((each) => {
+		const chapter = all.find((candidate) => candidate.number === each.number);
+		return chapter ? [{chapter, results: [], predicted: each.predicted, outcome: each.outcome}] : [];
+	});
+	let index = from ?? progress?.next ?? 0;
+	if (from === null && index > 0) text([`Resuming at chapter ${index} (kept in ${path}; --chapter 0 starts over).`, '']);
+	const records: ChapterRecord[] = [];
+	let keptNote: string | null = null;
+	// Where the next tour starts: this chapter until it has run, the next once it has (null: over).
+	let resumesAt: number | null = index;
+	const keep = () => {
+		const failed = writeProgress(path, {schema: 1, next: resumesAt ?? 0, chapters: kept.map((each) => ({number: each.chapter.number, predicted: each.predicted, outcome: each.outcome!}))});
+		if (failed !== null && keptNote === null) {
+			keptNote = failed;
+			text([`  (${failed})`]);
+		}
+	};
+
+	while (!stopped.signal.aborted) {
+		// eslint-disable-next-line no-await-in-loop -- one chapter at a time, as the learner goes
+		const [record] = await runTour([all[index]!], machine, hooks, stopped.signal, kept);
+		if (!record || stopped.signal.aborted) break;
+		records.push(record);
+		kept = [...kept.filter((each) => each.chapter.number !== index), {chapter: record.chapter, results: record.results, predicted: record.predicted, outcome: record.outcome}];
+		resumesAt = index === last ? null : index + 1;
+		keep();
+		if (index === last) {
+			text(['The tour is over: concur-tui tour starts it again.', '']);
+			break;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		const step = await askNext(write);
+		if (step === 'quit') break;
+		if (step === 'next') index++;
+		if (step === 'back') index = Math.max(0, index - 1);
+		// A move to another chapter moves where it resumes if the learner stops before it runs.
+		resumesAt = index;
+		keep();
+	}
+
+	return {records, resumesAt};
 }

@@ -37,19 +37,21 @@ const quietTries = 3;
  * Goes through `chapters` in order: for each, the prediction, the runs (or why this machine
  * cannot make them), and the outcome its judge draws from the figures. Stops at an abort.
  */
-export async function runTour(chapters: readonly Chapter[], machine: MachineInfo, hooks: TourHooks, signal: AbortSignal): Promise<ChapterRecord[]> {
+export async function runTour(chapters: readonly Chapter[], machine: MachineInfo, hooks: TourHooks, signal: AbortSignal, kept: EarlierChapters = []): Promise<ChapterRecord[]> {
 	const records: ChapterRecord[] = [];
 	for (const chapter of chapters) {
 		if (signal.aborted) break;
+		// The chapters taken before (kept from an earlier session, or this one's), the latest of each.
+		const earlier = [...kept.filter((each) => !records.some((record) => record.chapter.number === each.chapter.number)), ...records.map((record) => ({chapter: record.chapter, results: record.results, predicted: record.predicted, outcome: record.outcome}))];
 		// eslint-disable-next-line no-await-in-loop -- a tour goes one chapter after another
-		records.push(await oneChapter(chapter, machine, hooks, signal, records));
+		records.push(await oneChapter(chapter, machine, hooks, signal, earlier));
 		hooks.ended(records.at(-1)!);
 	}
 
 	return records;
 }
 
-async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHooks, signal: AbortSignal, before: readonly ChapterRecord[]): Promise<ChapterRecord> {
+async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHooks, signal: AbortSignal, earlier: EarlierChapters): Promise<ChapterRecord> {
 	const planned = chapter.runs(machine);
 	hooks.introduce(chapter);
 	const predicted = chapter.prediction && !('cannot' in planned) ? await hooks.predict(chapter) : null;
@@ -69,7 +71,6 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	}
 
 	const results = await runChapter(planned, machine, signal);
-	const earlier: EarlierChapters = before.map((record) => ({chapter: record.chapter, results: record.results, predicted: record.predicted, outcome: record.outcome}));
 	const outcome =
 		results.length < planned.length
 			? {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs ended.'}
