@@ -1,8 +1,7 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import type {ThreadCpu} from '../model/result-types.js';
 import {msPerTick} from './process-cpu.js';
 import {childrenOf} from './process-tree-cpu.js';
-import {procFiles} from './proc-files.js';
 
 /** At most this many threads of one tree are read a sample (a 256-core pool of processes has thousands). */
 const threadsReadPerTree = 256;
@@ -44,7 +43,9 @@ export function treeThreadCpu(root: number, limit = threadsReadPerTree): ThreadC
 		for (const tid of tids) {
 			if (threads.length >= limit) break;
 			try {
-				const thread = parseThreadCpu(pid, tid, procFiles.read(`/proc/${pid}/task/${tid}/stat`));
+				// Opened and closed each time, never kept: a pool of 150 processes has 1,650 threads, and
+				// under an open-file limit (ulimit -n 100) kept descriptors would take concur-tui's own.
+				const thread = parseThreadCpu(pid, tid, readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1'));
 				if (thread) threads.push(thread);
 			} catch {
 				// The thread ended meanwhile.

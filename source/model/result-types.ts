@@ -93,8 +93,8 @@ export type ThreadRole = 'js' | 'libuv' | 'v8' | 'other';
 export type EngineThreads = {
 	/** libuv's pool size in force in the engine's processes (UV_THREADPOOL_SIZE, --uv-threads; 4 by default). */
 	readonly uvThreads: number;
-	/** How roles were told: by the names Node gives its threads (22 and later), or by the order Node 20 starts them in (docs/decisions.md). */
-	readonly identifiedBy: 'names' | 'creation order';
+	/** How roles were told: by the names Node gives its threads (24), by the order Node starts them in (20), or both (22 names some) (docs/decisions.md). */
+	readonly identifiedBy: 'names' | 'names and creation order' | 'creation order';
 	/** Each thread seen while the engine ran (one that ended between samples may be missing), in pid then tid order. */
 	readonly threads: ReadonlyArray<ThreadCpu & {readonly role: ThreadRole}>;
 };

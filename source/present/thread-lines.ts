@@ -18,7 +18,8 @@ export function threadLines(result: RunResult): string[] {
 	const engines = result.engines.filter((engine) => engine.osThreads);
 	if (engines.length === 0) return [];
 	const width = Math.max(...engines.map((engine) => engine.engine.length));
-	const how = engines.every((engine) => engine.osThreads!.identifiedBy === 'names') ? 'by the names Node gives them' : 'by the order Node starts them in';
+	const ways = new Set(engines.map((engine) => engine.osThreads!.identifiedBy));
+	const how = ways.size === 1 && ways.has('names') ? 'by the names Node gives them' : ways.size === 1 && ways.has('creation order') ? 'by the order Node starts them in' : 'by the names Node gives some and the order it starts them in';
 	return [
 		// A thread that ended before its engine (a pool's process) counts to its last reading.
 		`OS threads of each engine, told apart ${how}, and their CPU in the run by its last reading (every 200 ms and at the end):`,

@@ -10,6 +10,7 @@ const roleByName: Readonly<Record<string, ThreadRole>> = {
 	'libuv-worker': 'libuv',
 	V8Worker: 'v8',
 	DelayedTaskSche: 'v8',
+	SignalInspector: 'other',
 };
 
 /**
@@ -37,25 +38,31 @@ function rolesByOrder(threads: readonly ThreadCpu[], jsTids: ReadonlySet<number>
 }
 
 /**
- * What each of an engine's OS threads did (model/result-types.ts, ThreadRole): by the names Node
- * gives them where it does (22 and later), else by the order Node 20 starts them in. `jsTids` are
- * the threads that ran tasks (the lanes', and each task's where a thread was spawned for it).
+ * What each of an engine's OS threads did (model/result-types.ts, ThreadRole): by the name Node
+ * gives it where it does (Node 24 names every thread; Node 22 only the delayed-task scheduler and
+ * libuv's), else by the order Node starts them in. `jsTids` are the threads that ran tasks (the
+ * lanes', and each task's where a thread was spawned for it).
  */
 export function engineThreads(threads: readonly ThreadCpu[], jsTids: ReadonlySet<number>, uvThreads: number): EngineThreads {
-	const named = threads.some((thread) => thread.name in roleByName);
 	const byPid = new Map<number, ThreadCpu[]>();
 	for (const thread of threads) byPid.set(thread.pid, [...(byPid.get(thread.pid) ?? []), thread]);
 	const roles = new Map<number, ThreadRole>();
 	for (const group of byPid.values()) {
-		for (const [tid, role] of named ? group.map((thread) => [thread.tid, roleByName[thread.name] ?? (jsTids.has(thread.tid) ? 'js' : 'other')] as const) : rolesByOrder(group, jsTids, uvThreads)) {
-			roles.set(tid, role);
-		}
+		for (const [tid, role] of rolesByOrder(group, jsTids, uvThreads)) roles.set(tid, role);
+	}
+
+	let byName = 0;
+	for (const thread of threads) {
+		const named = roleByName[thread.name];
+		if (named === undefined) continue;
+		roles.set(thread.tid, named);
+		byName++;
 	}
 
 	const sorted = [...threads].sort((a, b) => a.pid - b.pid || a.tid - b.tid);
 	return {
 		uvThreads,
-		identifiedBy: named ? 'names' : 'creation order',
+		identifiedBy: byName === 0 ? 'creation order' : byName === threads.length || threads.every((thread) => thread.name !== 'node') ? 'names' : 'names and creation order',
 		threads: sorted.map((thread) => ({...thread, role: roles.get(thread.tid) ?? 'other'})),
 	};
 }
