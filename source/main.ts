@@ -148,7 +148,7 @@ async function main(): Promise<void> {
 
 	if (options.tour) {
 		const {runTourCommand} = await import('./cli/run-tour.js');
-		const code = await runTourCommand({...options.tour, json: options.json}, machineInfo(), interruption.signal, (text) => process.stdout.write(options.ascii ? toAscii(text) : text));
+		const code = await runTourCommand({...options.tour, json: options.json, ascii: options.ascii, dashboard: !isCiEnvironment()}, machineInfo(), interruption.signal, (text) => process.stdout.write(options.ascii ? toAscii(text) : text));
 		process.exitCode = signalExitCode ?? code;
 		return;
 	}

@@ -202,13 +202,15 @@ describe('concur-tui tour, run', () => {
 		rmSync(state, {recursive: true, force: true});
 	}, 90_000);
 
-	it('at a terminal it asks the prediction, takes a key, and grades it against what it measured', async () => {
+	it('at a terminal it asks the prediction, takes a key, shows the run in the dashboard, and grades it against what it measured', async () => {
 		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
 		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
 		let shown: string;
 		try {
 			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for b, q to stop)'), 20_000);
 			screen.write('c');
+			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
+			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
 			await screen.waitFor(() => screen.raw.includes('q quit (resumes here):'), 30_000);
 			screen.write('q');
 			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 10_000);

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import type {MachineInfo} from '../model/result-types.js';
+import type {MachineInfo, RunResult} from '../model/result-types.js';
 import {App} from '../ui/app.js';
 import {RenderGuard} from '../ui/render-guard.js';
 import {applyColorPreference} from './color-level.js';
@@ -24,7 +24,10 @@ class DashboardCrash extends Error {
  * Runs the live dashboard until the user quits (or, with --exit, until the run has ended). A
  * render error stops everything and rejects with a DashboardCrash once the terminal is restored.
  */
-export async function runDashboard(options: CliOptions, machine: MachineInfo, interruption?: AbortSignal): Promise<number> {
+/** A run the tour shows in the dashboard: its result handed over, the keys off (the chapter's run is not to be changed), the dashboard gone once it ended. */
+export type GuidedRun = {readonly onResult: (result: RunResult) => void; readonly keysOff: string};
+
+export async function runDashboard(options: CliOptions, machine: MachineInfo, interruption?: AbortSignal, guided?: GuidedRun): Promise<number> {
 	applyColorPreference();
 	let code: number = exitCodes.ok;
 	let unmount = () => {};
@@ -34,7 +37,8 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 		fps: options.fps,
 		force: options.force,
 		onRunEnd(result) {
-			if (!options.exitWhenDone) return;
+			guided?.onResult(result);
+			if (!options.exitWhenDone && !guided) return;
 			code = exitCodeOf(result);
 			setTimeout(() => {
 				session.quit();
@@ -44,7 +48,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 			unmount();
 		},
 	});
-	const interactive = Boolean(process.stdin.isTTY);
+	const interactive = Boolean(process.stdin.isTTY) && !guided;
 	let crash: Error | undefined;
 	const onRenderError = (error: Error) => {
 		crash = error;
@@ -53,7 +57,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 
 	const app = (
 		<RenderGuard onError={onRenderError}>
-			<App store={session.store} controls={session.controls} interactive={interactive} />
+			<App store={session.store} controls={session.controls} interactive={interactive} keysOff={guided?.keysOff} />
 		</RenderGuard>
 	);
 	const stdout = framedStream(options.ascii ? asciiStream(process.stdout) : process.stdout);

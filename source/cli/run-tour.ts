@@ -1,4 +1,5 @@
-import type {MachineInfo} from '../model/result-types.js';
+import type {MachineInfo, RunResult} from '../model/result-types.js';
+import type {RunMaker} from '../tour/run-chapter.js';
 import type {Chapter} from '../tour/chapter.js';
 import {tourChapters} from '../tour/chapters/index.js';
 import {chapterHeader, chapterResultLines, predictionLines, runLines, tourDocument, tourExitCode, tourSummary} from '../tour/tour-report.js';
@@ -15,7 +16,23 @@ function wrapped(line: string, width: number): string[] {
 	return [indent + first, ...wrapWords(rest.join(' '), Math.max(20, width - indent.length - 2)).map((each) => `${indent}  ${each}`)];
 }
 
-type TourCommand = TourOptions & {readonly json: boolean};
+type TourCommand = TourOptions & {readonly json: boolean; readonly ascii: boolean; readonly dashboard: boolean};
+
+/** Each run of a chapter drawn live in the dashboard, which gives way to the tour once the run ended. */
+function dashboardRun(ascii: boolean): RunMaker {
+	return async (config, machine, signal) => {
+		const {runDashboard} = await import('./run-dashboard.js');
+		let result: RunResult | null = null;
+		const options = {config, json: false, tracePath: null, savePath: null, exitWhenDone: true, fps: 9, force: true, ascii, sweep: null, replay: null};
+		await runDashboard(options, machine, signal, {
+			onResult: (ended) => {
+				result = ended;
+			},
+			keysOff: 'tour: this run is the chapter\'s, it ends by itself · Ctrl+C to stop',
+		});
+		return result;
+	};
+}
 
 /** Reads one key from a terminal's stdin: the answer's key, Enter for the default, q or Ctrl+C to stop. */
 async function readKey(): Promise<string> {
@@ -77,6 +94,8 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 
 	const hooks: TourHooks = {
 		waitForQuiet: true,
+		// At a terminal (not under CI, where Ink draws only the last frame) each run is live in the dashboard.
+		...(asking && options.dashboard && {makeRun: dashboardRun(options.ascii)}),
 		predict: async (chapter) => {
 			if (asking) return askPrediction(chapter, write, () => stopped.abort());
 			text(predictionLines(chapter.prediction!));

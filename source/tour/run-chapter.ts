@@ -10,18 +10,21 @@ function chapterConfig(run: ChapterRun, machine: MachineInfo): RunConfig {
 	return {...defaultRunConfig(machine.cores), ...run.config};
 }
 
-/**
- * Runs a chapter's runs one after another, headless (the engines in their hosts, as a run from the
- * command line), and gives their result documents. `onResult` hears each as it ends.
- */
-export async function runChapter(runs: readonly ChapterRun[], machine: MachineInfo, signal: AbortSignal, onResult: (result: RunResult, run: ChapterRun) => void = () => undefined): Promise<RunResult[]> {
+/** How a run is made: headless by default; at a terminal, the tour draws it in the dashboard. Null: no result (stopped). */
+export type RunMaker = (config: RunConfig, machine: MachineInfo, signal: AbortSignal) => Promise<RunResult | null>;
+
+/** A run with no screen: the engines in their hosts, as a run from the command line with --json. */
+const headlessRun: RunMaker = async (config, machine, signal) => runEngines(config, new RunBus(), machine, signal);
+
+/** Runs a chapter's runs one after another and gives their result documents (fewer when stopped). */
+export async function runChapter(runs: readonly ChapterRun[], machine: MachineInfo, signal: AbortSignal, makeRun: RunMaker = headlessRun): Promise<RunResult[]> {
 	const results: RunResult[] = [];
 	for (const run of runs) {
 		if (signal.aborted) break;
 		// eslint-disable-next-line no-await-in-loop -- a chapter's runs never share the cores
-		const result = await runEngines(chapterConfig(run, machine), new RunBus(), machine, signal);
+		const result = await makeRun(chapterConfig(run, machine), machine, signal);
+		if (!result) break;
 		results.push(result);
-		onResult(result, run);
 	}
 
 	return results;

@@ -2,7 +2,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {Chapter, ChapterOutcome, ChapterRun, EarlierChapters} from './chapter.js';
 import {busyFloorCores} from './chapters/machine.js';
 import {otherLoadOver} from './machine-load.js';
-import {runChapter} from './run-chapter.js';
+import {runChapter, type RunMaker} from './run-chapter.js';
 
 /** One chapter as the tour went through it. */
 export type ChapterRecord = {
@@ -27,6 +27,8 @@ export type TourHooks = {
 	readonly ended: (record: ChapterRecord) => void;
 	/** Whether to wait for a busy machine to quieten before chapter 0 is judged (bounded). */
 	readonly waitForQuiet: boolean;
+	/** How each run is made (headless when not given). */
+	readonly makeRun?: RunMaker;
 };
 
 /** How long chapter 0 measures the load, and how many more times it looks when the machine is busy. */
@@ -70,7 +72,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 		return {chapter, predicted, runs: [], results: [], outcome, otherLoadBefore};
 	}
 
-	const results = await runChapter(planned, machine, signal);
+	const results = await runChapter(planned, machine, signal, hooks.makeRun);
 	const outcome =
 		results.length < planned.length
 			? {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs ended.'}

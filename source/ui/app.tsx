@@ -20,6 +20,8 @@ type AppProps = {
 	readonly controls: DashboardControls;
 	/** False when stdin is not a terminal: keys are off, and no raw mode is asked for. */
 	readonly interactive: boolean;
+	/** Why the keys are off, said in the footer (by default: stdin is not a terminal). */
+	readonly keysOff?: string;
 };
 
 type Page = 'auto' | 'timeline' | 'result' | 'help';
@@ -39,7 +41,7 @@ const Line = memo(function Line({text}: {readonly text: string}) {
 	return <Text wrap="truncate">{text}</Text>;
 });
 
-export function App({store, controls, interactive}: AppProps) {
+export function App({store, controls, interactive, keysOff}: AppProps) {
 	const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const terminal = useTerminalSize();
 	// The last column stays empty: a line that fills it leaves the cursor in a pending wrap,
@@ -91,8 +93,8 @@ export function App({store, controls, interactive}: AppProps) {
 	const sideBySide = layout.kind === 'ok' && layout.sideBySide;
 	const canSideBySide = layout.kind === 'ok' && layout.canSideBySide;
 	const footerText = useMemo(
-		() => footerLine(columns, interactive, notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}),
-		[columns, interactive, notice, sideBySide, canSideBySide],
+		() => footerLine(columns, interactive, notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}, keysOff),
+		[columns, interactive, notice, sideBySide, canSideBySide, keysOff],
 	);
 
 	if (layout.kind === 'too-small') {

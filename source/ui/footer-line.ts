@@ -15,8 +15,8 @@ const footerText = (entry: (typeof keyTable)[number], state: FooterState) => (ty
  * The footer: a notice first when there is one (a trace written, a run restarted), then as many
  * keys as fit, and always "? help · q quit" at the end, whatever the width.
  */
-export function footerLine(width: number, interactive: boolean, notice: string | null, state: FooterState = {arrangement: 'stacked', canSwitch: false}): string {
-	if (!interactive) return fitSegments([[notice ? `${notice}  ` : '', chalk.yellow], ['keys off: stdin is not a terminal · Ctrl+C to stop', chalk.dim]], width);
+export function footerLine(width: number, interactive: boolean, notice: string | null, state: FooterState = {arrangement: 'stacked', canSwitch: false}, keysOff = 'keys off: stdin is not a terminal · Ctrl+C to stop'): string {
+	if (!interactive) return fitSegments([[notice ? `${notice}  ` : '', chalk.yellow], [keysOff, chalk.dim]], width);
 	const tail = lastKeys.map((entry) => footerText(entry, state)).join(' · ');
 	const room = width - stringWidth(tail);
 	// A notice takes the room of the optional keys; its end is cut before the keys that always show.
