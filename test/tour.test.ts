@@ -159,6 +159,21 @@ describe('concur-tui tour, run', () => {
 		expect(chapter!.why).toBe('this run may use 1 core: parallelism needs two or more (a machine given one CPU, a quota of one core)');
 	});
 
+	it('--auto at a terminal (a demo): the runs live in the dashboard, the defaults taken, and it ends by itself', async () => {
+		const screen = new PtyScreen(['tour', '--auto', '--chapter', '2'], {cols: 80, rows: 24});
+		try {
+			const exit = await screen.exited;
+			expect(exit.exitCode).toBe(screen.raw.includes('Not shown on this machine') ? 1 : 0);
+			expect(screen.raw).toContain('Prediction (default): b');
+			expect(screen.raw).toContain('Async · one event loop');
+			expect(screen.raw).toContain('1 of 1 chapter');
+			// Nothing waited for a key.
+			expect(screen.raw).not.toContain('q quit (resumes here)');
+		} finally {
+			screen.kill();
+		}
+	}, 40_000);
+
 	it('at a terminal, goes a chapter at a time (r again, q quit) and resumes where it stopped; chapter 8 uses what earlier sessions measured', async () => {
 		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
 		const progress = join(state, 'concur-tui', 'tour.json');

@@ -16,6 +16,9 @@ function wrapped(line: string, width: number): string[] {
 	return [indent + first, ...wrapWords(rest.join(' '), Math.max(20, width - indent.length - 2)).map((each) => `${indent}  ${each}`)];
 }
 
+/** With --auto at a terminal, how long each chapter's end stays before the next begins. */
+const autoPauseMs = 3000;
+
 type TourCommand = TourOptions & {readonly json: boolean; readonly ascii: boolean; readonly dashboard: boolean};
 
 /** Each run of a chapter drawn live in the dashboard, which gives way to the tour once the run ended. */
@@ -84,6 +87,7 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 	}
 
 	const asking = !options.auto && !options.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
+	const live = options.dashboard && !options.json && process.stdout.isTTY === true;
 	const stopped = new AbortController();
 	signal.addEventListener('abort', () => stopped.abort(), {once: true});
 	// At a terminal, lines wrap between words; piped, each stays one line (for grep and diff).
@@ -95,7 +99,8 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 	const hooks: TourHooks = {
 		waitForQuiet: true,
 		// At a terminal (not under CI, where Ink draws only the last frame) each run is live in the dashboard.
-		...(asking && options.dashboard && {makeRun: dashboardRun(options.ascii)}),
+		// --auto at a terminal too: a demo shows the runs as a learner sees them.
+		...(live && {makeRun: dashboardRun(options.ascii)}),
 		predict: async (chapter) => {
 			if (asking) return askPrediction(chapter, write, () => stopped.abort());
 			text(predictionLines(chapter.prediction!));
@@ -108,8 +113,10 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		starting: (_chapter, planned) => {
 			text(runLines(planned));
 		},
-		ended: (record) => {
+		ended: async (record) => {
 			text([...chapterResultLines(record), '']);
+			// --auto at a terminal (a demo being recorded): a fixed pause to read each chapter's end.
+			if (live && options.auto && !stopped.signal.aborted) await new Promise((resolve) => setTimeout(resolve, autoPauseMs));
 		},
 	};
 

@@ -23,8 +23,8 @@ export type TourHooks = {
 	readonly introduce: (chapter: Chapter) => void;
 	/** Before a chapter's runs: what it will run, or why it cannot here. */
 	readonly starting: (chapter: Chapter, runs: readonly ChapterRun[] | {readonly cannot: string}) => void;
-	/** A chapter is over. */
-	readonly ended: (record: ChapterRecord) => void;
+	/** A chapter is over (the next waits for what this returns). */
+	readonly ended: (record: ChapterRecord) => void | Promise<void>;
 	/** Whether to wait for a busy machine to quieten before chapter 0 is judged (bounded). */
 	readonly waitForQuiet: boolean;
 	/** How each run is made (headless when not given). */
@@ -47,7 +47,8 @@ export async function runTour(chapters: readonly Chapter[], machine: MachineInfo
 		const earlier = [...kept.filter((each) => !records.some((record) => record.chapter.number === each.chapter.number)), ...records.map((record) => ({chapter: record.chapter, results: record.results, predicted: record.predicted, outcome: record.outcome}))];
 		// eslint-disable-next-line no-await-in-loop -- a tour goes one chapter after another
 		records.push(await oneChapter(chapter, machine, hooks, signal, earlier));
-		hooks.ended(records.at(-1)!);
+		// eslint-disable-next-line no-await-in-loop
+		await hooks.ended(records.at(-1)!);
 	}
 
 	return records;
