@@ -1,6 +1,5 @@
 // Run: npm run build. Bundles the CLI and the engine entry points into dist/.
 import {spawnSync} from 'node:child_process';
-import {build} from 'esbuild';
 import {chmod, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -11,6 +10,15 @@ import {parseArgs} from 'node:util';
 // --fault oom: one whose panels keep memory at every frame once a task is done (test/signals).
 // --release: what the package ships (npm pack runs it as prepack): no benchmark entries, no
 // source maps, and Ink's React-devtools connector (loaded only with DEV=true) left out.
+// Before anything else: `npm pack` on a fresh clone (prepack builds) has no build tools yet.
+let build;
+try {
+	({build} = await import('esbuild'));
+} catch {
+	process.stderr.write('concur-tui build: its tools are not installed (esbuild and patch-package, devDependencies): run npm ci first\n');
+	process.exit(1);
+}
+
 const {values: cli} = parseArgs({options: {outdir: {type: 'string', default: 'dist'}, fault: {type: 'string'}, release: {type: 'boolean', default: false}}});
 const outdir = cli.outdir;
 

@@ -59,3 +59,16 @@ describe('the published package', () => {
 		}
 	});
 });
+
+describe('packing a fresh clone', () => {
+	it('npm pack before npm ci: one line saying what to run, no stack trace', () => {
+		// A copy with no node_modules: as cloned, before anything is installed.
+		const copy = join(mkdtempSync(join(tmpdir(), 'concur-fresh-')), 'repo');
+		for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'scripts', 'source', 'examples']) cpSync(join(repo, entry), join(copy, entry), {recursive: true});
+		const pack = spawnSync('npm', ['pack', '--silent'], {cwd: copy, env, encoding: 'utf8'});
+		expect(pack.status).not.toBe(0);
+		expect(pack.stderr).toContain('concur-tui build: its tools are not installed (esbuild and patch-package, devDependencies): run npm ci first');
+		expect(pack.stderr).not.toMatch(/\n\s+at /);
+		expect(readdirSync(copy).filter((name) => name.endsWith('.tgz'))).toEqual([]);
+	}, 60_000);
+});
