@@ -107,7 +107,7 @@ export type CoreSample = {
 	readonly engineCores: number | null;
 	/** The engine's OS threads at the sample (host and units), where the OS tells. */
 	readonly engineThreads?: number | null;
-	/** Each of its threads' CPU so far (ms, by tid), at most 256 of them, where the OS tells. */
+	/** Each of its threads' CPU since the engine's window opened (ms, by tid), at most 256 of them, where the OS tells. */
 	readonly threadCpuMs?: Readonly<Record<string, number>> | null;
 };
 

@@ -147,20 +147,24 @@ function helperThreadTracks(engine: EngineResult, nameThread: (pid: number, tid:
 	for (const thread of engine.osThreads?.threads ?? []) {
 		if (thread.role === 'js') continue;
 		const key = String(thread.tid);
-		let previous: {t: number; cpuMs: number} | undefined;
+		const name = thread.name === 'node' ? helperNames[thread.role] : `${helperNames[thread.role]} ${thread.name}`;
+		const busy = (from: number, to: number, used: number) => {
+			if (used <= 0 || to <= from) return;
+			nameThread(thread.pid, thread.tid, `${name} (tid ${thread.tid})`);
+			const ts = micros(from);
+			events.push({name: 'busy', cat: `${engine.engine}.helpers`, ph: 'X', pid: thread.pid, tid: thread.tid, ts, dur: Math.max(1, micros(to) - ts), args: {cpuMs: round2(used), busyPercent: Math.round((used / (to - from)) * 1000) / 10}});
+		};
+
+		// Readings count from the window's start: from 0 at its start, to the thread's figure at its end.
+		let previous = {t: 0, cpuMs: 0};
 		for (const sample of engine.coreSamples) {
 			const cpuMs = sample.threadCpuMs?.[key];
 			if (cpuMs === undefined) continue;
-			const used = previous ? cpuMs - previous.cpuMs : 0;
-			if (previous && used > 0 && sample.t > previous.t) {
-				const name = thread.name === 'node' ? helperNames[thread.role] : `${helperNames[thread.role]} ${thread.name}`;
-				nameThread(thread.pid, thread.tid, `${name} (tid ${thread.tid})`);
-				const ts = micros(previous.t);
-				events.push({name: 'busy', cat: `${engine.engine}.helpers`, ph: 'X', pid: thread.pid, tid: thread.tid, ts, dur: Math.max(1, micros(sample.t) - ts), args: {cpuMs: round2(used), busyPercent: Math.round((used / (sample.t - previous.t)) * 1000) / 10}});
-			}
-
-			previous = {t: sample.t, cpuMs};
+			busy(previous.t, Math.min(sample.t, engine.elapsedMs), cpuMs - previous.cpuMs);
+			previous = {t: Math.min(sample.t, engine.elapsedMs), cpuMs};
 		}
+
+		busy(previous.t, engine.elapsedMs, thread.cpuMs - previous.cpuMs);
 	}
 
 	return events;

@@ -49,7 +49,9 @@ function engineResult(model: RunModel, engine: EngineName, round: RoundState): O
 	// started) still accounts for each of its tasks.
 	const unfinished = end ? (end.error ?? "the engine ended without this task's outcome") : 'interrupted';
 	const tasks = taskRecords(state.tasks.publish(), model.start?.config.tasks ?? 0, `not finished: ${unfinished}`);
-	const coreSamples = samplesBetween(model, engine, t0, t0 + elapsedMs);
+	// Each thread's CPU in the samples counts from the engine's window, as its figure in osThreads does.
+	const atStart = new Map((end?.threads?.atStart ?? []).map((thread) => [thread.tid, thread.cpuMs]));
+	const coreSamples = samplesBetween(model, engine, t0, t0 + elapsedMs, atStart);
 	const complete = Boolean(m) && !end?.error && tasks.length > 0 && tasks.every((task) => task.endMs !== null);
 	// Stopped before its host reported (interrupted, crashed): its CPU by the latest sample, its loop's worst lag seen.
 	const cpuMs = m?.cpuMs ?? state.sampledCpuMs;
@@ -105,13 +107,20 @@ function osThreadsOf(state: EngineState, tasks: readonly TaskRecord[]): EngineTh
 	return engineThreads([...state.threadCpu.values()], jsTids, state.uvThreads ?? 4);
 }
 
-function samplesBetween(model: RunModel, engine: EngineName, from: number, to: number): CoreSample[] {
+function samplesBetween(model: RunModel, engine: EngineName, from: number, to: number, threadsAtStart: ReadonlyMap<number, number>): CoreSample[] {
 	return model.samples
 		.filter((sample) => sample.t > from && sample.t - coreSampleIntervalMs < to)
-		.map((sample) => ({t: sample.t - from, busy: sample.busy, ownCores: sample.ownCores, engineCores: sample.engineCores[engine] ?? null, engineThreads: sample.engineThreads?.[engine] ?? null, threadCpuMs: threadCpuOf(sample.engineThreadCpu?.[engine])}));
+		.map((sample) => ({
+			t: sample.t - from,
+			busy: sample.busy,
+			ownCores: sample.ownCores,
+			engineCores: sample.engineCores[engine] ?? null,
+			engineThreads: sample.engineThreads?.[engine] ?? null,
+			threadCpuMs: threadCpuOf(sample.engineThreadCpu?.[engine], threadsAtStart),
+		}));
 }
 
-/** A sample's thread readings as tid -> CPU ms (JSON keys), or null where none were read. */
-function threadCpuOf(threads: readonly ThreadCpu[] | undefined): Record<string, number> | null {
-	return threads && threads.length > 0 ? Object.fromEntries(threads.map((thread) => [String(thread.tid), thread.cpuMs])) : null;
+/** A sample's thread readings as tid -> CPU ms since the engine's window opened (JSON keys), or null where none were read. */
+function threadCpuOf(threads: readonly ThreadCpu[] | undefined, atStart: ReadonlyMap<number, number>): Record<string, number> | null {
+	return threads && threads.length > 0 ? Object.fromEntries(threads.map((thread) => [String(thread.tid), Math.max(0, thread.cpuMs - (atStart.get(thread.tid) ?? 0))])) : null;
 }
