@@ -4,9 +4,11 @@
 // - demo-80x24.svg: that recording as an animated SVG (svg-term-cli), shown at the top of the README;
 // - demo-80x24-result.svg: a still of its final screen;
 // - cpu-160x48.cast: `-w cpu` at 160x48 (panels side by side);
+// - tour-80x24.cast: `concur-tui tour --auto` at 80x24, every chapter with its default prediction
+//   (a fresh XDG state folder, so nothing of the recording machine's own tour is read);
 // - *-final.txt: the last screen of each recording as plain text, for diffs and for reading.
 import {execFileSync} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {resolve} from 'node:path';
 
@@ -24,10 +26,11 @@ const frames = readFileSync('media/demo-80x24.cast', 'utf8').trim().split('\n').
 const lastDrawn = frames.filter(([, , data]) => data !== '').at(-1);
 svgTerm(['--in', media('demo-80x24.cast'), '--out', media('demo-80x24-result.svg'), '--window', '--no-cursor', '--width', '80', '--height', '24', '--at', String(Math.round(lastDrawn[0] * 1000))]);
 run(process.execPath, ['scripts/record-cast.mjs', 'media/cpu-160x48.cast', '--', '-w', 'cpu', '--exit'], {COLUMNS: '160', LINES: '48', HOLD_SECONDS: '4'});
+run(process.execPath, ['scripts/record-cast.mjs', 'media/tour-80x24.cast', '--', 'tour', '--auto'], {COLUMNS: '80', LINES: '24', HOLD_SECONDS: '4', XDG_STATE_HOME: mkdtempSync(resolve(tmpdir(), 'concur-tour-'))});
 
 // The final screen of a recording, replayed through a headless xterm.
 const {default: xterm} = await import('@xterm/headless');
-for (const name of ['demo-80x24', 'cpu-160x48']) {
+for (const name of ['demo-80x24', 'cpu-160x48', 'tour-80x24']) {
 	const [header, ...events] = readFileSync(media(`${name}.cast`), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 	const terminal = new xterm.Terminal({cols: header.width, rows: header.height, allowProposedApi: true});
 	// eslint-disable-next-line no-await-in-loop -- each recording is replayed in full
@@ -37,4 +40,4 @@ for (const name of ['demo-80x24', 'cpu-160x48']) {
 	writeFileSync(media(`${name}-final.txt`), `${lines.join('\n').trimEnd()}\n`);
 }
 
-console.log('media/: demo-80x24.cast, demo-80x24.svg, demo-80x24-result.svg, cpu-160x48.cast, *-final.txt');
+console.log('media/: demo-80x24.cast, demo-80x24.svg, demo-80x24-result.svg, cpu-160x48.cast, tour-80x24.cast, *-final.txt');
