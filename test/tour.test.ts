@@ -188,7 +188,7 @@ describe('concur-tui tour, run', () => {
 			}
 		};
 
-		const nav = 'n/Enter next chapter · r again · b back · q quit (resumes here):';
+		const nav = 'n/Enter next chapter · r again · b back · q quit (resumes here) · ? help:';
 		const first = await session([], async (screen) => {
 			await screen.waitFor((text) => text.includes(nav), 20_000);
 			screen.write('r');
@@ -222,11 +222,14 @@ describe('concur-tui tour, run', () => {
 		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
 		let shown: string;
 		try {
-			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for b, q to stop)'), 20_000);
+			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for b, q to stop, ? help)'), 20_000);
+			// ? explains the keys and asks again.
+			screen.write('?');
+			await screen.waitFor(() => screen.raw.includes('r: run it again · b: the chapter before · q: quit (the tour resumes there)') && screen.raw.split('Your prediction (a/b/c').length === 3, 10_000);
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
 			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
-			await screen.waitFor(() => screen.raw.includes('q quit (resumes here):'), 30_000);
+			await screen.waitFor(() => screen.raw.includes('q quit (resumes here) · ? help:'), 30_000);
 			screen.write('q');
 			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 10_000);
 			await screen.exited;

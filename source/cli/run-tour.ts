@@ -51,14 +51,31 @@ async function readKey(): Promise<string> {
 }
 
 /** The learner's answer, asked at the terminal until it is one of the chapter's keys (Enter: the default). */
+/** What `?` shows at either prompt: how the tour goes and every key it takes. */
+const tourHelp = [
+	'',
+	'  Each chapter says what the note claims and asks what you expect (each answer',
+	'  is a range of the figure it measures), runs it here, live in the dashboard,',
+	'  then grades your answer against the measurement.',
+	'  Keys: a b c answer (Enter: the default) · n or Enter: the next chapter',
+	'  r: run it again · b: the chapter before · q: quit (the tour resumes there)',
+	'',
+];
+
 async function askPrediction(chapter: Chapter, write: (text: string) => void, stop: () => void): Promise<string> {
 	const prediction = chapter.prediction!;
 	const keys = prediction.choices.map((choice) => choice.key);
 	const width = process.stdout.columns;
-	write(`${predictionLines(prediction).flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n  Your prediction (${keys.join('/')}, Enter for ${prediction.defaultKey}, q to stop): `);
+	const prompt = `  Your prediction (${keys.join('/')}, Enter for ${prediction.defaultKey}, q to stop, ? help): `;
+	write(`${predictionLines(prediction).flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n${prompt}`);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is an answer
 		const key = (await readKey()).toLowerCase();
+		if (key === '?') {
+			write(`?\n${tourHelp.join('\n')}\n${prompt}`);
+			continue;
+		}
+
 		if (key === 'q' || key === '\u0003') {
 			write('q\n');
 			stop();
@@ -138,10 +155,16 @@ type NextStep = 'next' | 'again' | 'back' | 'quit';
 
 /** After a chapter at a terminal: n or Enter the next one, r this one again, b the one before, q quit. */
 async function askNext(write: (text: string) => void): Promise<NextStep> {
-	write('  n/Enter next chapter · r again · b back · q quit (resumes here): ');
+	const prompt = '  n/Enter next chapter · r again · b back · q quit (resumes here) · ? help: ';
+	write(prompt);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is a step
 		const key = (await readKey()).toLowerCase();
+		if (key === '?') {
+			write(`?\n${tourHelp.join('\n')}\n${prompt}`);
+			continue;
+		}
+
 		const step: NextStep | undefined = key === 'n' || key === '\r' || key === '\n' ? 'next' : key === 'r' ? 'again' : key === 'b' ? 'back' : key === 'q' || key === '\u0003' ? 'quit' : undefined;
 		if (step) {
 			write(`${step === 'next' ? 'n' : key === '\u0003' ? 'q' : key}\n\n`);
