@@ -23,7 +23,20 @@ export const togetherChapter: Chapter = {
 			const found = earlierFigure(earlier, number, name);
 			if (!found) return null;
 			quoted.push({...found, name: `chapter ${number}: ${found.name}`});
-			return words(found.text);
+			return `${words(found.text)}${guessed(number)}`;
+		};
+
+		// The learner's answer beside the figure it was graded on, once per chapter: " (you: about 2 s, right)".
+		const said = new Set<number>();
+		const guessed = (number: number): string => {
+			const taken = earlier.find((each) => each.chapter.number === number);
+			const prediction = taken?.chapter.prediction;
+			if (!prediction || taken.predicted === null || taken.outcome?.graded === null || taken.outcome?.graded === undefined || said.has(number)) return '';
+			said.add(number);
+			const chosen = prediction.choices.find((choice) => choice.key === taken.predicted);
+			if (!chosen) return '';
+			const right = choiceFor(prediction, taken.outcome.graded)?.key === taken.predicted;
+			return ` (you: ${chosen.text.replace(/ \(.*\)$/, '')}, ${right ? 'right' : 'not quite'})`;
 		};
 
 		const rows = [
