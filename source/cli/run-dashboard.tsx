@@ -77,14 +77,13 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 
 	session.setSuspend(screen.suspend);
 
-	// A signal quits as q does: Ink restores the terminal, the partial run is exported.
-	interruption?.addEventListener(
-		'abort',
-		() => {
-			session.quit();
-		},
-		{once: true},
-	);
+	// A signal quits as q does: Ink restores the terminal, the partial run is exported. Removed
+	// when the dashboard ends: the tour starts one per run on the same signal.
+	const quitOnAbort = () => {
+		session.quit();
+	};
+
+	interruption?.addEventListener('abort', quitOnAbort, {once: true});
 
 	// However Ink comes to exit with an error, the run must not outlive the screen.
 	const exited = screen.closed();
@@ -106,6 +105,7 @@ export async function runDashboard(options: CliOptions, machine: MachineInfo, in
 	} catch (error) {
 		crash ??= error instanceof Error ? error : new Error(String(error));
 	} finally {
+		interruption?.removeEventListener('abort', quitOnAbort);
 		screen.dispose();
 	}
 

@@ -231,5 +231,7 @@ async function guidedTour(
 		keep();
 	}
 
+	// However it ended (q, Ctrl+C mid-run), the file says where it resumes, as the last line does.
+	keep();
 	return {records, resumesAt};
 }

@@ -11,6 +11,7 @@ export type Choice = {readonly key: string; readonly text: string; readonly band
 export type Prediction = {
 	readonly question: string;
 	readonly choices: readonly Choice[];
+	/** The answer Enter gives: the first guess a newcomer tends to make (the sum of the waits, one core's worth), never simply the right one. */
 	readonly defaultKey: string;
 	/** The unit of the measured value the bands are in ("s", "×", "∥"), for the grade's line. */
 	readonly unit: string;

@@ -18,7 +18,6 @@ export function chapterHeader(chapter: Chapter, machine: MachineInfo): string[] 
 	return [
 		`Chapter ${chapter.number} of ${lastChapter}: ${chapter.title}${length >= 1 ? ` (about ${Math.round(length)} s)` : ''}`,
 		`  The note: ${chapter.note}`,
-		`  Claim: ${chapter.claim}.`,
 	];
 }
 
@@ -47,18 +46,22 @@ export function chapterResultLines(record: ChapterRecord): string[] {
 		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${right ? 'right' : `not quite, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`}.`);
 	}
 
-	lines.push(outcome.shown ? `  Shown on this machine.` : `  Not shown on this machine: ${outcome.why ?? 'unknown'}.`, `  Takeaway: ${outcome.takeaway}`);
+	// The claim after the run, not before: said before the prediction, it would give the answer away.
+	lines.push(`  The claim: ${chapter.claim}.`, outcome.shown ? `  Shown on this machine.` : `  Not shown on this machine: ${outcome.why ?? 'unknown'}.`, `  Takeaway: ${outcome.takeaway}`);
 	return lines;
 }
 
 /** The last lines: how many claims showed, and which did not, with why. */
-export function tourSummary(records: readonly ChapterRecord[]): string[] {
+export function tourSummary(all: readonly ChapterRecord[]): string[] {
+	// A chapter run again counts once, as it ended last.
+	const records = [...new Map(all.map((record) => [record.chapter.number, record])).values()];
 	const notShown = records.filter((record) => !record.outcome.shown);
 	return [`${records.length - notShown.length} of ${records.length} ${records.length === 1 ? 'chapter' : 'chapters'} showed ${records.length === 1 ? 'its' : 'their'} claim on this machine.`, ...notShown.map((record) => `  Chapter ${record.chapter.number} (${record.chapter.title}) did not: ${record.outcome.why ?? 'unknown'}.`)];
 }
 
 /** 0 when every chapter showed its claim; 1 when one could not (the summary says why). */
-export function tourExitCode(records: readonly ChapterRecord[]): number {
+export function tourExitCode(all: readonly ChapterRecord[]): number {
+	const records = [...new Map(all.map((record) => [record.chapter.number, record])).values()];
 	return records.every((record) => record.outcome.shown) ? 0 : 1;
 }
 

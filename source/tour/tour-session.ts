@@ -47,6 +47,8 @@ export async function runTour(chapters: readonly Chapter[], machine: MachineInfo
 		const earlier = [...kept.filter((each) => !records.some((record) => record.chapter.number === each.chapter.number)), ...records.map((record) => ({chapter: record.chapter, results: record.results, predicted: record.predicted, outcome: record.outcome}))];
 		// eslint-disable-next-line no-await-in-loop -- a tour goes one chapter after another
 		records.push(await oneChapter(chapter, machine, hooks, signal, earlier));
+		// Stopped meanwhile (q at a prompt, a signal): said by whoever stopped it, not as a chapter's end.
+		if (signal.aborted) break;
 		// eslint-disable-next-line no-await-in-loop
 		await hooks.ended(records.at(-1)!);
 	}
@@ -58,6 +60,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	const planned = chapter.runs(machine);
 	hooks.introduce(chapter);
 	const predicted = chapter.prediction && !('cannot' in planned) ? await hooks.predict(chapter) : null;
+	if (signal.aborted) return {chapter, predicted, runs: [], results: [], outcome: {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs.'}, otherLoadBefore: null};
 	hooks.starting(chapter, planned);
 	let otherLoadBefore: number | null = null;
 	if (chapter.number === 0) {

@@ -28,7 +28,7 @@ export const helpersChapter: Chapter = {
 			{key: 'a', text: 'about 1 (under 1.2)', band: [0, 1.2]},
 			{key: 'b', text: 'above 1 (1.2 or more)', band: [1.2, Number.POSITIVE_INFINITY]},
 		],
-		defaultKey: 'b',
+		defaultKey: 'a',
 		unit: '∥',
 	},
 	seconds: () => 5,

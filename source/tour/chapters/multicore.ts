@@ -72,7 +72,7 @@ export const kitchensChapter: Chapter = {
 			{key: 'b', text: 'about the same (0.9× to 1.1×)', band: [0.9, 1.1]},
 			{key: 'c', text: 'the processes (1.1× or more)', band: [1.1, Number.POSITIVE_INFINITY]},
 		],
-		defaultKey: 'c',
+		defaultKey: 'b',
 		unit: '×',
 	},
 	seconds: () => 4,
@@ -142,7 +142,7 @@ export function howManyPrediction(cores: number): Chapter['prediction'] {
 			{key: 'b', text: 'about the same (0.7× to 1.2×)', band: [0.7, 1.2]},
 			{key: 'c', text: 'longer (1.2× or more)', band: [1.2, Number.POSITIVE_INFINITY]},
 		],
-		defaultKey: 'b',
+		defaultKey: 'a',
 		unit: '×',
 	};
 }

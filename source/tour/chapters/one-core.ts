@@ -35,7 +35,7 @@ export const oneStoveChapter: Chapter = {
 			{key: 'b', text: 'about 1 (0.3 to 1.3)', band: [0.3, 1.3]},
 			{key: 'c', text: 'about 2 (1.3 or more)', band: [1.3, Number.POSITIVE_INFINITY]},
 		],
-		defaultKey: 'b',
+		defaultKey: 'c',
 		unit: '∥',
 	},
 	seconds: () => 3,
