@@ -32,7 +32,8 @@ function reapAll(): never {
 	for (const folder of folders) {
 		if (!basename(folder).startsWith(runFolderPrefix)) continue;
 		try {
-			rmSync(folder, {recursive: true, force: true});
+			// A host just killed may still be finishing a write there (ENOTEMPTY): tried again a few times.
+			rmSync(folder, {recursive: true, force: true, maxRetries: 10, retryDelay: 50});
 		} catch {
 			// Removed already, or not ours to remove.
 		}
