@@ -39,6 +39,17 @@ describe('the verdict', () => {
 		expect(verdict).toContain('blocked up to 2400 ms');
 	});
 
+	it('reads a pinned run\'s CPU share against the pinned cores: two threads taking turns on one core are CPU-bound, as the lesson says', () => {
+		// Two threads pinned to CPU 0 of 2: each task's running time is twice its CPU time.
+		const threads = engine('threads', 1400, 1, {}, 2);
+		const pinned = {...run('cpu', [threads]), config: {...run('cpu', [threads]).config, engines: ['threads' as const], cpus: [0], tasks: 8}};
+		const verdict = verdictOf(pinned);
+		const sameOnTwoCores = verdictOf({...pinned, machine: {...pinned.machine, cores: 1}, config: {...pinned.config, cpus: null}});
+		expect(verdict).not.toContain('partly CPU-bound');
+		const share = (text: string) => /(\d+)% of their running time on the CPU/.exec(text)?.[1];
+		expect(share(verdict)).toBe(share(sameOnTwoCores));
+	});
+
 	it('calls two engines within 1.25× of each other a tie for first, not a win of one', () => {
 		const verdict = verdictOf(run('cpu', [engine('async', 2400, 1, {loopLagMaxMs: 2400}), engine('threads', 1250, 1.95), engine('processes', 1200, 1.97)]));
 		expect(verdict).toMatch(/^processes and threads tied for first on 8 cpu tasks \(1\.20 s and 1\.25 s, within 1\.04×\), 1\.92-2\.00× faster than async/);

@@ -75,7 +75,7 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 	// Waiting for a core is said only where the tasks measured CPU-bound and more ran at once than
 	// the cores (in one pool, or in pools racing each other), never from the flags alone.
 	const usable = usableCores(result.config, result.machine.cores);
-	const measuredKind = workKindOf(done, result.machine.cores);
+	const measuredKind = workKindOf(done, usable);
 	const cpuBound = measuredKind !== null && measuredKind.kind !== 'waits';
 	const overfull = done.filter((engine) => !engineKinds[engine.engine].isBaseline && (mostAtOnce(engine.tasks) > usable || (engine.contended && result.config.mode === 'race')));
 	const contendedNote =
@@ -174,7 +174,8 @@ export function verdictOf(result: Omit<RunResult, 'verdict'>): string {
 					(value) => value.toFixed(2),
 				)}× faster than async`
 			: '';
-	const measured = workKindOf(done, cores);
+	// The share against the cores the run could use (pinned ones where pinned), as the lesson reads it.
+	const measured = workKindOf(done, usableCores(result.config, cores));
 	const share = measured ? `${Math.round(measured.share * 100)}% of their running time on the CPU` : '';
 	const pools = done.filter((engine) => !engineKinds[engine.engine].isBaseline);
 	const poolAtOnce = Math.max(0, ...pools.map((engine) => mostAtOnce(engine.tasks)));

@@ -117,7 +117,7 @@ function justified(document: OracleDocument): Set<string> {
 		}
 	}
 
-	const share = cpuShare(engines.filter((engine) => engine.complete), cores);
+	const share = cpuShare(engines.filter((engine) => engine.complete), document.config.cpus?.length ?? cores);
 	if (share !== null) add(Math.round(share * 100));
 	return numbers;
 }
@@ -133,7 +133,7 @@ export function verdictOracle(document: OracleDocument, verdict: string): string
 	const fastest = byTime[0];
 	const slowest = byTime.at(-1);
 	const rounds = compared.length > 0 ? Math.min(...compared.map((engine) => engine.spread.rounds)) : 0;
-	const share = cpuShare(compared, cores);
+	const share = cpuShare(compared, usable);
 	const anySkewed = compared.some((engine) => skewed(engine, cores));
 
 	// Every number is a figure of the document.
