@@ -49,6 +49,39 @@ function unjustified(chapter: TourChapter, cores: number, chosen: readonly strin
 	return (chapter.takeaway.match(/\d+(?:\.\d+)?/g) ?? []).filter((token) => !allowed.has(token));
 }
 
+/** The note as a reader sees it: markdown emphasis left out, curly apostrophes straight, one space between words. */
+function noteSections(): Map<string, string> {
+	const sections = new Map<string, string>();
+	let heading = '';
+	for (const line of readFileSync(new URL('../docs/the-note.md', import.meta.url), 'utf8').split('\n')) {
+		if (line.startsWith('## ')) {
+			// "## 1. Async (Asynchronous Programming)", "## ✅ Similarities": the words from the first letter.
+			heading = line.replace(/^[^A-Za-z]*/, '');
+			sections.set(heading, '');
+			continue;
+		}
+
+		const plain = line.replaceAll(/\*+/g, '').replaceAll('\u2019', "'").replace(/^\s*-\s+/, '').trim();
+		sections.set(heading, `${sections.get(heading) ?? ''} ${plain}`.replaceAll(/\s+/g, ' '));
+	}
+
+	return sections;
+}
+
+describe('the note, as the chapters quote it', () => {
+	it('every chapter quotes the note, each quote word for word from the section it names (docs/the-note.md)', () => {
+		const sections = [...noteSections()];
+		for (const chapter of tourChapters({...machine, cores: 2})) {
+			expect(chapter.note.length, `chapter ${chapter.number}`).toBeGreaterThan(0);
+			for (const {section, words} of chapter.note) {
+				const found = sections.filter(([heading]) => heading.startsWith(section));
+				expect(found, `chapter ${chapter.number}: a section "${section}"`).toHaveLength(1);
+				expect(found[0]![1], `chapter ${chapter.number}`).toContain(words);
+			}
+		}
+	});
+});
+
 describe('the chapters, fed figures', () => {
 	const chapters = tourChapters({...machine, cores: 2});
 	const judge = (number: number, results: RunResult[]) => chapters[number]!.judge(results, {machine: {...machine, cores: 2}, earlier: [], otherLoadNow: 0});
@@ -195,7 +228,7 @@ describe('concur-tui tour, run', () => {
 		const first = await session([], async (screen) => {
 			await screen.waitFor((text) => text.includes(nav), 20_000);
 			screen.write('r');
-			await screen.waitFor(() => screen.raw.split('Chapter 0 of 8').length === 3 && screen.raw.split(nav).length === 3, 20_000);
+			await screen.waitFor(() => screen.raw.split('Chapter 0 (of 0-8)').length === 3 && screen.raw.split(nav).length === 3, 20_000);
 			screen.write('q');
 			await screen.waitFor((text) => text.includes('The tour resumes at chapter 1: concur-tui tour.'), 10_000);
 		});

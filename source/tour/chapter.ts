@@ -4,6 +4,9 @@ import type {RunConfig} from '../model/run-config.js';
 /** One run of a chapter: its settings over the defaults, and the command a learner would type for it. */
 export type ChapterRun = {readonly label: string; readonly config: Partial<RunConfig>; readonly command: string};
 
+/** Words quoted from the note, verbatim (its markdown left out), and the section they are in. */
+export type NoteQuote = {readonly section: string; readonly words: string};
+
 /** An answer a learner may give, and the band of measured values that makes it right (stated in the chapter). */
 export type Choice = {readonly key: string; readonly text: string; readonly band: readonly [low: number, high: number]};
 
@@ -41,8 +44,8 @@ type JudgeContext = {readonly machine: MachineInfo; readonly earlier: EarlierCha
 export type Chapter = {
 	readonly number: number;
 	readonly title: string;
-	/** The note's words (shared/seed) and its analogy, two or three lines. */
-	readonly note: string;
+	/** The note's own words (docs/the-note.md, copied from shared/seed), each quoted verbatim under the section it is from. */
+	readonly note: readonly NoteQuote[];
 	/** The claim the chapter checks, in one line. */
 	readonly claim: string;
 	/** The runs, or why this machine cannot make them (one allowed core for a parallel chapter). */

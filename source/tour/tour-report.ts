@@ -12,13 +12,22 @@ function gradedText(prediction: Prediction, value: number): string {
 	return value.toFixed(2);
 }
 
-/** Before a chapter: its title and length, the note's words, and its claim. */
+/** The note's words a chapter quotes: a line per section, quoted as written there. */
+export function noteLines(chapter: Chapter): string[] {
+	const sections: Array<{section: string; words: string[]}> = [];
+	for (const {section, words} of chapter.note) {
+		const last = sections.at(-1);
+		if (last?.section === section) last.words.push(words);
+		else sections.push({section, words: [words]});
+	}
+
+	return sections.map(({section, words}) => `  The note (${section}): "${words.join(' ')}"`);
+}
+
+/** Before a chapter: its number among the chapters (numbered from 0), its title and length, and the note's words. */
 export function chapterHeader(chapter: Chapter, machine: MachineInfo): string[] {
 	const length = chapter.seconds(machine);
-	return [
-		`Chapter ${chapter.number} of ${lastChapter}: ${chapter.title}${length >= 1 ? ` (about ${Math.round(length)} s)` : ''}`,
-		`  The note: ${chapter.note}`,
-	];
+	return [`Chapter ${chapter.number} (of 0-${lastChapter}): ${chapter.title}${length >= 1 ? ` (about ${Math.round(length)} s)` : ''}`, ...noteLines(chapter)];
 }
 
 /** The question and its answers, each with its band, and the default. */

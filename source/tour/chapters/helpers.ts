@@ -13,7 +13,7 @@ function libuvOf(engine: EngineResult): {threads: number; cpuMs: number} {
 export const helpersChapter: Chapter = {
 	number: 6,
 	title: 'Async\'s hidden helpers',
-	note: 'Async often runs in one thread but may internally use threads or cores: Node hands hashing and file I/O to libuv\'s pool of helper threads while its one JS thread goes on.',
+	note: [{section: 'Similarities', words: 'Async often runs in one thread but may internally use threads or cores.'}],
 	claim: 'hashing on async reaches a parallelism above 1 on one JS thread, from libuv\'s pool; with one libuv thread, about 1',
 	runs: (machine) => {
 		if (machine.cores < 2) return {cannot: `this run may use ${coresText(machine.cores)}: the helpers would only take turns with the JS thread`};

@@ -9,7 +9,7 @@ export const busyFloorCores = 0.25;
 export const machineChapter: Chapter = {
 	number: 0,
 	title: 'Your machine',
-	note: 'Multicore is a hardware property: a CPU can have several cores, each running instructions on its own. What this run may use decides which claims it can show.',
+	note: [{section: 'Multicore', words: 'A hardware property.'}, {section: 'Multicore', words: 'A CPU can have multiple cores, each capable of executing instructions independently.'}],
 	claim: 'the cores this run may use, its CPU quota, and whether other programs are using the cores now',
 	runs: () => [],
 	prediction: null,

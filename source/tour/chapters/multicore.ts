@@ -9,7 +9,7 @@ const oneCore = (machine: MachineInfo) => ({cannot: `this run may use ${coresTex
 export const chefsChapter: Chapter = {
 	number: 4,
 	title: 'Chefs',
-	note: 'Multicore is hardware: several cores run instructions at the same time, like several chefs cooking in parallel. Threads and processes can use them; async\'s one thread cannot.',
+	note: [{section: 'Multicore', words: 'Multiple chefs cooking in parallel.'}, {section: 'Multicore', words: 'Enables true hardware parallelism.'}, {section: 'Multicore', words: 'Multithreading and async can take advantage of it, but don\'t require it.'}],
 	claim: 'on C cores, computing on C threads or C processes is about C times faster than on async\'s one thread, C cores used',
 	runs: (machine) => {
 		const cores = machine.cores;
@@ -59,7 +59,7 @@ export function chefsPrediction(cores: number): Chapter['prediction'] {
 export const kitchensChapter: Chapter = {
 	number: 5,
 	title: 'Staff sharing tools, or separate kitchens',
-	note: 'Threads work in the same restaurant (process), sharing its tools (memory); processes are separate kitchens, each with its own. Sharing is cheaper; separation costs memory and start-up.',
+	note: [{section: 'Many-thread', words: 'Multiple kitchen staff (threads) working in the same restaurant (process), sharing tools (memory).'}, {section: 'Timeline Illustration', words: 'Multicore (multiprocessing): Tasks run in separate processes on different cores → true parallelism.'}],
 	claim: 'C processes take more memory and longer to start than C threads in one process',
 	runs: (machine) => {
 		const pool = Math.max(2, machine.cores);
@@ -102,7 +102,7 @@ export const kitchensChapter: Chapter = {
 export const howManyChapter: Chapter = {
 	number: 7,
 	title: 'How many cooks?',
-	note: 'More threads help computing only while there are cores to run them; past the cores they take turns (time-slicing) and the work takes as long.',
+	note: [{section: 'Many-thread', words: 'Threads can be concurrent on a single core (via time-slicing).'}, {section: 'Many-thread', words: 'Or truly parallel on multiple cores.'}, {section: 'Similarities', words: 'Multithreading benefits from multicore CPUs.'}],
 	claim: 'computing on C threads is about C times faster than on 1; on 2C threads it is no faster than on C',
 	runs: (machine) => {
 		const cores = machine.cores;

@@ -21,7 +21,7 @@ function pinningUnavailable(machine: MachineInfo): string | null {
 export const oneStoveChapter: Chapter = {
 	number: 3,
 	title: 'Kitchen staff, one stove',
-	note: 'Many-thread is an execution model: a process runs several threads, like kitchen staff sharing one restaurant. On a single core, threads are concurrent by time-slicing: they take turns.',
+	note: [{section: 'Many-thread', words: 'An execution model.'}, {section: 'Many-thread', words: 'A process can have multiple threads, each running part of the program.'}, {section: 'Many-thread', words: 'Threads can be concurrent on a single core (via time-slicing).'}],
 	claim: 'two computing threads pinned to one core both run, each taking about twice as long: parallelism about 1',
 	runs: (machine) => {
 		const unavailable = pinningUnavailable(machine);

@@ -11,7 +11,7 @@ function earlierFigure(earlier: EarlierChapters, number: number, name: string): 
 export const togetherChapter: Chapter = {
 	number: 8,
 	title: 'Putting it together',
-	note: 'Async: how you write code so it does not block. Multithreading: several flows of execution in one process. Multicore: the hardware that makes real parallelism possible.',
+	note: [{section: 'Putting it together', words: 'Async: How you write code so it doesn\'t block.'}, {section: 'Putting it together', words: 'Multithreading: Multiple flows of execution in one process.'}, {section: 'Putting it together', words: 'Multicore: Hardware capability enabling real parallelism.'}],
 	claim: 'the note\'s Differences table, each row beside what this machine measured',
 	runs: () => [],
 	prediction: null,

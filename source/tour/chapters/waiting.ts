@@ -8,7 +8,7 @@ const computeMs = 700;
 export const waitingChapter: Chapter = {
 	number: 1,
 	title: 'Order, then keep chatting',
-	note: 'Async is a programming model: don\'t wait for a task to finish (I/O, network); register it and do other work. Like ordering food and chatting until the waiter brings it. It needs neither several cores nor several threads.',
+	note: [{section: 'Async', words: 'A programming model / style.'}, {section: 'Async', words: 'Don\'t wait for a task to finish (e.g., I/O, network). Register it and continue doing other work.'}, {section: 'Async', words: 'Ordering food at a restaurant and continuing to chat until the waiter brings it.'}, {section: 'Async', words: 'Doesn\'t require multiple cores or threads.'}],
 	claim: 'three 2 s waits on one JS thread take about 2 s, not 6 s, with parallelism near 0',
 	runs: () => [
 		{label: 'three waits (timers)', config: {workload: 'sleep', tasks: 3, taskMs: waitMs, engines: ['async']}, command: 'concur-tui -w sleep -n 3 --task-ms 2000 -e async'},
@@ -51,7 +51,7 @@ export const waitingChapter: Chapter = {
 export const computingChapter: Chapter = {
 	number: 2,
 	title: 'When you must cook it yourself',
-	note: 'Async does not make computing faster: its one thread computes one task at a time, and while it does, its event loop serves nothing else. The waiter who cooks cannot take orders.',
+	note: [{section: 'Putting it together', words: 'Async: How you write code so it doesn\'t block.'}, {section: 'Async', words: 'Can run on one thread, one core (e.g., Node.js event loop).'}, {section: 'Timeline Illustration', words: 'Async (event loop): All tasks overlap in one lane → no true parallelism.'}],
 	claim: 'three 0.7 s computations on one JS thread take about 2.1 s, one after another, the loop blocked',
 	runs: () => [{label: 'three computations', config: {workload: 'cpu', tasks: 3, taskMs: computeMs, engines: ['async']}, command: 'concur-tui -w cpu -n 3 --task-ms 700 -e async'}],
 	prediction: {
