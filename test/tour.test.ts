@@ -1,13 +1,13 @@
 // `concur-tui tour`: the note chapter by chapter, predicted and then measured on this machine.
 // Takeaways are checked against the chapter's figures read from the JSON here (never through the
 // tour's code); a chapter fed other figures changes its grade and its takeaway.
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {RunResult} from '../source/model/result-types.js';
 import {tourChapters} from '../source/tour/chapters/index.js';
-import {choiceFor} from '../source/tour/chapter.js';
+import {choiceFor, gradeOf} from '../source/tour/chapter.js';
 import {progressPath, readProgress, writeProgress} from '../source/tour/tour-progress.js';
 import {engineResult, runResult} from './helpers/dashboard-fixtures.js';
 import {PtyScreen} from './helpers/pty-screen.js';
@@ -87,6 +87,14 @@ describe('the chapters, fed figures', () => {
 	const judge = (number: number, results: RunResult[]) => chapters[number]!.judge(results, {machine: {...machine, cores: 2}, earlier: [], otherLoadNow: 0});
 	const asyncRun = (elapsedMs: number, parallelism: number, patch = {}) => ({...runResult, engines: [engineResult('async', elapsedMs, parallelism, patch)]});
 
+	it('grades an answer right in its band, "not quite" one band away, "far off" further or outside every band', () => {
+		const prediction = chapters[1]!.prediction!;
+		// Bands: a under 3 s, b 3 to 5 s, c 5 s or more.
+		expect(['a', 'b', 'c'].map((key) => gradeOf(prediction, key, 2))).toEqual(['right', 'not quite', 'far off']);
+		expect(['a', 'b', 'c'].map((key) => gradeOf(prediction, key, 4))).toEqual(['not quite', 'right', 'not quite']);
+		expect(gradeOf(prediction, 'a', -1)).toBe('far off');
+	});
+
 	it('chapter 1 grades the prediction against the measured time and says what the figures say', () => {
 		const quick = judge(1, [asyncRun(2004, 0.01), asyncRun(2010, 0.02)]);
 		expect(quick.shown).toBe(true);
@@ -122,7 +130,7 @@ describe('the chapters, fed figures', () => {
 });
 
 describe('the tour\'s progress file', () => {
-	it('is in the XDG state folder, read back as written, and anything else in it starts the tour over', () => {
+	it('is in the XDG state folder, read back as written; anything else in it is named unreadable, and none at all is no progress', () => {
 		expect(progressPath({XDG_STATE_HOME: '/state'})).toBe('/state/concur-tui/tour.json');
 		expect(progressPath({XDG_STATE_HOME: 'relative'})).toMatch(/\/\.local\/state\/concur-tui\/tour\.json$/);
 		const folder = mkdtempSync(join(tmpdir(), 'concur-progress-'));
@@ -130,9 +138,10 @@ describe('the tour\'s progress file', () => {
 		const progress = {schema: 1 as const, next: 3, chapters: [{number: 1, predicted: 'a', outcome: {figures: [{name: 'three waits', value: 2, text: '2.00 s'}], graded: 2, shown: true, why: null, takeaway: 'waited at once'}}]};
 		expect(writeProgress(path, progress)).toBeNull();
 		expect(readProgress(path, 8)).toEqual(progress);
-		for (const text of ['not json', '{"schema":2,"next":1,"chapters":[]}', '{"schema":1,"next":9,"chapters":[]}', '{"schema":1,"next":-1,"chapters":[]}']) {
+		const unreadable = {'not json': 'not JSON', '{"schema":2,"next":1,"chapters":[]}': 'not a tour progress file of schema 1', '{"schema":1,"next":9,"chapters":[]}': 'no chapter 0 to 8 to resume at', '{"schema":1,"next":-1,"chapters":[]}': 'no chapter 0 to 8 to resume at'};
+		for (const [text, why] of Object.entries(unreadable)) {
 			writeFileSync(path, text);
-			expect(readProgress(path, 8), text).toBeNull();
+			expect(readProgress(path, 8), text).toEqual({unreadable: why});
 		}
 
 		expect(readProgress(join(folder, 'none.json'), 8)).toBeNull();
@@ -151,7 +160,30 @@ describe('concur-tui tour, run', () => {
 		expect(lines).toHaveLength(9);
 		expect(lines[0]).toMatch(/^ 0 {2}Your machine \(about 1 s\)$/);
 		expect(lines[8]).toMatch(/^ 8 {2}Putting it together$/);
+		// With --json, the same list as a document: each chapter's commands, or why it cannot run here.
+		const json = await runCli(['tour', '--list', '--json']);
+		expect(json.code).toBe(0);
+		const listed = JSON.parse(json.stdout) as {chapters: Array<{number: number; title: string; seconds: number; commands: string[]; cannot: string | null}>};
+		expect(listed.chapters.map((chapter) => chapter.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(listed.chapters[1]).toMatchObject({title: 'Order, then keep chatting', commands: ['concur-tui -w sleep -n 3 --task-ms 2000 -e async', 'concur-tui -w net -n 3 --task-ms 2000 -e async']});
 	});
+
+	it('SIGTERM in the middle of a chapter\'s run (--auto, live in the dashboard): the chapter is said interrupted, not judged on partial figures', async () => {
+		const screen = new PtyScreen(['tour', '--auto', '--chapter', '1'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: tmpdir()}});
+		try {
+			await screen.waitFor((text) => text.includes('Async · one event loop'), 20_000);
+			// A second into the three 2 s waits, the tasks running.
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			screen.kill('SIGTERM');
+			const exit = await screen.exited;
+			expect(exit.exitCode === 143 || exit.signal === 15, JSON.stringify(exit)).toBe(true);
+			const shown = screen.raw.replaceAll(/\r?\n */g, ' ');
+			expect(shown).toContain('Chapter 1 (Order, then keep chatting) did not: interrupted.');
+			expect(shown).not.toContain('did not finish');
+		} finally {
+			screen.kill();
+		}
+	}, 40_000);
 
 	it.each([
 		[['tour', '--chapter', '9'], /^concur-tui: --chapter must be a whole number from 0 to 8 \(got "9"\)\n$/],
@@ -227,8 +259,15 @@ describe('concur-tui tour, run', () => {
 		const nav = 'n/Enter next chapter · r again · b back · q quit (resumes here) · ? help:';
 		const first = await session([], async (screen) => {
 			await screen.waitFor((text) => text.includes(nav), 20_000);
+			// b at the first chapter says there is none before it, and asks again (it ran nothing).
+			screen.write('b');
+			await screen.waitFor(() => screen.raw.includes('Chapter 0 is the first: there is none before it') && screen.raw.split(nav).length === 3, 10_000);
+			// ? after a chapter explains the keys of that prompt, not the prediction's.
+			screen.write('?');
+			await screen.waitFor(() => screen.raw.includes('The chapter is over. Keys: n or Enter: the next chapter') && screen.raw.split(nav).length === 4, 10_000);
+			expect(screen.raw).not.toContain('Keys: a b c answer');
 			screen.write('r');
-			await screen.waitFor(() => screen.raw.split('Chapter 0 (of 0-8)').length === 3 && screen.raw.split(nav).length === 3, 20_000);
+			await screen.waitFor(() => screen.raw.split('Chapter 0 (of 0-8)').length === 3 && screen.raw.split(nav).length === 5, 20_000);
 			screen.write('q');
 			await screen.waitFor((text) => text.includes('The tour resumes at chapter 1: concur-tui tour.'), 10_000);
 		});
@@ -256,13 +295,18 @@ describe('concur-tui tour, run', () => {
 
 	it('at a terminal it asks the prediction, takes a key, shows the run in the dashboard, and grades it against what it measured', async () => {
 		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
+		// A progress file that is not one: named, not dropped silently.
+		mkdirSync(join(state, 'concur-tui'));
+		writeFileSync(join(state, 'concur-tui', 'tour.json'), '{"schema":1,"next":');
 		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
 		let shown: string;
 		try {
+			await screen.waitFor(() => screen.raw.replaceAll(/\r?\n */g, ' ').includes(`The progress file ${join(state, 'concur-tui', 'tour.json')} could not be read (not JSON): what earlier sessions measured is lost; the tour writes it anew.`), 20_000);
 			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for a, q to stop, ? help)'), 20_000);
 			// ? explains the keys and asks again.
 			screen.write('?');
-			await screen.waitFor(() => screen.raw.includes('r: run it again · b: the chapter before · q: quit (the tour resumes there)') && screen.raw.split('Your prediction (a/b/c').length === 3, 10_000);
+			await screen.waitFor(() => screen.raw.includes('Keys: a b c answer · Enter: the default · q: stop') && screen.raw.split('Your prediction (a/b/c').length === 3, 10_000);
+			expect(screen.raw).not.toContain('The chapter is over. Keys:');
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
 			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
@@ -275,11 +319,11 @@ describe('concur-tui tour, run', () => {
 			rmSync(state, {recursive: true, force: true});
 		}
 
-		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|not quite, that is ([ab])\) [^.]*\.\d? s[^.]*)\./.exec(shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' '));
+		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|(not quite|far off), that is ([ab])\) [^.]*\.\d? s[^.]*)\./.exec(shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' '));
 		expect(grade, shown).not.toBeNull();
 		const measured = Number(grade![1]);
-		// Graded here, from the bands the chapter states: under 1.2, 1.2 to 3.2, 3.2 or more.
+		// Graded here, from the bands the chapter states: under 1.2, 1.2 to 3.2, 3.2 or more (c is two bands from a).
 		expect(grade![2] === 'right').toBe(measured >= 3.2);
-		if (measured < 3.2) expect(grade![3]).toBe(measured < 1.2 ? 'a' : 'b');
+		if (measured < 3.2) expect([grade![4], grade![3]]).toEqual(measured < 1.2 ? ['a', 'far off'] : ['b', 'not quite']);
 	});
 });

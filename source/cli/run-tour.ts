@@ -8,6 +8,7 @@ import type {EarlierChapters} from '../tour/chapter.js';
 import {progressPath, readProgress, writeProgress} from '../tour/tour-progress.js';
 import type {TourOptions} from './parse-flags.js';
 import {wrapWords} from '../util/wrap-words.js';
+import {readKey} from './read-key.js';
 
 /** A line wrapped between words to `width`, its continuation lines indented 2 more than it. */
 function wrapped(line: string, width: number): string[] {
@@ -37,31 +38,27 @@ function dashboardRun(ascii: boolean): RunMaker {
 	};
 }
 
-/** Reads one key from a terminal's stdin: the answer's key, Enter for the default, q or Ctrl+C to stop. */
-async function readKey(): Promise<string> {
-	const {stdin} = process;
-	stdin.setRawMode(true);
-	stdin.resume();
-	const key = await new Promise<string>((resolve) => {
-		stdin.once('data', (data: Buffer) => resolve(data.toString('utf8')));
-	});
-	stdin.setRawMode(false);
-	stdin.pause();
-	return key;
-}
-
-/** The learner's answer, asked at the terminal until it is one of the chapter's keys (Enter: the default). */
-/** What `?` shows at either prompt: how the tour goes and every key it takes. */
-const tourHelp = [
+/** What `?` shows while a prediction is asked: how a chapter goes and the keys that answer. */
+const predictionHelp = [
 	'',
-	'  Each chapter says what the note claims and asks what you expect (each answer',
-	'  is a range of the figure it measures), runs it here, live in the dashboard,',
-	'  then grades your answer against the measurement.',
-	'  Keys: a b c answer (Enter: the default) · n or Enter: the next chapter',
-	'  r: run it again · b: the chapter before · q: quit (the tour resumes there)',
+	'  Each answer is a range of the figure the chapter measures (the range is in its',
+	'  text). Answer before the run; the run is then measured here, live in the',
+	'  dashboard, and your answer graded: right, not quite (the range beside it) or',
+	'  far off. Keys: a b c answer · Enter: the default · q: stop (the tour resumes',
+	'  at this chapter) · ?: this help',
 	'',
 ];
 
+/** What `?` shows after a chapter: where the tour can go from here. */
+const nextHelp = [
+	'',
+	'  The chapter is over. Keys: n or Enter: the next chapter · r: this chapter',
+	'  again (a new run; the last one counts) · b: the chapter before · q: quit (the',
+	'  tour resumes at the next chapter: concur-tui tour) · ?: this help',
+	'',
+];
+
+/** The learner's answer, asked at the terminal until it is one of the chapter's keys (Enter: the default). */
 async function askPrediction(chapter: Chapter, write: (text: string) => void, stop: () => void): Promise<string> {
 	const prediction = chapter.prediction!;
 	const keys = prediction.choices.map((choice) => choice.key);
@@ -72,7 +69,7 @@ async function askPrediction(chapter: Chapter, write: (text: string) => void, st
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is an answer
 		const key = (await readKey()).toLowerCase();
 		if (key === '?') {
-			write(`?\n${tourHelp.join('\n')}\n${prompt}`);
+			write(`?\n${predictionHelp.join('\n')}\n${prompt}`);
 			continue;
 		}
 
@@ -98,6 +95,15 @@ async function askPrediction(chapter: Chapter, write: (text: string) => void, st
  */
 export async function runTourCommand(options: TourCommand, machine: MachineInfo, signal: AbortSignal, write: (text: string) => void): Promise<number> {
 	const all = tourChapters(machine);
+	if (options.list && options.json) {
+		const listed = all.map((chapter) => {
+			const planned = chapter.runs(machine);
+			return {number: chapter.number, title: chapter.title, seconds: Math.round(chapter.seconds(machine)), note: chapter.note, commands: 'cannot' in planned ? [] : planned.map((run) => run.command), cannot: 'cannot' in planned ? planned.cannot : null};
+		});
+		write(`${JSON.stringify({schema: 1, chapters: listed}, null, 2)}\n`);
+		return 0;
+	}
+
 	if (options.list) {
 		write(`${all.map((chapter) => `${String(chapter.number).padStart(2)}  ${chapter.title}${chapter.seconds(machine) >= 1 ? ` (about ${Math.round(chapter.seconds(machine))} s)` : ''}`).join('\n')}\n`);
 		return 0;
@@ -154,14 +160,19 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 type NextStep = 'next' | 'again' | 'back' | 'quit';
 
 /** After a chapter at a terminal: n or Enter the next one, r this one again, b the one before, q quit. */
-async function askNext(write: (text: string) => void): Promise<NextStep> {
+async function askNext(write: (text: string) => void, atFirst: boolean): Promise<NextStep> {
 	const prompt = '  n/Enter next chapter · r again · b back · q quit (resumes here) · ? help: ';
 	write(prompt);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is a step
 		const key = (await readKey()).toLowerCase();
 		if (key === '?') {
-			write(`?\n${tourHelp.join('\n')}\n${prompt}`);
+			write(`?\n${nextHelp.join('\n')}\n${prompt}`);
+			continue;
+		}
+
+		if (key === 'b' && atFirst) {
+			write('b\n  Chapter 0 is the first: there is none before it (r runs it again).\n' + prompt);
 			continue;
 		}
 
@@ -189,7 +200,9 @@ async function guidedTour(
 ): Promise<{records: ChapterRecord[]; resumesAt: number | null}> {
 	const last = all.at(-1)!.number;
 	const path = progressPath();
-	const progress = readProgress(path, last);
+	const read = readProgress(path, last);
+	const progress = read !== null && 'unreadable' in read ? null : read;
+	if (read !== null && 'unreadable' in read) text([`The progress file ${path} could not be read (${read.unreadable}): what earlier sessions measured is lost; the tour ${from === null ? 'starts at chapter 0 and ' : ''}writes it anew.`, '']);
 	let kept: EarlierChapters = (progress?.chapters ?? []).flatMap((each) => {
 		const chapter = all.find((candidate) => candidate.number === each.number);
 		return chapter ? [{chapter, results: [], predicted: each.predicted, outcome: each.outcome}] : [];
@@ -222,10 +235,10 @@ async function guidedTour(
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		const step = await askNext(write);
+		const step = await askNext(write, index === 0);
 		if (step === 'quit') break;
 		if (step === 'next') index++;
-		if (step === 'back') index = Math.max(0, index - 1);
+		if (step === 'back') index--;
 		// A move to another chapter moves where it resumes if the learner stops before it runs.
 		resumesAt = index;
 		keep();

@@ -60,3 +60,11 @@ export type Chapter = {
 export function choiceFor(prediction: Prediction, value: number): Choice | undefined {
 	return prediction.choices.find((choice) => value >= choice.band[0] && value < choice.band[1]);
 }
+
+/** How far an answer was from what was measured: right, the band beside it ("not quite"), or further ("far off"). */
+export function gradeOf(prediction: Prediction, predicted: string, value: number): 'right' | 'not quite' | 'far off' {
+	const chosen = prediction.choices.findIndex((choice) => choice.key === predicted);
+	const actual = prediction.choices.findIndex((choice) => value >= choice.band[0] && value < choice.band[1]);
+	if (chosen === actual) return 'right';
+	return actual !== -1 && Math.abs(chosen - actual) === 1 ? 'not quite' : 'far off';
+}

@@ -17,16 +17,19 @@ export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The progress kept at `path`; null when there is none or it is not one (the tour then starts over). */
-export function readProgress(path: string, lastChapter: number): TourProgress | null {
+/** The progress kept at `path`: null when there is none; {unreadable} when the file is not one (the tour then starts over and says why). */
+export function readProgress(path: string, lastChapter: number): TourProgress | {readonly unreadable: string} | null {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(readFileSync(path, 'utf8'));
-	} catch {
-		return null;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return null;
+		return {unreadable: code ?? 'not JSON'};
 	}
 
-	if (!isRecord(parsed) || parsed.schema !== 1 || !Number.isInteger(parsed.next) || (parsed.next as number) < 0 || (parsed.next as number) > lastChapter || !Array.isArray(parsed.chapters)) return null;
+	if (!isRecord(parsed) || parsed.schema !== 1) return {unreadable: 'not a tour progress file of schema 1'};
+	if (!Number.isInteger(parsed.next) || (parsed.next as number) < 0 || (parsed.next as number) > lastChapter || !Array.isArray(parsed.chapters)) return {unreadable: `no chapter 0 to ${lastChapter} to resume at`};
 	const chapters = (parsed.chapters as unknown[]).filter(
 		(each): each is KeptChapter => isRecord(each) && Number.isInteger(each.number) && (each.predicted === null || typeof each.predicted === 'string') && isRecord(each.outcome) && Array.isArray(each.outcome.figures) && typeof each.outcome.takeaway === 'string',
 	);

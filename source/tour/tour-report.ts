@@ -1,6 +1,6 @@
 import type {MachineInfo} from '../model/result-types.js';
 import {times} from '../result/format.js';
-import {choiceFor, type Chapter, type ChapterRun, type Prediction} from './chapter.js';
+import {choiceFor, gradeOf, type Chapter, type ChapterRun, type Prediction} from './chapter.js';
 import type {ChapterRecord} from './tour-session.js';
 
 const lastChapter = 8;
@@ -51,8 +51,8 @@ export function chapterResultLines(record: ChapterRecord): string[] {
 	if (prediction && predicted !== null && outcome.graded !== null) {
 		const chosen = prediction.choices.find((choice) => choice.key === predicted)!;
 		const actual = choiceFor(prediction, outcome.graded);
-		const right = actual?.key === predicted;
-		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${right ? 'right' : `not quite, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`}.`);
+		const grade = gradeOf(prediction, predicted, outcome.graded);
+		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${grade === 'right' ? 'right' : `${grade}, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`}.`);
 	}
 
 	// The claim after the run, not before: said before the prediction, it would give the answer away.

@@ -78,7 +78,8 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 
 	const results = await runChapter(planned, machine, signal, hooks.makeRun);
 	const outcome =
-		results.length < planned.length
+		// Stopped mid-run (Ctrl+C, SIGTERM, a hang-up): the run's figures are partial, so nothing is judged from them.
+		results.length < planned.length || signal.aborted
 			? {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs ended.'}
 			: chapter.judge(results, {machine, earlier, otherLoadNow: otherLoadBefore});
 	return {chapter, predicted, runs: planned, results, outcome, otherLoadBefore};

@@ -1,6 +1,6 @@
 import {engineKinds} from '../../config/engine-kinds.js';
 import type {Chapter, EarlierChapters, Figure} from '../chapter.js';
-import {choiceFor} from '../chapter.js';
+import {choiceFor, gradeOf} from '../chapter.js';
 
 /** A figure an earlier chapter measured, by the chapter's number and the figure's name, or undefined. */
 function earlierFigure(earlier: EarlierChapters, number: number, name: string): Figure | undefined {
@@ -35,8 +35,7 @@ export const togetherChapter: Chapter = {
 			said.add(number);
 			const chosen = prediction.choices.find((choice) => choice.key === taken.predicted);
 			if (!chosen) return '';
-			const right = choiceFor(prediction, taken.outcome.graded)?.key === taken.predicted;
-			return ` (you: ${chosen.text.replace(/ \(.*\)$/, '')}, ${right ? 'right' : 'not quite'})`;
+			return ` (you: ${chosen.text.replace(/ \(.*\)$/, '')}, ${gradeOf(prediction, taken.predicted, taken.outcome.graded)})`;
 		};
 
 		const rows = [
