@@ -68,11 +68,13 @@ describe('the dashboard in ASCII', () => {
 			// Tasks waiting for a unit (.), running or done (#), and what ended (+).
 			expect(running).toMatch(/L #\d +\.+#+/);
 			expect(running).toMatch(/ \+ /);
-			// Parallelism's ∥, in ASCII, before its figure.
-			expect(running).toMatch(/\| \d\.\d\d/);
+			// Parallelism's ∥, in ASCII a P before its figure (not |, a table's border).
+			expect(running).toMatch(/P \d\.\d\d/);
 			const done = await screen.waitFor((text) => text.includes('Verdict:'), 30_000);
 			expect(onlyAscii(done), done).toBe(true);
 			expect(done).toMatch(/\+-+\+-+\+/);
+			expect(done).toContain('| P cpu/wall |');
+			expect(done).not.toMatch(/\|\d\.\d\d/);
 			screen.write('?');
 			const help = await screen.waitFor((text) => text.includes('On screen'));
 			expect(onlyAscii(help), help).toBe(true);

@@ -141,9 +141,9 @@ describe('-w net', () => {
 		const finished = new PtyScreen(['-w', 'net', '-n', '6', '--task-ms', '100', '-e', 'async,threads', '--exit'], {cols: 120, rows: 40});
 		try {
 			const text = await finished.waitFor((shown) => shown.includes('Verdict:'), 30_000);
-			expect(text).toContain('Requests to the delay server on 127.0.0.1 (medians: to the server · at the server · back):');
-			expect(text).toMatch(/ {2}async +6 of 6 answered \(6 KB\) · [\d.]+ ms · 1\d\d ms · [\d.]+ ms/);
-			expect(text).toMatch(/ {2}threads {2}6 of 6 answered \(6 KB\)/);
+			expect(text).toContain('Delay server on 127.0.0.1: requests answered/sent, and their medians:');
+			expect(text).toMatch(/ {2}async +6\/6 \(6 KB\) · out [\d.]+ ms · server 1\d\d ms · back [\d.]+ ms/);
+			expect(text).toMatch(/ {2}threads {2}6\/6 \(6 KB\)/);
 			expect((await finished.exited).exitCode).toBe(0);
 		} finally {
 			finished.kill();

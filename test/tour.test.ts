@@ -310,7 +310,13 @@ describe('concur-tui tour, run', () => {
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
 			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
-			await screen.waitFor(() => screen.raw.includes('q quit (resumes here) · ? help:'), 30_000);
+			const after = await screen.waitFor(() => screen.raw.includes('q quit (resumes here) · ? help:'), 30_000);
+			// The run's last frame stays above the grade without its keys-off footer, and no key hint was ever drawn (keys are off).
+			expect(after).toContain('Measured:');
+			expect(after).not.toContain('tour: this run is the chapter');
+			// The frame is as tall as what it shows: one blank line, not a screen's worth, before the grade.
+			expect(after).toMatch(/\S[^\n]*\n *\n {2}Measured:/);
+			expect(screen.raw).not.toContain('v: this run');
 			screen.write('q');
 			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 10_000);
 			await screen.exited;

@@ -10,9 +10,11 @@ import {computeLayout, panelGeometry} from '../source/ui/layout.js';
 import {fitProblems, problemLines, ResultView} from '../source/ui/result-view.js';
 import {taskCells} from '../source/ui/timeline/task-rows.js';
 import {laneCells} from './helpers/lane-cells.js';
-import {config, engineView, lane, machine, runResult, task} from './helpers/dashboard-fixtures.js';
+import {config, engineResult, engineView, lane, machine, runResult, task} from './helpers/dashboard-fixtures.js';
 import {RunStore} from '../source/store/run-store.js';
 import {headerLine} from '../source/ui/header-line.js';
+import {netLines} from '../source/present/net-lines.js';
+import type {RunConfig} from '../source/model/run-config.js';
 
 const scale = {axisMs: 1000, cells: 20};
 const text = (cells: {chars: string[]}) => cells.chars.join('');
@@ -194,12 +196,31 @@ describe('an engine panel', () => {
 	});
 });
 
+describe('the requests of -w net, under the result', () => {
+	it('fit 80 columns with every median named in its row, up to 5000 tasks and 10 s delays', () => {
+		const net = {served: 5000, bytes: 5000 * 1024, requests: [{task: 0, queueMs: 999, serviceMs: 9999, transferMs: 99.9}]};
+		const result = {...runResult, config: {...runResult.config, workload: 'net' as const, tasks: 5000}, engines: (['async', 'threads', 'processes'] as const).map((name) => engineResult(name, 1000, 1, {net}))};
+		const lines = netLines(result);
+		expect(lines).toHaveLength(4);
+		for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(79);
+		for (const line of lines.slice(1)) expect(line).toMatch(/ · out .+ · server .+ · back /);
+	});
+});
+
 describe('the header', () => {
 	it('keeps the cores it runs on, pinned or not, and drops the facts before them first', () => {
 		const snapshot = new RunStore({...config, cpus: [0], pool: 4}, machine).getSnapshot();
 		const line = stripVTControlCharacters(headerLine(snapshot, 79));
 		expect(line).toMatch(/^concur-tui {2}cpu · \d+ tasks × [^·]+ · pinned to 1 of 2 cores +calibrating…$/);
 		expect(stripVTControlCharacters(headerLine(snapshot, 119))).toContain("pool 4 · sequential · pinned to 1 of 2 cores (CPU 0)");
+	});
+
+	it('says the pool only where a pool runs, and the mode only where engines could overlap', () => {
+		const facts = (engines: RunConfig['engines']) => stripVTControlCharacters(headerLine(new RunStore({...config, engines}, machine).getSnapshot(), 119));
+		expect(facts(['async'])).not.toMatch(/pool|sequential/);
+		expect(facts(['threads'])).toContain('pool 2 · 2 cores');
+		expect(facts(['threads'])).not.toContain('sequential');
+		expect(facts(['async', 'processes'])).toContain('pool 2 · sequential');
 	});
 
 	it.each([59, 79])('never cuts the status word, at %i columns: the run\'s facts give way', (width) => {

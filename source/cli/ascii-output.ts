@@ -31,7 +31,8 @@ const standIns: Readonly<Record<string, string>> = {
 	'▇': '#',
 	'✓': '+',
 	'✗': 'x',
-	'∥': '|',
+	// Parallelism's mark: a letter, not a bar, which tables draw their borders with.
+	'∥': 'P',
 	'×': 'x',
 	'·': '-',
 	'…': '~',

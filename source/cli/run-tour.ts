@@ -137,7 +137,8 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 			text(runLines(planned));
 		},
 		ended: async (record) => {
-			text([...chapterResultLines(record), '']);
+			// Live, a blank line parts the run's last frame from the grade.
+			text([...(live ? [''] : []), ...chapterResultLines(record), '']);
 			// --auto at a terminal (a demo being recorded): a fixed pause to read each chapter's end.
 			if (live && options.auto && !stopped.signal.aborted) await new Promise((resolve) => setTimeout(resolve, autoPauseMs));
 		},

@@ -1,3 +1,4 @@
+import {engineKinds} from '../config/engine-kinds.js';
 import {coresText, milliseconds} from '../result/format.js';
 import {exampleOf, exampleWork} from '../config/examples.js';
 import type {RunConfig} from '../model/run-config.js';
@@ -18,8 +19,9 @@ export function runFacts(config: RunConfig, machine: Pick<MachineInfo, 'cores' |
 	return [
 		config.workload === 'module' ? module : config.workload,
 		shape,
-		`pool ${config.pool}${config.threads === 'spawn' ? ' (thread per task)' : ''}`,
-		config.mode,
+		// The pool is said only where a pool runs; the mode only where engines could overlap (async alone has neither).
+		...(config.engines.some((engine) => !engineKinds[engine].isBaseline) ? [`pool ${config.pool}${config.threads === 'spawn' ? ' (thread per task)' : ''}`] : []),
+		...(config.engines.length > 1 ? [config.mode] : []),
 		...(config.timeoutMs === null ? [] : [`timeout ${milliseconds(config.timeoutMs)}`]),
 		...(config.heapLimitMb === null ? [] : [`heap ${config.heapLimitMb} MB`]),
 		...(config.runs > 1 ? [`${config.runs} rounds`] : []),

@@ -106,10 +106,14 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 	}
 
 	const header = <Line text={headerText} />;
-	const footer = <Line text={footerText} />;
+	// A guided run's footer (the tour's) speaks of the run while it goes: once its result is in, it is left out, so no stale line stays above what follows.
+	const guidedEnd = keysOff !== undefined && snapshot.result !== null;
+	const footer = guidedEnd ? null : <Line text={footerText} />;
+	// A guided run's last frame is as tall as what it shows: what follows it (the tour's grade) comes right under it, not under a screen's worth of blank rows.
+	const height = guidedEnd ? undefined : rows - 1;
 	if (shown === 'help' || (shown === 'result' && snapshot.result)) {
 		return (
-			<Box flexDirection="column" height={rows - 1}>
+			<Box flexDirection="column" height={height}>
 				{header}
 				<Box flexGrow={1} flexDirection="column" overflow="hidden">
 					{shown === 'help' || !snapshot.result ? (
@@ -117,8 +121,8 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 					) : (
 						<>
 							<ResultView result={snapshot.result} rows={rows - 4} width={columns} />
-							{/* The timeline gave way to the result: say where it went. */}
-							<Text dimColor>v: this run&apos;s timeline</Text>
+							{/* The timeline gave way to the result: say where it went (where keys work). */}
+							{interactive ? <Text dimColor>v: this run&apos;s timeline</Text> : null}
 						</>
 					)}
 				</Box>
@@ -141,7 +145,7 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 	));
 	// The footer stays on the terminal's last drawn row: rows the panels do not use go above it.
 	return (
-		<Box flexDirection="column" height={rows - 1}>
+		<Box flexDirection="column" height={height}>
 			{header}
 			<Line text={stripText} />
 			{layout.sideBySide ? (
@@ -152,7 +156,7 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 				panels
 			)}
 			{snapshot.result && layout.resultRows > 0 ? (
-				<Box height={layout.resultRows} overflow="hidden">
+				<Box height={guidedEnd ? undefined : layout.resultRows} overflow="hidden">
 					<ResultView result={snapshot.result} rows={layout.resultRows} width={columns} />
 				</Box>
 			) : null}
