@@ -52,7 +52,7 @@ describe('concur-tui replay', () => {
 		writeFileSync(join(folder, 'older.json'), JSON.stringify(older));
 		const replayed = await runCli(['replay', join(folder, 'older.json')]);
 		expect(replayed.code).toBe(0);
-		expect(replayed.stdout.split('\n')[0]).toMatch(/^concur-tui · net · 2 tasks × 10\.0 ms · pool 2 · sequential · \d+ cores?$/);
+		expect(replayed.stdout.split('\n')[0]).toMatch(/^concur-tui · net · 2 tasks × 10\.0 ms · \d+ cores?$/);
 		expect(replayed.stdout).not.toContain('undefined');
 	});
 

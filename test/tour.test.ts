@@ -95,6 +95,19 @@ describe('the chapters, fed figures', () => {
 		expect(gradeOf(prediction, 'a', -1)).toBe('far off');
 	});
 
+	it('chapter 0 shows the CPU quota whatever it is: a figure, none, or that it could not be read', () => {
+		const ofMachine = (patch: Partial<typeof machine>) => chapters[0]!.judge([], {machine: {...machine, cores: 2, onlineCores: 2, ...patch}, earlier: [], otherLoadNow: 0});
+		const limited = ofMachine({cpuQuotaCores: 1.5, cpuQuotaReadable: true});
+		expect(limited.figures).toContainEqual({name: 'CPU quota (cores)', value: 1.5, text: '1.5'});
+		expect(limited.takeaway).toContain('under a CPU quota of 1.5 cores\' worth');
+		const free = ofMachine({cpuQuotaCores: null, cpuQuotaReadable: true});
+		expect(free.figures).toContainEqual(expect.objectContaining({name: 'CPU quota', text: 'none'}));
+		expect(free.takeaway).toContain('with no CPU quota');
+		const unknown = ofMachine({cpuQuotaCores: null, cpuQuotaReadable: false});
+		expect(unknown.figures.map((figure) => figure.name)).not.toContain('CPU quota');
+		expect(unknown.takeaway).toContain('its CPU quota could not be read');
+	});
+
 	it('chapter 1 grades the prediction against the measured time and says what the figures say', () => {
 		const quick = judge(1, [asyncRun(2004, 0.01), asyncRun(2010, 0.02)]);
 		expect(quick.shown).toBe(true);

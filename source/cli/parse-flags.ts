@@ -285,11 +285,28 @@ export function resolveOptions(flags: RawFlags, input: readonly string[], cores:
 /** `concur-tui replay FILE`: one saved document; of the flags only --ascii applies (nothing runs). */
 function replayOptions(flags: RawFlags, files: readonly string[]): CliOptions {
 	if (files.length !== 1) throw new UsageError(`replay takes one saved result document (concur-tui replay run.json), got ${files.length === 0 ? 'none' : files.length}`);
-	const given = Object.keys(flags).find((key) => key !== 'ascii' && flags[key] !== undefined && flags[key] !== false);
-	if (given !== undefined) throw new UsageError(`${dashed(given)} does not apply to concur-tui replay, which reads a saved run`);
-	const defaults = defaultRunConfig(1);
+	refuseFlagsBesides(flags, ['ascii'], 'concur-tui replay, which reads a saved run');
+	return {...subcommandOptions(flags), replay: files[0]!};
+}
+
+/** `concur-tui tour`: its own flags, and --json and --ascii; nothing else applies (each chapter sets its runs). */
+function tourOptions(flags: RawFlags, extra: readonly string[]): CliOptions {
+	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (concur-tui tour takes flags only: --chapter N, --auto, --list, --json)`);
+	refuseFlagsBesides(flags, ['auto', 'chapter', 'list', 'json', 'ascii'], 'concur-tui tour: each chapter sets its own runs');
+	const chapter = flags.chapter === undefined ? null : wholeNumberFrom('chapter', flags.chapter, 0, lastTourChapter);
+	return {...subcommandOptions(flags), json: flags.json === true, tour: {chapter, auto: flags.auto === true, list: flags.list === true}};
+}
+
+/** A subcommand that sets its own runs takes only `own` flags: the first other one given is a usage error. */
+function refuseFlagsBesides(flags: RawFlags, own: readonly string[], doesNotApplyTo: string): void {
+	const given = Object.keys(flags).find((key) => !own.includes(key) && flags[key] !== undefined && flags[key] !== false);
+	if (given !== undefined) throw new UsageError(`${dashed(given)} does not apply to ${doesNotApplyTo}`);
+}
+
+/** The options of a subcommand that makes its own runs (replay, tour): defaults, and the drawing asked for. */
+function subcommandOptions(flags: RawFlags): CliOptions {
 	return {
-		config: defaults,
+		config: defaultRunConfig(1),
 		json: false,
 		tracePath: null,
 		savePath: null,
@@ -298,29 +315,7 @@ function replayOptions(flags: RawFlags, files: readonly string[]): CliOptions {
 		force: false,
 		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
 		sweep: null,
-		replay: files[0]!,
-	};
-}
-
-/** `concur-tui tour`: its own flags, and --json and --ascii; nothing else applies (each chapter sets its runs). */
-function tourOptions(flags: RawFlags, extra: readonly string[]): CliOptions {
-	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (concur-tui tour takes flags only: --chapter N, --auto, --list, --json)`);
-	const own = new Set(['auto', 'chapter', 'list', 'json', 'ascii']);
-	const given = Object.keys(flags).find((key) => !own.has(key) && flags[key] !== undefined && flags[key] !== false);
-	if (given !== undefined) throw new UsageError(`${dashed(given)} does not apply to concur-tui tour: each chapter sets its own runs`);
-	const chapter = flags.chapter === undefined ? null : wholeNumberFrom('chapter', flags.chapter, 0, lastTourChapter);
-	return {
-		config: defaultRunConfig(1),
-		json: flags.json === true,
-		tracePath: null,
-		savePath: null,
-		exitWhenDone: false,
-		fps: defaultFps,
-		force: false,
-		ascii: wantsAscii(typeof flags.ascii === 'boolean' ? flags.ascii : undefined),
-		sweep: null,
 		replay: null,
-		tour: {chapter, auto: flags.auto === true, list: flags.list === true},
 	};
 }
 

@@ -68,3 +68,8 @@ export function gradeOf(prediction: Prediction, predicted: string, value: number
 	if (chosen === actual) return 'right';
 	return actual !== -1 && Math.abs(chosen - actual) === 1 ? 'not quite' : 'far off';
 }
+
+/** A chapter's outcome when it has no figures to judge: not shown, and why. */
+export function withoutFigures(why: string, takeaway: string): ChapterOutcome {
+	return {figures: [], graded: null, shown: false, why, takeaway};
+}

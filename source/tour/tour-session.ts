@@ -1,5 +1,5 @@
 import type {MachineInfo, RunResult} from '../model/result-types.js';
-import type {Chapter, ChapterOutcome, ChapterRun, EarlierChapters} from './chapter.js';
+import {withoutFigures, type Chapter, type ChapterOutcome, type ChapterRun, type EarlierChapters} from './chapter.js';
 import {busyFloorCores} from './chapters/machine.js';
 import {otherLoadOver} from './machine-load.js';
 import {runChapter, type RunMaker} from './run-chapter.js';
@@ -60,7 +60,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	const planned = chapter.runs(machine);
 	hooks.introduce(chapter);
 	const predicted = chapter.prediction && !('cannot' in planned) ? await hooks.predict(chapter) : null;
-	if (signal.aborted) return {chapter, predicted, runs: [], results: [], outcome: {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs.'}, otherLoadBefore: null};
+	if (signal.aborted) return {chapter, predicted, runs: [], results: [], outcome: withoutFigures('interrupted', 'Interrupted before its runs.'), otherLoadBefore: null};
 	hooks.starting(chapter, planned);
 	let otherLoadBefore: number | null = null;
 	if (chapter.number === 0) {
@@ -72,7 +72,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	}
 
 	if ('cannot' in planned) {
-		const outcome: ChapterOutcome = {figures: [], graded: null, shown: false, why: planned.cannot, takeaway: 'Not measured here.'};
+		const outcome: ChapterOutcome = withoutFigures(planned.cannot, 'Not measured here.');
 		return {chapter, predicted, runs: [], results: [], outcome, otherLoadBefore};
 	}
 
@@ -80,7 +80,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	const outcome =
 		// Stopped mid-run (Ctrl+C, SIGTERM, a hang-up): the run's figures are partial, so nothing is judged from them.
 		results.length < planned.length || signal.aborted
-			? {figures: [], graded: null, shown: false, why: 'interrupted', takeaway: 'Interrupted before its runs ended.'}
+			? withoutFigures('interrupted', 'Interrupted before its runs ended.')
 			: chapter.judge(results, {machine, earlier, otherLoadNow: otherLoadBefore});
 	return {chapter, predicted, runs: planned, results, outcome, otherLoadBefore};
 }

@@ -1,6 +1,6 @@
 import type {EngineResult} from '../../model/result-types.js';
 import {coresText} from '../../result/format.js';
-import type {Chapter} from '../chapter.js';
+import {withoutFigures, type Chapter} from '../chapter.js';
 import {claimShown, figure, finished, missing, skewNote} from './figures.js';
 
 /** CPU ms and threads of libuv's pool in an engine's OS threads (0 where unknown). */
@@ -35,7 +35,7 @@ export const helpersChapter: Chapter = {
 	judge: (results) => {
 		const pooled = finished(results[0], 'async');
 		const single = finished(results[1], 'async');
-		if (!pooled || !single) return {figures: [], graded: null, shown: false, why: missing(results[pooled ? 1 : 0], 'async'), takeaway: 'No figures: the hashing did not all end.'};
+		if (!pooled || !single) return withoutFigures(missing(results[pooled ? 1 : 0], 'async'), 'No figures: the hashing did not all end.');
 		const libuv = libuvOf(pooled);
 		const figures = [
 			figure.parallelism('parallelism', pooled.parallelism),

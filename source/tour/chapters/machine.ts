@@ -20,11 +20,12 @@ export const machineChapter: Chapter = {
 		const figures = [
 			figure.count('cores allowed', machine.cores),
 			figure.count('cores online', online),
-			...(quota === null ? [] : [figure.cores('CPU quota (cores)', quota)]),
+			// No quota is a finding too (no limit: the value is infinite, null in JSON); an unreadable one is said in the takeaway.
+			...(quota !== null ? [figure.cores('CPU quota (cores)', quota)] : machine.cpuQuotaReadable === false ? [] : [{name: 'CPU quota', value: Number.POSITIVE_INFINITY, text: 'none'}]),
 			...(otherLoadNow === null ? [] : [figure.cores('other programs now (cores)', otherLoadNow)]),
 		];
 		const allowed = machine.cores < online ? `${machine.cores} of its ${coresText(online)}` : coresText(machine.cores);
-		const quotaText = quota === null ? (machine.cpuQuotaReadable === false ? '; its CPU quota could not be read' : '') : `, under a CPU quota of ${quota.toFixed(1)} cores' worth`;
+		const quotaText = quota === null ? (machine.cpuQuotaReadable === false ? '; its CPU quota could not be read' : ', with no CPU quota') : `, under a CPU quota of ${quota.toFixed(1)} cores' worth`;
 		const busy = otherLoadNow !== null && otherLoadNow >= busyFloorCores;
 		const load = otherLoadNow === null ? 'Other programs\' load cannot be read here.' : busy ? `Other programs are using ${otherLoadNow.toFixed(1)} cores now: the figures of the chapters may be skewed, and each says so where they were.` : `Other programs are using ${otherLoadNow.toFixed(1)} cores now: the machine is quiet.`;
 		const parallel = machine.cores >= 2 ? 'so parallelism can be shown' : 'so the chapters about parallelism will say they cannot show it here';

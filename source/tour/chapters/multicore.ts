@@ -1,6 +1,6 @@
 import type {MachineInfo} from '../../model/result-types.js';
 import {coresText} from '../../result/format.js';
-import type {Chapter} from '../chapter.js';
+import {withoutFigures, type Chapter} from '../chapter.js';
 import {claimShown, figure, finished, missing, skewNote} from './figures.js';
 
 const oneCore = (machine: MachineInfo) => ({cannot: `this run may use ${coresText(machine.cores)}: parallelism needs two or more (a machine given one CPU, a quota of one core)`});
@@ -25,7 +25,7 @@ export const chefsChapter: Chapter = {
 		const processes = finished(results[0], 'processes');
 		if (!async || !threads || !processes) {
 			const absent = (['async', 'threads', 'processes'] as const).find((engine) => !finished(results[0], engine))!;
-			return {figures: [], graded: null, shown: false, why: missing(results[0], absent), takeaway: 'No comparison: an engine did not finish every task.'};
+			return withoutFigures(missing(results[0], absent), 'No comparison: an engine did not finish every task.');
 		}
 
 		const figures = [
@@ -80,7 +80,7 @@ export const kitchensChapter: Chapter = {
 		const threads = finished(results[0], 'threads');
 		const processes = finished(results[0], 'processes');
 		if (!threads || !processes) {
-			return {figures: [], graded: null, shown: false, why: missing(results[0], threads ? 'processes' : 'threads'), takeaway: 'No comparison: a pool did not finish every task.'};
+			return withoutFigures(missing(results[0], threads ? 'processes' : 'threads'), 'No comparison: a pool did not finish every task.');
 		}
 
 		const ratio = processes.peakRssBytes / threads.peakRssBytes;
@@ -118,7 +118,7 @@ export const howManyChapter: Chapter = {
 	judge: (results, {machine}) => {
 		const cores = machine.cores;
 		const [one, atCores, twice] = [0, 1, 2].map((index) => finished(results[index], 'threads'));
-		if (!one || !atCores || !twice) return {figures: [], graded: null, shown: false, why: 'a pool size did not finish every task', takeaway: 'No comparison: a pool did not finish every task.'};
+		if (!one || !atCores || !twice) return withoutFigures('a pool size did not finish every task', 'No comparison: a pool did not finish every task.');
 		const figures = [
 			figure.seconds('1 thread', one.elapsedMs),
 			figure.seconds(`${cores} threads`, atCores.elapsedMs),

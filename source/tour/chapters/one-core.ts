@@ -2,7 +2,7 @@ import type {MachineInfo} from '../../model/result-types.js';
 import {mostAtOnce} from '../../result/evidence.js';
 import {median} from '../../result/round-stats.js';
 import {cpuList} from '../../util/cpu-list.js';
-import type {Chapter} from '../chapter.js';
+import {withoutFigures, type Chapter} from '../chapter.js';
 import {claimShown, figure, finished, missing, skewNote} from './figures.js';
 
 const taskMs = 700;
@@ -41,7 +41,7 @@ export const oneStoveChapter: Chapter = {
 	seconds: () => 3,
 	judge: (results) => {
 		const threads = finished(results[0], 'threads');
-		if (!threads) return {figures: [], graded: null, shown: false, why: missing(results[0], 'threads'), takeaway: 'No figures: the tasks did not all end.'};
+		if (!threads) return withoutFigures(missing(results[0], 'threads'), 'No figures: the tasks did not all end.');
 		const durations = threads.tasks.map((task) => task.endMs! - (task.runStartMs ?? task.startMs!));
 		const each = median(durations);
 		const atOnce = mostAtOnce(threads.tasks);

@@ -1,4 +1,4 @@
-import type {Chapter} from '../chapter.js';
+import {withoutFigures, type Chapter} from '../chapter.js';
 import {claimShown, figure, finished, missing, skewNote} from './figures.js';
 
 const waitMs = 2000;
@@ -28,7 +28,7 @@ export const waitingChapter: Chapter = {
 	judge: (results) => {
 		const sleep = finished(results[0], 'async');
 		const net = finished(results[1], 'async');
-		if (!sleep) return {figures: [], graded: null, shown: false, why: missing(results[0], 'async'), takeaway: 'No figures: the waits did not all end.'};
+		if (!sleep) return withoutFigures(missing(results[0], 'async'), 'No figures: the waits did not all end.');
 		const figures = [figure.seconds('three waits', sleep.elapsedMs), figure.parallelism('parallelism', sleep.parallelism), ...(net ? [figure.seconds('three requests', net.elapsedMs)] : [])];
 		const overlapped = sleep.elapsedMs < 1.5 * waitMs && sleep.parallelism < 0.1;
 		const netOverlapped = net !== undefined && net.elapsedMs < 1.5 * waitMs;
@@ -67,7 +67,7 @@ export const computingChapter: Chapter = {
 	seconds: () => 3,
 	judge: (results) => {
 		const cpu = finished(results[0], 'async');
-		if (!cpu) return {figures: [], graded: null, shown: false, why: missing(results[0], 'async'), takeaway: 'No figures: the tasks did not all end.'};
+		if (!cpu) return withoutFigures(missing(results[0], 'async'), 'No figures: the tasks did not all end.');
 		const figures = [figure.seconds('three computations', cpu.elapsedMs), figure.parallelism('parallelism', cpu.parallelism), figure.ms('loop blocked up to', cpu.loopLagMaxMs)];
 		const serial = cpu.elapsedMs >= 2.5 * computeMs;
 		const blocked = cpu.loopLagMaxMs >= 0.5 * computeMs;

@@ -155,12 +155,14 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	const throttling = throttlingMatters(view.throttling, view.elapsedMs) ? `${short ? 'throttled' : 'quota throttled'} ${view.throttling.throttledPeriods}/${view.throttling.periods} periods · ` : '';
 	// Async's helper threads where they did work: the CPU libuv's pool (and V8's threads) used beside the JS thread.
 	const {helpers} = view;
-	const helpersText =
-		helpers === null || helpers.libuvCpuMs + helpers.v8CpuMs < 10
-			? ''
-			: short
-				? `libuv ${seconds(helpers.libuvCpuMs)} · `
-				: `helper threads: libuv pool of ${helpers.uvThreads} ${seconds(helpers.libuvCpuMs)} CPU${helpers.v8CpuMs >= 10 ? `, V8 ${seconds(helpers.v8CpuMs)}` : ''} · `;
+	// Each helper is said only where it used 10 ms or more: no "libuv 0.00 s" when only V8's threads worked.
+	const libuv = helpers !== null && helpers.libuvCpuMs >= 10 ? helpers.libuvCpuMs : null;
+	const v8 = helpers !== null && helpers.v8CpuMs >= 10 ? helpers.v8CpuMs : null;
+	const helperParts = short
+		? [libuv === null ? '' : `libuv ${seconds(libuv)}`, v8 === null ? '' : `V8 ${seconds(v8)}`]
+		: [libuv === null ? '' : `libuv pool of ${helpers!.uvThreads} ${seconds(libuv)} CPU`, v8 === null ? '' : `V8 ${seconds(v8)}${libuv === null ? ' CPU' : ''}`];
+	const helperList = helperParts.filter((part) => part !== '').join(', ');
+	const helpersText = helperList === '' ? '' : short ? `${helperList} · ` : `helper threads: ${helperList} · `;
 	const timeout = !withMeaning && timeoutMs !== null ? `timeout ${milliseconds(timeoutMs)} · ` : timeoutNote(view.engine, timeoutMs);
 	return [
 		[otherLoad, chalk.yellow],
