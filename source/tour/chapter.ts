@@ -5,7 +5,7 @@ import type {RunConfig} from '../model/run-config.js';
 export type ChapterRun = {readonly label: string; readonly config: Partial<RunConfig>; readonly command: string};
 
 /** Words quoted from the note, verbatim (its markdown left out), and the section they are in. */
-export type NoteQuote = {readonly section: string; readonly words: string};
+type NoteQuote = {readonly section: string; readonly words: string};
 
 /** An answer a learner may give, and the band of measured values that makes it right (stated in the chapter). */
 export type Choice = {readonly key: string; readonly text: string; readonly band: readonly [low: number, high: number]};

@@ -13,7 +13,7 @@ function gradedText(prediction: Prediction, value: number): string {
 }
 
 /** The note's words a chapter quotes: a line per section, quoted as written there. */
-export function noteLines(chapter: Chapter): string[] {
+function noteLines(chapter: Chapter): string[] {
 	const sections: Array<{section: string; words: string[]}> = [];
 	for (const {section, words} of chapter.note) {
 		const last = sections.at(-1);
