@@ -58,15 +58,23 @@ describe('-w net', () => {
 
 	it('async finishes every request in about one delay; each pool in tasks ÷ pool delays', () => {
 		expectUnlessSkewed(result, ['async', 'threads', 'processes'], () => {
-			// About one delay (1.3× here, quiet: 40 new connections and the http module's first
-			// use); generous, as the issue asks of tests: one by one it would be 40 delays.
-			expect(engineOf(result, 'async').elapsedMs).toBeLessThan(2 * delayMs);
+			// About one delay (1.13-1.20× here, quiet; its 40 connections opened before, as its
+			// start-up): within the issue's 1.5×, where one by one it would be 40 delays.
+			expect(engineOf(result, 'async').elapsedMs).toBeLessThan(1.5 * delayMs);
 			for (const name of ['threads', 'processes'] as const) {
 				const ideal = (tasks / pool) * delayMs;
 				expect(engineOf(result, name).elapsedMs).toBeGreaterThan(0.85 * ideal);
 				expect(engineOf(result, name).elapsedMs).toBeLessThan(1.15 * ideal);
 			}
 		});
+	});
+
+	it('opens async\'s connections before its tasks, as its start-up; the server counts only the tasks\' requests', () => {
+		const async = engineOf(result, 'async');
+		expect(async.startupMs).toBeGreaterThan(0);
+		// Opened first: no request of a task waited for a connection of its own to be made.
+		expect(Math.max(...async.net!.requests.map((request) => request.queueMs))).toBeLessThan(delayMs / 2);
+		expect(async.net!.served).toBe(tasks);
 	});
 
 	it('records every request with its time to the server, the server\'s delay and the way back; the server\'s count matches the tasks', () => {

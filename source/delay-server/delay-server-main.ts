@@ -14,7 +14,15 @@ function reply(message: DelayServerReply): void {
 	process.send?.(message);
 }
 
+/** A connection opened before the tasks (workloads/net.ts's openConnections): answered at once, not served. */
+const opening = /^\/\w+\/\d+\/open$/;
+
 const server = createServer((request, response) => {
+	if (opening.test(request.url ?? '')) {
+		response.writeHead(204).end();
+		return;
+	}
+
 	const arrivedAt = epochNow();
 	const match = route.exec(request.url ?? '');
 	const ms = Number(match?.[2]);

@@ -6,12 +6,41 @@ import type {TaskContext} from './task-function.js';
 /** Bytes of each answer: a small JSON document's worth. */
 export const netResponseBytes = 1024;
 
+/** The most connections a unit opens before its tasks (and keeps open between requests). */
+const openConnectionsMax = 1024;
+
 /**
  * One keep-alive agent per unit (a thread or a process; the async engine's loop): connections
  * are reused from task to task, as a service's client would. No cap on sockets, so async may
- * have every request in flight at once.
+ * have every request in flight at once; up to openConnectionsMax stay open between requests.
  */
-const agent = new Agent({keepAlive: true});
+const agent = new Agent({keepAlive: true, maxFreeSockets: openConnectionsMax});
+
+/**
+ * Opens `count` connections to the delay server before the tasks (a request each, answered at
+ * once and never counted as served), kept in the agent for the tasks to use, as a service's
+ * client keeps its connections. Resolves with the time it took, in ms; a connection that fails
+ * is left to the task that needs it (it fails there, recorded).
+ */
+export async function openConnections(base: string, count: number): Promise<number> {
+	const started = performance.now();
+	await Promise.allSettled(
+		Array.from(
+			{length: Math.min(count, openConnectionsMax)},
+			async () =>
+				new Promise<void>((resolve, reject) => {
+					const outgoing = request(`${base}/open`, {agent}, (response) => {
+						response.resume();
+						response.on('end', resolve);
+						response.on('error', reject);
+					});
+					outgoing.on('error', reject);
+					outgoing.end();
+				}),
+		),
+	);
+	return performance.now() - started;
+}
 
 /**
  * A real HTTP request to the run's delay server, answered after `ms` with `bytes` bytes. The
