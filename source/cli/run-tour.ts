@@ -116,7 +116,7 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 	// At a terminal, lines wrap between words; piped, each stays one line (for grep and diff).
 	const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
 	const text = (lines: readonly string[]) => {
-		if (!options.json) write(`${lines.flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n`);
+		if (!options.json && lines.length > 0) write(`${lines.flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n`);
 	};
 
 	const hooks: TourHooks = {
@@ -138,7 +138,7 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		},
 		ended: async (record) => {
 			// Live, a blank line parts the run's last frame from the grade.
-			text([...(live ? [''] : []), ...chapterResultLines(record), '']);
+			text([...(live && record.runs.length > 0 ? [''] : []), ...chapterResultLines(record), '']);
 			// --auto at a terminal (a demo being recorded): a fixed pause to read each chapter's end.
 			if (live && options.auto && !stopped.signal.aborted) await new Promise((resolve) => setTimeout(resolve, autoPauseMs));
 		},
