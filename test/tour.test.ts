@@ -158,6 +158,8 @@ describe('the tour\'s progress file', () => {
 		}
 
 		expect(readProgress(join(folder, 'none.json'), 8)).toBeNull();
+		// Under /proc (Node 20's recursive mkdir never returns there): said at once, the tour goes on.
+		expect(writeProgress('/proc/concur-nope/concur-tui/tour.json', progress)).toBe('progress not kept (ENOENT: /proc/concur-nope/concur-tui/tour.json)');
 		// A folder that cannot be made (a file is in the way): said once, the tour goes on.
 		const blocked = join(path, 'concur-tui', 'tour.json');
 		expect(writeProgress(blocked, progress)).toBe(`progress not kept (ENOTDIR: ${blocked})`);
@@ -305,6 +307,21 @@ describe('concur-tui tour, run', () => {
 		expect(JSON.parse(readFileSync(progress, 'utf8'))).toMatchObject({next: 0});
 		rmSync(state, {recursive: true, force: true});
 	}, 90_000);
+
+	it('with a state folder it cannot write (under /proc, where Node 20\'s recursive mkdir hangs): says so, goes on, and promises no resume', async () => {
+		const screen = new PtyScreen(['tour', '--chapter', '0'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: '/proc/concur-nope'}});
+		try {
+			await screen.waitFor((text) => text.includes('n/Enter next chapter'), 20_000);
+			expect(screen.raw.replaceAll(/\r?\n */g, ' ')).toContain('(progress not kept (ENOENT: /proc/concur-nope/concur-tui/tour.json))');
+			screen.write('q');
+			const shown = await screen.waitFor((text) => text.includes('goes on from there'), 10_000);
+			expect(shown.replaceAll(/\r?\n */g, ' ')).toContain('Progress could not be kept, so the tour cannot resume by itself: concur-tui tour --chapter 1 goes on from there.');
+			expect(shown).not.toContain('The tour resumes at');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	}, 40_000);
 
 	it('at a terminal it asks the prediction, takes a key, shows the run in the dashboard, and grades it against what it measured', async () => {
 		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));

@@ -145,8 +145,11 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 	};
 
 	if (asking) {
-		const {records, resumesAt} = await guidedTour(all, options.chapter, machine, hooks, stopped, text, write);
-		text([...(records.length > 0 ? tourSummary(records) : []), ...(resumesAt === null ? [] : [`The tour resumes at chapter ${resumesAt}: concur-tui tour.`])]);
+		const {records, resumesAt, progressKept} = await guidedTour(all, options.chapter, machine, hooks, stopped, text, write);
+		// Ctrl+C leaves the terminal's ^C on the line: the last lines start on one of their own.
+		if (signal.aborted) write('\n');
+		const resume = resumesAt === null ? [] : progressKept ? [`The tour resumes at chapter ${resumesAt}: concur-tui tour.`] : [`Progress could not be kept, so the tour cannot resume by itself: concur-tui tour --chapter ${resumesAt} goes on from there.`];
+		text([...(records.length > 0 ? tourSummary(records) : []), ...resume]);
 		return tourExitCode(records);
 	}
 
@@ -198,7 +201,7 @@ async function guidedTour(
 	stopped: AbortController,
 	text: (lines: readonly string[]) => void,
 	write: (text: string) => void,
-): Promise<{records: ChapterRecord[]; resumesAt: number | null}> {
+): Promise<{records: ChapterRecord[]; resumesAt: number | null; progressKept: boolean}> {
 	const last = all.at(-1)!.number;
 	const path = progressPath();
 	const read = readProgress(path, last);
@@ -247,5 +250,5 @@ async function guidedTour(
 
 	// However it ended (q, Ctrl+C mid-run), the file says where it resumes, as the last line does.
 	keep();
-	return {records, resumesAt};
+	return {records, resumesAt, progressKept: keptNote === null};
 }

@@ -1,6 +1,7 @@
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {makeFolders} from '../util/make-folders.js';
 import type {ChapterOutcome} from './chapter.js';
 
 /** What a chapter left for the ones after it: the learner's answer and what was measured. */
@@ -39,7 +40,7 @@ export function readProgress(path: string, lastChapter: number): TourProgress | 
 /** Keeps the progress (written whole, then renamed: a tour stopped mid-write leaves the last one). Null when it could be written, else why not. */
 export function writeProgress(path: string, progress: TourProgress): string | null {
 	try {
-		mkdirSync(dirname(path), {recursive: true});
+		makeFolders(dirname(path));
 		const partial = `${path}.${process.pid}.tmp`;
 		writeFileSync(partial, `${JSON.stringify(progress)}\n`);
 		renameSync(partial, path);
