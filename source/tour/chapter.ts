@@ -33,6 +33,8 @@ export type ChapterOutcome = {
 	readonly why: string | null;
 	/** The lesson, in one or two sentences built from the figures. */
 	readonly takeaway: string;
+	/** Other programs' load that skewed the runs (said, and the prediction then not graded), or null; absent in older progress files. */
+	readonly skew?: string | null;
 };
 
 /** What a chapter needs of the runs before it (chapter 8 gathers them). */
@@ -72,4 +74,10 @@ export function gradeOf(prediction: Prediction, predicted: string, value: number
 /** A chapter's outcome when it has no figures to judge: not shown, and why. */
 export function withoutFigures(why: string, takeaway: string): ChapterOutcome {
 	return {figures: [], graded: null, shown: false, why, takeaway};
+}
+
+/** A chapter's prediction graded against what it measured, or null: nothing asked or measured, or other programs' load skewed the run (not graded). */
+export function gradeFor(chapter: Chapter, predicted: string | null, outcome: ChapterOutcome): ReturnType<typeof gradeOf> | null {
+	if (!chapter.prediction || predicted === null || outcome.graded === null || outcome.skew) return null;
+	return gradeOf(chapter.prediction, predicted, outcome.graded);
 }

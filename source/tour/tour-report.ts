@@ -1,6 +1,6 @@
 import type {MachineInfo} from '../model/result-types.js';
 import {times} from '../result/format.js';
-import {choiceFor, gradeOf, type Chapter, type ChapterRun, type Prediction} from './chapter.js';
+import {choiceFor, gradeFor, type Chapter, type ChapterRun, type Prediction} from './chapter.js';
 import type {ChapterRecord} from './tour-session.js';
 
 const lastChapter = 8;
@@ -51,12 +51,14 @@ export function chapterResultLines(record: ChapterRecord): string[] {
 	if (prediction && predicted !== null && outcome.graded !== null) {
 		const chosen = prediction.choices.find((choice) => choice.key === predicted)!;
 		const actual = choiceFor(prediction, outcome.graded);
-		const grade = gradeOf(prediction, predicted, outcome.graded);
-		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${grade === 'right' ? 'right' : `${grade}, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`}.`);
+		const grade = gradeFor(chapter, predicted, outcome);
+		const verdict = grade === null ? 'not graded, other programs used the cores meanwhile' : grade === 'right' ? 'right' : `${grade}, that is ${actual ? `${actual.key}) ${actual.text}` : 'outside every band'}`;
+		lines.push(`  You predicted ${chosen.key}) ${chosen.text}; measured ${gradedText(prediction, outcome.graded)}: ${verdict}.`);
 	}
 
 	// The claim after the run, not before: said before the prediction, it would give the answer away.
-	lines.push(`  The claim: ${chapter.claim}.`, outcome.shown ? `  Shown on this machine.` : `  Not shown on this machine: ${outcome.why ?? 'unknown'}.`, `  Takeaway: ${outcome.takeaway}`);
+	const skewed = outcome.shown && outcome.skew ? [`  Though ${outcome.skew}: its figures may be off.`] : [];
+	lines.push(`  The claim: ${chapter.claim}.`, outcome.shown ? `  Shown on this machine.` : `  Not shown on this machine: ${outcome.why ?? 'unknown'}.`, ...skewed, `  Takeaway: ${outcome.takeaway}`);
 	return lines;
 }
 
@@ -80,25 +82,33 @@ export function tourDocument(records: readonly ChapterRecord[], machine: Machine
 		schema: 1,
 		machine,
 		allShown: tourExitCode(records) === 0,
-		chapters: records.map(({chapter, predicted, runs, results, outcome, otherLoadBefore}) => ({
-			number: chapter.number,
-			title: chapter.title,
-			note: chapter.note,
-			claim: chapter.claim,
-			prediction: chapter.prediction && {
-				question: chapter.prediction.question,
-				choices: chapter.prediction.choices.map((choice) => ({key: choice.key, text: choice.text, band: [choice.band[0], Number.isFinite(choice.band[1]) ? choice.band[1] : null]})),
-				predicted,
-				measured: outcome.graded,
-				right: predicted !== null && outcome.graded !== null ? choiceFor(chapter.prediction, outcome.graded)?.key === predicted : null,
-			},
-			commands: runs.map((run) => run.command),
-			figures: outcome.figures,
-			shown: outcome.shown,
-			why: outcome.why,
-			takeaway: outcome.takeaway,
-			otherLoadBefore,
-			runIds: results.map((result) => result.runId),
-		})),
+		chapters: records.map(({chapter, predicted, runs, results, outcome, otherLoadBefore}) => chapterDocument(chapter, predicted, outcome, {runs, results, otherLoadBefore})),
+	};
+}
+
+/** One chapter in the tour's JSON. */
+function chapterDocument(chapter: Chapter, predicted: string | null, outcome: ChapterRecord['outcome'], {runs, results, otherLoadBefore}: Pick<ChapterRecord, 'runs' | 'results' | 'otherLoadBefore'>): Record<string, unknown> {
+	const grade = gradeFor(chapter, predicted, outcome);
+	return {
+		number: chapter.number,
+		title: chapter.title,
+		note: chapter.note,
+		claim: chapter.claim,
+		prediction: chapter.prediction && {
+			question: chapter.prediction.question,
+			choices: chapter.prediction.choices.map((choice) => ({key: choice.key, text: choice.text, band: [choice.band[0], Number.isFinite(choice.band[1]) ? choice.band[1] : null]})),
+			predicted,
+			measured: outcome.graded,
+			// Null where not graded (nothing measured, or other programs skewed the run).
+			right: grade === null ? null : grade === 'right',
+		},
+		commands: runs.map((run) => run.command),
+		figures: outcome.figures,
+		shown: outcome.shown,
+		why: outcome.why,
+		skew: outcome.skew ?? null,
+		takeaway: outcome.takeaway,
+		otherLoadBefore,
+		runIds: results.map((result) => result.runId),
 	};
 }

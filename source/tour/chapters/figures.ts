@@ -37,8 +37,8 @@ export function missing(result: RunResult | undefined, engine: EngineName): stri
 	return `${engine}: ${found.tasks.filter((task) => !task.ok).length} of ${found.tasks.length} tasks failed`;
 }
 
-/** Whether the claim showed: `why` is what stood in the way (null: nothing), with other programs' load where it was there too. */
-export function claimShown(why: string | null, skew: string | null): {shown: boolean; why: string | null} {
-	if (why === null) return {shown: true, why: null};
-	return {shown: false, why: skew ? `${why}, while ${skew}` : why};
+/** Whether the claim showed: `why` is what stood in the way (null: nothing), with other programs' load where it was there too (kept as `skew` either way). */
+export function claimShown(why: string | null, skew: string | null): {shown: boolean; why: string | null; skew: string | null} {
+	if (why === null) return {shown: true, why: null, skew};
+	return {shown: false, why: skew ? `${why}, while ${skew}` : why, skew};
 }

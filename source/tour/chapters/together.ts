@@ -1,6 +1,6 @@
 import {engineKinds} from '../../config/engine-kinds.js';
 import type {Chapter, EarlierChapters, Figure} from '../chapter.js';
-import {choiceFor, gradeOf} from '../chapter.js';
+import {gradeFor} from '../chapter.js';
 
 /** A figure an earlier chapter measured, by the chapter's number and the figure's name, or undefined. */
 function earlierFigure(earlier: EarlierChapters, number: number, name: string): Figure | undefined {
@@ -31,11 +31,12 @@ export const togetherChapter: Chapter = {
 		const guessed = (number: number): string => {
 			const taken = earlier.find((each) => each.chapter.number === number);
 			const prediction = taken?.chapter.prediction;
-			if (!prediction || taken.predicted === null || taken.outcome?.graded === null || taken.outcome?.graded === undefined || said.has(number)) return '';
-			said.add(number);
+			if (!prediction || !taken.outcome || said.has(number)) return '';
+			const grade = gradeFor(taken.chapter, taken.predicted, taken.outcome);
 			const chosen = prediction.choices.find((choice) => choice.key === taken.predicted);
-			if (!chosen) return '';
-			return ` (you: ${chosen.text.replace(/ \(.*\)$/, '')}, ${gradeOf(prediction, taken.predicted, taken.outcome.graded)})`;
+			if (grade === null || !chosen) return '';
+			said.add(number);
+			return ` (you: ${chosen.text.replace(/ \(.*\)$/, '')}, ${grade})`;
 		};
 
 		const rows = [
@@ -48,10 +49,12 @@ export const togetherChapter: Chapter = {
 			const shown = measured.filter((text): text is string => text !== null);
 			return `${seed.model} (${seed.level}; needs multiple cores? ${seed.cores}; threads? ${seed.threads}): ${shown.length > 0 ? shown.join(', ') : 'not measured in this tour'}`;
 		});
-		const graded = earlier.filter((each) => each.predicted !== null && each.chapter.prediction !== null && each.outcome?.graded !== null && each.outcome?.graded !== undefined);
-		const right = graded.filter((each) => choiceFor(each.chapter.prediction!, each.outcome!.graded!)?.key === each.predicted);
+		const graded = earlier.filter((each) => each.outcome && gradeFor(each.chapter, each.predicted, each.outcome) !== null);
+		const right = graded.filter((each) => gradeFor(each.chapter, each.predicted, each.outcome!) === 'right');
 		const figures = [...quoted, ...(graded.length > 0 ? [{name: 'predictions right', value: right.length, text: String(right.length)}, {name: 'predictions made', value: graded.length, text: String(graded.length)}] : [])];
 		const predictions = graded.length > 0 ? ` Your predictions: ${right.length} of ${graded.length} right.` : '';
-		return {figures, graded: null, shown: true, why: null, takeaway: `${lines.join('. ')}.${predictions}`};
+		// Nothing measured before it (the chapter taken alone, on fresh progress): the table has no figure to show.
+		const shown = quoted.length > 0;
+		return {figures, graded: null, shown, why: shown ? null : 'no chapter before it measured a figure for the table (chapters 1 to 7 do)', takeaway: `${lines.join('. ')}.${predictions}`};
 	},
 };
