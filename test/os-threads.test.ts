@@ -161,6 +161,6 @@ describe.runIf(linux)('each engine\'s threads in a real run', () => {
 
 		const saved = JSON.parse(readFileSync(savePath, 'utf8')) as RunResult;
 		const libuv = role(saved.engines[0]!, 'libuv');
-		expect(shown).toContain(`helper threads: libuv pool of 4 ${(libuv.cpuMs / 1000).toFixed(2)} s CPU`);
+		expect(shown).toContain(`helper threads: libuv pool of 4: ${(libuv.cpuMs / 1000).toFixed(2)} s CPU`);
 	});
 });

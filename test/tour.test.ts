@@ -128,7 +128,7 @@ describe('the chapters, fed figures', () => {
 		const run = (threadsMs: number, processesMs: number) => ({...runResult, engines: [engineResult('async', 2000, 1), engineResult('threads', threadsMs, 1.9, {coresUsed: 1.9}), engineResult('processes', processesMs, 1.9, {coresUsed: 1.9})]});
 		const parallel = judge(4, [run(1020, 1050)]);
 		expect(parallel.shown).toBe(true);
-		expect(parallel.takeaway).toMatch(/1\.96× and processes 1\.90× faster than async.*: parallel/);
+		expect(parallel.takeaway).toMatch(/speedup over async's one thread was 1\.96× for threads and 1\.90× for processes.*: parallel/);
 		const not = judge(4, [run(1900, 1950)]);
 		expect(not.shown).toBe(false);
 		expect(not.takeaway).not.toContain('parallel');
@@ -165,7 +165,7 @@ describe('the tour\'s progress file', () => {
 		const progress = {schema: 1 as const, next: 3, chapters: [{number: 1, predicted: 'a', outcome: {figures: [{name: 'three waits', value: 2, text: '2.00 s'}], graded: 2, shown: true, why: null, takeaway: 'waited at once'}}]};
 		expect(writeProgress(path, progress)).toBeNull();
 		expect(readProgress(path, 8)).toEqual(progress);
-		const unreadable = {'not json': 'not JSON', '{"schema":2,"next":1,"chapters":[]}': 'not a tour progress file of schema 1', '{"schema":1,"next":9,"chapters":[]}': 'no chapter 0 to 8 to resume at', '{"schema":1,"next":-1,"chapters":[]}': 'no chapter 0 to 8 to resume at'};
+		const unreadable = {'not json': 'not JSON', '{"schema":2,"next":1,"chapters":[]}': 'not a tour progress file of schema 1', '{"schema":1,"next":9,"chapters":[]}': 'no chapter 0 to 8 to resume at', '{"schema":1,"next":-1,"chapters":[]}': 'no chapter 0 to 8 to resume at', '{"schema":1,"next":3,"chapters":"x"}': 'its chapters are not a list'};
 		for (const [text, why] of Object.entries(unreadable)) {
 			writeFileSync(path, text);
 			expect(readProgress(path, 8), text).toEqual({unreadable: why});
@@ -187,7 +187,7 @@ describe('concur-tui tour, run', () => {
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(9);
-		expect(lines[0]).toMatch(/^ 0 {2}Your machine \(about 1 s\)$/);
+		expect(lines[0]).toMatch(/^ 0 {2}Your machine \(about 2 s\)$/);
 		expect(lines[8]).toMatch(/^ 8 {2}Putting it together$/);
 		// With --json, the same list as a document: each chapter's commands, or why it cannot run here.
 		const json = await runCli(['tour', '--list', '--json']);
@@ -219,6 +219,8 @@ describe('concur-tui tour, run', () => {
 		[['tour', '-w', 'cpu'], /^concur-tui: --workload does not apply to concur-tui tour: each chapter sets its own runs\n$/],
 		[['tour', 'now'], /^concur-tui: unexpected argument "now"/],
 		[['--auto'], /^concur-tui: --auto belongs to concur-tui tour/],
+		[['tour', '--list', '--auto'], /^concur-tui: --list lists the chapters and runs none: it does not go with --auto\n$/],
+		[['tour', '--list', '--chapter', '8'], /^concur-tui: --list lists the chapters and runs none: it does not go with --chapter\n$/],
 	])('bad input %j: one line, exit 2', async (args, message) => {
 		const run = await runCli(args);
 		expect(run.code).toBe(2);
@@ -266,7 +268,7 @@ describe('concur-tui tour, run', () => {
 			expect(screen.raw).toContain('Async · one event loop');
 			expect(screen.raw).toContain('1 of 1 chapter');
 			// Nothing waited for a key.
-			expect(screen.raw).not.toContain('q quit (resumes here)');
+			expect(screen.raw).not.toContain('q quit (resumes at the next)');
 		} finally {
 			screen.kill();
 		}
@@ -286,7 +288,7 @@ describe('concur-tui tour, run', () => {
 			}
 		};
 
-		const nav = 'n/Enter next chapter · r again · b back · q quit (resumes here) · ? help:';
+		const nav = 'n/Enter next · r again · b back · q quit (resumes at the next) · ? help:';
 		const first = await session([], async (screen) => {
 			await screen.waitFor((text) => text.includes(nav), 20_000);
 			// b at the first chapter says there is none before it, and asks again (it ran nothing).
@@ -303,7 +305,7 @@ describe('concur-tui tour, run', () => {
 		});
 		expect(first.exit.exitCode).toBe(0);
 		// Chapter 0 ran twice (r): one chapter, counted once.
-		expect(first.shown).toContain('1 of 1 chapter showed its claim on this machine.');
+		expect(first.shown).toContain('1 of 1 chapter taken this time showed its claim on this machine.');
 		expect(JSON.parse(readFileSync(progress, 'utf8'))).toMatchObject({schema: 1, next: 1, chapters: [{number: 0, predicted: null}]});
 
 		const second = await session([], async (screen) => {
@@ -328,7 +330,7 @@ describe('concur-tui tour, run', () => {
 	it('with a state folder it cannot write (under /proc, where Node 20\'s recursive mkdir hangs): says so, goes on, and promises no resume', async () => {
 		const screen = new PtyScreen(['tour', '--chapter', '0'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: '/proc/concur-nope'}});
 		try {
-			await screen.waitFor((text) => text.includes('n/Enter next chapter'), 20_000);
+			await screen.waitFor((text) => text.includes('n/Enter next · r again'), 20_000);
 			expect(screen.raw.replaceAll(/\r?\n */g, ' ')).toContain('(progress not kept (ENOENT: /proc/concur-nope/concur-tui/tour.json))');
 			screen.write('q');
 			const shown = await screen.waitFor((text) => text.includes('goes on from there'), 10_000);
@@ -357,7 +359,7 @@ describe('concur-tui tour, run', () => {
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
 			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
-			const after = await screen.waitFor(() => screen.raw.includes('q quit (resumes here) · ? help:'), 30_000);
+			const after = await screen.waitFor(() => screen.raw.includes('q quit (resumes at the next) · ? help:'), 30_000);
 			// The run's last frame stays above the grade without its keys-off footer, and no key hint was ever drawn (keys are off).
 			expect(after).toContain('Measured:');
 			expect(after).not.toContain('tour: this run is the chapter');
@@ -365,15 +367,22 @@ describe('concur-tui tour, run', () => {
 			expect(after).toMatch(/\S[^\n]*\n *\n {2}Measured:/);
 			expect(screen.raw).not.toContain('v: this run');
 			screen.write('q');
-			shown = await screen.waitFor((text) => /of 1 chapter showed its claim/.test(text), 10_000);
+			shown = await screen.waitFor((text) => /of 1 chapter taken this time showed its claim/.test(text), 10_000);
 			await screen.exited;
 		} finally {
 			screen.kill();
 			rmSync(state, {recursive: true, force: true});
 		}
 
-		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|(not quite|far off), that is ([ab])\) [^.]*\.\d? s[^.]*)\./.exec(shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' '));
+		const joined = shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' ');
+		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|(not quite|far off), that is ([ab])\) [^.]*\.\d? s[^.]*|not graded, other programs used the cores meanwhile)\./.exec(joined);
 		expect(grade, shown).not.toBeNull();
+		if (grade![2]!.startsWith('not graded')) {
+			// A busy machine: the chapter names the load that skewed the run instead of grading it.
+			expect(joined).toMatch(/Though other programs used [\d.]+ cores during async/);
+			return;
+		}
+
 		const measured = Number(grade![1]);
 		// Graded here, from the bands the chapter states: under 1.2, 1.2 to 3.2, 3.2 or more (c is two bands from a).
 		expect(grade![2] === 'right').toBe(measured >= 3.2);

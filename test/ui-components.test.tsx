@@ -211,8 +211,8 @@ describe('the async panel\'s helper threads', () => {
 	it('names each helper that used 10 ms or more of CPU, and only those', async () => {
 		const {legendLine} = await import('../source/ui/panel/panel-lines.js');
 		const legend = (libuvCpuMs: number, v8CpuMs: number, width = 150) => stripVTControlCharacters(legendLine(engineView({engine: 'async', helpers: {uvThreads: 4, libuvCpuMs, v8CpuMs}}), width));
-		expect(legend(2780, 50)).toContain('helper threads: libuv pool of 4 2.78 s CPU, V8 0.05 s · ');
-		expect(legend(2780, 5)).toContain('helper threads: libuv pool of 4 2.78 s CPU · ');
+		expect(legend(2780, 50)).toContain('helper threads: libuv pool of 4: 2.78 s CPU, V8 0.05 s · ');
+		expect(legend(2780, 5)).toContain('helper threads: libuv pool of 4: 2.78 s CPU · ');
 		// Only V8's threads worked: no "libuv 0.00 s".
 		expect(legend(3, 40)).toContain('helper threads: V8 0.04 s CPU · ');
 		expect(legend(3, 40)).not.toContain('libuv');

@@ -294,6 +294,8 @@ function tourOptions(flags: RawFlags, extra: readonly string[]): CliOptions {
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (concur-tui tour takes flags only: --chapter N, --auto, --list, --json)`);
 	refuseFlagsBesides(flags, ['auto', 'chapter', 'list', 'json', 'ascii'], 'concur-tui tour: each chapter sets its own runs');
 	const chapter = flags.chapter === undefined ? null : wholeNumberFrom('chapter', flags.chapter, 0, lastTourChapter);
+	// --list runs nothing: a flag about running chapters beside it would be silently ignored.
+	if (flags.list === true && (flags.auto === true || chapter !== null)) throw new UsageError(`--list lists the chapters and runs none: it does not go with ${flags.auto === true ? '--auto' : '--chapter'}`);
 	return {...subcommandOptions(flags), json: flags.json === true, tour: {chapter, auto: flags.auto === true, list: flags.list === true}};
 }
 

@@ -165,7 +165,7 @@ type NextStep = 'next' | 'again' | 'back' | 'quit';
 
 /** After a chapter at a terminal: n or Enter the next one, r this one again, b the one before, q quit. */
 async function askNext(write: (text: string) => void, atFirst: boolean): Promise<NextStep> {
-	const prompt = '  n/Enter next chapter · r again · b back · q quit (resumes here) · ? help: ';
+	const prompt = '  n/Enter next · r again · b back · q quit (resumes at the next) · ? help: ';
 	write(prompt);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is a step

@@ -30,7 +30,8 @@ export function readProgress(path: string, lastChapter: number): TourProgress | 
 	}
 
 	if (!isRecord(parsed) || parsed.schema !== 1) return {unreadable: 'not a tour progress file of schema 1'};
-	if (!Number.isInteger(parsed.next) || (parsed.next as number) < 0 || (parsed.next as number) > lastChapter || !Array.isArray(parsed.chapters)) return {unreadable: `no chapter 0 to ${lastChapter} to resume at`};
+	if (!Number.isInteger(parsed.next) || (parsed.next as number) < 0 || (parsed.next as number) > lastChapter) return {unreadable: `no chapter 0 to ${lastChapter} to resume at`};
+	if (!Array.isArray(parsed.chapters)) return {unreadable: 'its chapters are not a list'};
 	const chapters = (parsed.chapters as unknown[]).filter(
 		(each): each is KeptChapter => isRecord(each) && Number.isInteger(each.number) && (each.predicted === null || typeof each.predicted === 'string') && isRecord(each.outcome) && Array.isArray(each.outcome.figures) && typeof each.outcome.takeaway === 'string',
 	);

@@ -67,7 +67,9 @@ export function tourSummary(all: readonly ChapterRecord[]): string[] {
 	// A chapter run again counts once, as it ended last.
 	const records = [...new Map(all.map((record) => [record.chapter.number, record])).values()];
 	const notShown = records.filter((record) => !record.outcome.shown);
-	return [`${records.length - notShown.length} of ${records.length} ${records.length === 1 ? 'chapter' : 'chapters'} showed ${records.length === 1 ? 'its' : 'their'} claim on this machine.`, ...notShown.map((record) => `  Chapter ${record.chapter.number} (${record.chapter.title}) did not: ${record.outcome.why ?? 'unknown'}.`)];
+	// Fewer than the whole tour (a session that resumed, or stopped): the count says it is this session's.
+	const taken = records.length < lastChapter + 1 ? ' taken this time' : '';
+	return [`${records.length - notShown.length} of ${records.length} ${records.length === 1 ? 'chapter' : 'chapters'}${taken} showed ${records.length === 1 ? 'its' : 'their'} claim on this machine.`, ...notShown.map((record) => `  Chapter ${record.chapter.number} (${record.chapter.title}) did not: ${record.outcome.why ?? 'unknown'}.`)];
 }
 
 /** 0 when every chapter showed its claim; 1 when one could not (the summary says why). */

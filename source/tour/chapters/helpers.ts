@@ -38,7 +38,7 @@ export const helpersChapter: Chapter = {
 		if (!pooled || !single) return withoutFigures(missing(results[pooled ? 1 : 0], 'async'), 'No figures: the hashing did not all end.');
 		const libuv = libuvOf(pooled);
 		const figures = [
-			figure.parallelism('parallelism', pooled.parallelism),
+			figure.parallelism('parallelism with libuv\'s pool', pooled.parallelism),
 			figure.count('libuv threads', libuv.threads),
 			figure.seconds('libuv CPU', libuv.cpuMs),
 			figure.parallelism('parallelism with one libuv thread', single.parallelism),

@@ -13,7 +13,7 @@ export const machineChapter: Chapter = {
 	claim: 'the cores this run may use, its CPU quota, and whether other programs are using the cores now',
 	runs: () => [],
 	prediction: null,
-	seconds: () => 1,
+	seconds: () => 2,
 	judge: (_results, {machine, otherLoadNow}) => {
 		const online = machine.onlineCores ?? machine.cores;
 		const quota = machine.cpuQuotaCores ?? null;

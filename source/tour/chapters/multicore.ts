@@ -1,5 +1,5 @@
 import type {MachineInfo} from '../../model/result-types.js';
-import {coresText} from '../../result/format.js';
+import {coresText, times} from '../../result/format.js';
 import {withoutFigures, type Chapter} from '../chapter.js';
 import {claimShown, figure, finished, missing, skewNote} from './figures.js';
 
@@ -29,14 +29,14 @@ export const chefsChapter: Chapter = {
 		}
 
 		const figures = [
-			figure.times('threads faster than async', async.elapsedMs / threads.elapsedMs),
-			figure.times('processes faster than async', async.elapsedMs / processes.elapsedMs),
+			figure.times('threads\' speedup over async', async.elapsedMs / threads.elapsedMs),
+			figure.times('processes\' speedup over async', async.elapsedMs / processes.elapsedMs),
 			figure.cores('threads cores used', threads.coresUsed ?? threads.parallelism),
 			figure.cores('processes cores used', processes.coresUsed ?? processes.parallelism),
 		];
 		const slowest = Math.min(figures[0]!.value, figures[1]!.value);
-		const why = slowest < 0.7 * cores ? `the pools were ${figures[0]!.text} and ${figures[1]!.text} faster, under 0.7 × ${cores}` : null;
-		const takeaway = `On ${coresText(cores)}, threads finished ${figures[0]!.text} and processes ${figures[1]!.text} faster than async, using ${figures[2]!.text} and ${figures[3]!.text} cores${why === null ? ': parallel, on multicore hardware' : ''}.`;
+		const why = slowest < 0.7 * cores ? `the pools' speedups over async were ${figures[0]!.text} and ${figures[1]!.text}, under ${times(0.7 * cores)} (0.7 × the ${coresText(cores)})` : null;
+		const takeaway = `On ${coresText(cores)}, the speedup over async's one thread was ${figures[0]!.text} for threads and ${figures[1]!.text} for processes, using ${figures[2]!.text} and ${figures[3]!.text} cores${why === null ? ': parallel, on multicore hardware' : ''}.`;
 		return {figures, graded: figures[0]!.value, ...claimShown(why, skewNote(results[0], ['async', 'threads', 'processes'])), takeaway};
 	},
 };
@@ -123,13 +123,13 @@ export const howManyChapter: Chapter = {
 			figure.seconds('1 thread', one.elapsedMs),
 			figure.seconds(`${cores} threads`, atCores.elapsedMs),
 			figure.seconds(`${2 * cores} threads`, twice.elapsedMs),
-			figure.times(`${cores} threads faster than 1`, one.elapsedMs / atCores.elapsedMs),
-			figure.times(`${2 * cores} threads' time of ${cores}'`, twice.elapsedMs / atCores.elapsedMs),
+			figure.times(`speedup of ${cores} threads over 1`, one.elapsedMs / atCores.elapsedMs),
+			figure.times(`time of ${2 * cores} threads against ${cores}`, twice.elapsedMs / atCores.elapsedMs),
 		];
 		const gain = figures[3]!.value;
 		const past = figures[4]!.value;
-		const why = gain < 0.7 * cores ? `${cores} threads were only ${figures[3]!.text} faster than 1` : past < 0.85 ? `${2 * cores} threads took ${figures[4]!.text} the time of ${cores}: still faster` : null;
-		const takeaway = `1 thread took ${figures[0]!.text}, ${cores} took ${figures[1]!.text} (${figures[3]!.text} faster), ${2 * cores} took ${figures[2]!.text} (${figures[4]!.text} the time of ${cores})${why === null ? `: past the ${coresText(cores)}, more threads only take turns` : ''}.`;
+		const why = gain < 0.7 * cores ? `the speedup of ${cores} threads over 1 was only ${figures[3]!.text}` : past < 0.85 ? `${2 * cores} threads took ${figures[4]!.text} the time of ${cores}: still faster` : null;
+		const takeaway = `1 thread took ${figures[0]!.text}, ${cores} took ${figures[1]!.text} (a speedup of ${figures[3]!.text}), ${2 * cores} took ${figures[2]!.text} (${figures[4]!.text} the time of ${cores})${why === null ? `: past the ${coresText(cores)}, more threads only take turns` : ''}.`;
 		return {figures, graded: past, ...claimShown(why, skewNote(results[1], ['threads']) ?? skewNote(results[2], ['threads'])), takeaway};
 	},
 };

@@ -38,7 +38,7 @@ export const oneStoveChapter: Chapter = {
 		defaultKey: 'c',
 		unit: '∥',
 	},
-	seconds: () => 3,
+	seconds: () => 2,
 	judge: (results) => {
 		const threads = finished(results[0], 'threads');
 		if (!threads) return withoutFigures(missing(results[0], 'threads'), 'No figures: the tasks did not all end.');

@@ -40,9 +40,9 @@ export const togetherChapter: Chapter = {
 		};
 
 		const rows = [
-			{engine: 'async' as const, measured: [quote(1, 'three waits', (text) => `3 waits of 2 s in ${text}`), quote(6, 'parallelism', (text) => `∥ ${text} hashing on libuv's pool`)]},
-			{engine: 'threads' as const, measured: [quote(3, 'parallelism', (text) => `∥ ${text} on one core`), quote(4, 'threads faster than async', (text) => `${text} faster than async on all cores`)]},
-			{engine: 'processes' as const, measured: [quote(4, 'processes faster than async', (text) => `${text} faster than async on all cores`), quote(5, 'processes memory of threads', (text) => `${text} the threads' memory`)]},
+			{engine: 'async' as const, measured: [quote(1, 'three waits', (text) => `3 waits of 2 s in ${text}`), quote(6, 'parallelism with libuv\'s pool', (text) => `∥ ${text} hashing on libuv's pool`)]},
+			{engine: 'threads' as const, measured: [quote(3, 'parallelism', (text) => `∥ ${text} on one core`), quote(4, 'threads\' speedup over async', (text) => `speedup ${text} over async on all cores`)]},
+			{engine: 'processes' as const, measured: [quote(4, 'processes\' speedup over async', (text) => `speedup ${text} over async on all cores`), quote(5, 'processes memory of threads', (text) => `${text} the threads' memory`)]},
 		];
 		const lines = rows.map(({engine, measured}) => {
 			const {seed} = engineKinds[engine];

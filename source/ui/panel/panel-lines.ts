@@ -160,7 +160,7 @@ function legendSegments(view: EngineView, timeoutMs: number | null, short: boole
 	const v8 = helpers !== null && helpers.v8CpuMs >= 10 ? helpers.v8CpuMs : null;
 	const helperParts = short
 		? [libuv === null ? '' : `libuv ${seconds(libuv)}`, v8 === null ? '' : `V8 ${seconds(v8)}`]
-		: [libuv === null ? '' : `libuv pool of ${helpers!.uvThreads} ${seconds(libuv)} CPU`, v8 === null ? '' : `V8 ${seconds(v8)}${libuv === null ? ' CPU' : ''}`];
+		: [libuv === null ? '' : `libuv pool of ${helpers!.uvThreads}: ${seconds(libuv)} CPU`, v8 === null ? '' : `V8 ${seconds(v8)}${libuv === null ? ' CPU' : ''}`];
 	const helperList = helperParts.filter((part) => part !== '').join(', ');
 	const helpersText = helperList === '' ? '' : short ? `${helperList} · ` : `helper threads: ${helperList} · `;
 	const timeout = !withMeaning && timeoutMs !== null ? `timeout ${milliseconds(timeoutMs)} · ` : timeoutNote(view.engine, timeoutMs);
