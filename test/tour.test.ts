@@ -327,6 +327,23 @@ describe('concur-tui tour, run', () => {
 		rmSync(state, {recursive: true, force: true});
 	}, 90_000);
 
+	it('Ctrl+C in the middle of a chapter\'s run stops the tour (exit 130), the chapter kept to resume', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'concur-tour-state-'));
+		const screen = new PtyScreen(['tour', '--chapter', '2'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: state}});
+		try {
+			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for a, q to stop, ? help)'), 20_000);
+			screen.write('b');
+			await screen.waitFor((text) => text.includes('Async · one event loop'), 20_000);
+			screen.write('\u0003');
+			const exit = await screen.exited;
+			expect(exit.exitCode).toBe(130);
+			expect(screen.raw.replaceAll(/\r?\n */g, ' ')).toContain('The tour resumes at chapter 2: concur-tui tour.');
+		} finally {
+			screen.kill();
+			rmSync(state, {recursive: true, force: true});
+		}
+	}, 40_000);
+
 	it('with a state folder it cannot write (under /proc, where Node 20\'s recursive mkdir hangs): says so, goes on, and promises no resume', async () => {
 		const screen = new PtyScreen(['tour', '--chapter', '0'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: '/proc/concur-nope'}});
 		try {
@@ -359,6 +376,8 @@ describe('concur-tui tour, run', () => {
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).
 			await screen.waitFor((text) => text.includes('Async · one event loop') && text.includes('tour: this run is the chapter\'s, it ends by itself'), 20_000);
+			// Keys pressed during the run are the run's (off): neither echoed nor taken by the next prompt.
+			screen.write('n');
 			const after = await screen.waitFor(() => screen.raw.includes('q quit (resumes at the next) · ? help:'), 30_000);
 			// The run's last frame stays above the grade without its keys-off footer, and no key hint was ever drawn (keys are off).
 			expect(after).toContain('Measured:');
@@ -374,6 +393,9 @@ describe('concur-tui tour, run', () => {
 			rmSync(state, {recursive: true, force: true});
 		}
 
+		// The n pressed mid-run did not move the tour on to chapter 3.
+		expect(shown).not.toContain('Chapter 3 (of 0-8)');
+		expect(shown).toContain('The tour resumes at chapter 3: concur-tui tour.');
 		const joined = shown.replaceAll('\n', ' ').replaceAll(/ {2,}/g, ' ');
 		const grade = /You predicted c\) longer \(3\.2 s or more\); measured ([\d.]+) s: (right|(not quite|far off), that is ([ab])\) [^.]*\.\d? s[^.]*|not graded, other programs used the cores meanwhile)\./.exec(joined);
 		expect(grade, shown).not.toBeNull();

@@ -8,7 +8,7 @@ import type {EarlierChapters} from '../tour/chapter.js';
 import {progressPath, readProgress, writeProgress} from '../tour/tour-progress.js';
 import type {TourOptions} from './parse-flags.js';
 import {wrapWords} from '../util/wrap-words.js';
-import {readKey} from './read-key.js';
+import {TourKeys} from './tour-keys.js';
 
 /** A line wrapped between words to `width`, its continuation lines indented 2 more than it. */
 function wrapped(line: string, width: number): string[] {
@@ -59,7 +59,7 @@ const nextHelp = [
 ];
 
 /** The learner's answer, asked at the terminal until it is one of the chapter's keys (Enter: the default). */
-async function askPrediction(chapter: Chapter, write: (text: string) => void, stop: () => void): Promise<string> {
+async function askPrediction(chapter: Chapter, terminal: TourKeys, write: (text: string) => void, stop: () => void): Promise<string> {
 	const prediction = chapter.prediction!;
 	const keys = prediction.choices.map((choice) => choice.key);
 	const width = process.stdout.columns;
@@ -67,7 +67,7 @@ async function askPrediction(chapter: Chapter, write: (text: string) => void, st
 	write(`${predictionLines(prediction).flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n${prompt}`);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is an answer
-		const key = (await readKey()).toLowerCase();
+		const key = (await terminal.next()).toLowerCase();
 		if (key === '?') {
 			write(`?\n${predictionHelp.join('\n')}\n${prompt}`);
 			continue;
@@ -119,13 +119,15 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		if (!options.json && lines.length > 0) write(`${lines.flatMap((line) => (line.length > width - 1 ? wrapped(line, width - 1) : [line])).join('\n')}\n`);
 	};
 
+	// At a terminal, the keys are the tour's from start to end (none is taken from a run by the next prompt).
+	const terminal = new TourKeys();
 	const hooks: TourHooks = {
 		waitForQuiet: true,
 		// At a terminal (not under CI, where Ink draws only the last frame) each run is live in the dashboard.
 		// --auto at a terminal too: a demo shows the runs as a learner sees them.
 		...(live && {makeRun: dashboardRun(options.ascii)}),
 		predict: async (chapter) => {
-			if (asking) return askPrediction(chapter, write, () => stopped.abort());
+			if (asking) return askPrediction(chapter, terminal, write, () => stopped.abort());
 			text(predictionLines(chapter.prediction!));
 			text([`  Prediction (default): ${chapter.prediction!.defaultKey}`]);
 			return chapter.prediction!.defaultKey;
@@ -145,7 +147,10 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 	};
 
 	if (asking) {
-		const {records, resumesAt, progressKept} = await guidedTour(all, options.chapter, machine, hooks, stopped, text, write);
+		terminal.start();
+		const {records, resumesAt, progressKept} = await guidedTour(all, options.chapter, machine, hooks, stopped, text, write, terminal).finally(() => {
+			terminal.stop();
+		});
 		// Ctrl+C leaves the terminal's ^C on the line: the last lines start on one of their own.
 		if (signal.aborted) write('\n');
 		const resume = resumesAt === null ? [] : progressKept ? [`The tour resumes at chapter ${resumesAt}: concur-tui tour.`] : [`Progress could not be kept, so the tour cannot resume by itself: concur-tui tour --chapter ${resumesAt} goes on from there.`];
@@ -164,12 +169,12 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 type NextStep = 'next' | 'again' | 'back' | 'quit';
 
 /** After a chapter at a terminal: n or Enter the next one, r this one again, b the one before, q quit. */
-async function askNext(write: (text: string) => void, atFirst: boolean): Promise<NextStep> {
+async function askNext(terminal: TourKeys, write: (text: string) => void, atFirst: boolean): Promise<NextStep> {
 	const prompt = '  n/Enter next · r again · b back · q quit (resumes at the next) · ? help: ';
 	write(prompt);
 	for (;;) {
 		// eslint-disable-next-line no-await-in-loop -- one key at a time, until it is a step
-		const key = (await readKey()).toLowerCase();
+		const key = (await terminal.next()).toLowerCase();
 		if (key === '?') {
 			write(`?\n${nextHelp.join('\n')}\n${prompt}`);
 			continue;
@@ -201,6 +206,7 @@ async function guidedTour(
 	stopped: AbortController,
 	text: (lines: readonly string[]) => void,
 	write: (text: string) => void,
+	terminal: TourKeys,
 ): Promise<{records: ChapterRecord[]; resumesAt: number | null; progressKept: boolean}> {
 	const last = all.at(-1)!.number;
 	const path = progressPath();
@@ -239,7 +245,7 @@ async function guidedTour(
 		}
 
 		// eslint-disable-next-line no-await-in-loop
-		const step = await askNext(write, index === 0);
+		const step = await askNext(terminal, write, index === 0);
 		if (step === 'quit') break;
 		if (step === 'next') index++;
 		if (step === 'back') index--;
