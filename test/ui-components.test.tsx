@@ -286,6 +286,14 @@ describe('the result', () => {
 		expect(fitProblems(problems, 5)).toEqual(problems);
 		expect(fitProblems(problems, 3)).toEqual([problems[0], problems[1], '… and 3 more (all of them in --json and the plain report)']);
 		expect(fitProblems(problems, 0)).toEqual([]);
+		// At a width, each problem wraps between words (next lines indented 2) instead of being cut, and counts its rows.
+		const long = 'other programs used 1.1 cores during the async run, while the machine\'s cores were full: its figures include waiting for cores they held';
+		const wrapped = fitProblems([long, 'short'], 10, 60);
+		expect(wrapped.every((line) => stringWidth(line) <= 60)).toBe(true);
+		expect(wrapped.join(' ').replaceAll(/ {2,}/g, ' ')).toBe(`${long} short`);
+		expect(wrapped[1]).toMatch(/^ {2}\S/);
+		expect(fitProblems([long, 'short', 'other'], 4, 60)).toEqual([...fitProblems([long], 4, 60), '… and 2 more (all of them in --json and the plain report)']);
+		expect(fitProblems([long, 'short'], 3, 60)).toEqual(['… and 2 more (all of them in --json and the plain report)']);
 		const stopped = {...runResult, engines: runResult.engines.map((engine) => (engine.engine === 'async' ? {...engine, error: 'out of memory'} : engine))};
 		expect(problemLines(stopped)[0]).toBe('async stopped: out of memory');
 	});

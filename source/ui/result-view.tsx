@@ -35,11 +35,27 @@ export function problemLines(result: RunResult): string[] {
 	];
 }
 
-/** As many problem lines as `rows` allow, the last one saying how many more there are. */
-export function fitProblems(problems: readonly string[], rows: number): string[] {
-	if (problems.length <= rows) return [...problems];
+/**
+ * As many problems as `rows` allow, each wrapped between words to `width` (its next lines indented
+ * 2), never cut; the last row says how many more there are.
+ */
+export function fitProblems(problems: readonly string[], rows: number, width = Number.POSITIVE_INFINITY): string[] {
 	if (rows <= 0) return [];
-	return [...problems.slice(0, rows - 1), `… and ${problems.length - rows + 1} more (all of them in --json and the plain report)`];
+	const wrapped = problems.map((problem) => {
+		if (!Number.isFinite(width) || stringWidth(problem) <= width) return [problem];
+		const [first = '', ...rest] = wrapWords(problem, Math.max(20, width));
+		return [first, ...wrapWords(rest.join(' '), Math.max(20, width - 2)).map((line) => `  ${line}`)];
+	});
+	if (wrapped.reduce((sum, lines) => sum + lines.length, 0) <= rows) return wrapped.flat();
+	const lines: string[] = [];
+	let shown = 0;
+	for (const each of wrapped) {
+		if (lines.length + each.length > rows - 1) break;
+		lines.push(...each);
+		shown++;
+	}
+
+	return [...lines, `… and ${problems.length - shown} more (all of them in --json and the plain report)`];
 }
 
 /** The run's results table, the seed's differences beside the measurements, and the verdict. */
@@ -56,7 +72,7 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 	const requests = netLines(result);
 	const showRequests = requests.length > 0 && rows >= results + verdict.length + requests.length + (showDifferences ? tableHeight(result.engines.length) : 0);
 	const used = results + verdict.length + (showDifferences ? tableHeight(result.engines.length) : 0) + (showRequests ? requests.length : 0);
-	const problems = fitProblems(problemLines(result), rows - used);
+	const problems = fitProblems(problemLines(result), rows - used, width - 1);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Table data={withThreads} />
@@ -71,8 +87,8 @@ export function ResultView({result, rows, width}: ResultViewProps) {
 			{verdict.map((line, index) => (
 				<Text key={index}>{index === 0 ? <><Text bold>Verdict:</Text>{line.slice('Verdict:'.length)}</> : line}</Text>
 			))}
-			{problems.map((line) => (
-				<Text key={line} color="red" wrap="truncate">
+			{problems.map((line, index) => (
+				<Text key={index} color="red" wrap="truncate">
 					{line}
 				</Text>
 			))}
