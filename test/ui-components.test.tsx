@@ -221,6 +221,17 @@ describe('the async panel\'s helper threads', () => {
 	});
 });
 
+describe('panels side by side', () => {
+	it('keep a blank column after every legend, so one panel\'s list of lanes never runs into the next\'s', async () => {
+		const {panelLines} = await import('../source/ui/panel/panel-lines.js');
+		const panel = panelGeometry(25, [], true);
+		// Four units of a long pid: the legend has more to say than 25 columns hold.
+		const view = engineView({engine: 'threads', lanes: [0, 1, 2, 3].map((id) => lane(id, {pid: 27_596, tid: 27_600 + id}))});
+		const [, , legend] = panelLines(view, 1000, panel, 8).map((line) => stripVTControlCharacters(line));
+		expect(legend!.trimEnd().length, legend).toBeLessThan(25);
+	});
+});
+
 describe('the header', () => {
 	it('keeps the cores it runs on, pinned or not, and drops the facts before them first', () => {
 		const snapshot = new RunStore({...config, cpus: [0], pool: 4}, machine).getSnapshot();

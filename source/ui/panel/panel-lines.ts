@@ -303,7 +303,8 @@ export function panelLines(
 	const title = panel.compact ? compactTitleLines(view, panel.width, runs) : [titleLine(view, panel.width, threads)];
 	const withLegend = rows >= title.length + 3;
 	const said = panel.compact ? runs !== undefined && title[1]!.includes(runs) : title[0]!.includes(fullTitle);
-	const head = [...title, ...(withLegend ? [legendLine(view, panel.width, timeoutMs, panel.compact, said ? undefined : runs)] : [])];
+	// The legend leaves its last column blank: side by side, one panel's list of lanes would run on into the next's ("T2 c0 P1 27623").
+	const head = [...title, ...(withLegend ? [legendLine(view, panel.width - 1, timeoutMs, panel.compact, said ? undefined : runs)] : [])];
 	const bars = barLines(view, panel, axisMs, rows - head.length - 1);
 	return [...head, ...bars, axisLine(panel, axisMs)];
 }
