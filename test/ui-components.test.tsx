@@ -173,10 +173,18 @@ describe('an engine panel', () => {
 		expect(lastFrame()).toContain('… 253 more lanes');
 	});
 
+	it('in 25 columns, a running bar that reaches its last cell keeps a blank before its percentage', () => {
+		const panel = panelGeometry(25, [{tasks: 2, lanes: 1, laneNameWidth: 2}], true);
+		const view = engineView({tasks: [task(0, {lane: 0, state: 'running', startMs: 0, endMs: null, progress: 0.97})], elapsedMs: 1000});
+		const rows = render(<EnginePanel view={view} axisMs={1000} panel={panel} rows={6} />).lastFrame()!.split('\n');
+		const bar = rows.find((row) => row.includes('97%'))!;
+		expect(bar).toMatch(/█ 97%$/);
+	});
+
 	it('in 25 columns (side by side at 80): a title on two rows with every figure whole, short labels, its axis', () => {
 		const wants = [{tasks: 8, lanes: 1, laneNameWidth: 1}, {tasks: 8, lanes: 2, laneNameWidth: 2}];
 		const panel = panelGeometry(25, wants, true);
-		expect(panel).toMatchObject({compact: true, labelWidth: 6, suffixWidth: 3, cells: 16});
+		expect(panel).toMatchObject({compact: true, labelWidth: 6, suffixWidth: 4, cells: 15});
 		const tasks = [task(0, {lane: 0}), task(1, {lane: 1}), task(2, {lane: 0, state: 'running', endMs: null, progress: 0.42})];
 		const view = engineView({tasks, done: 2, elapsedMs: 12_640, parallelism: 1.9});
 		const rows = render(<EnginePanel axisOnLastRow view={view} axisMs={1000} panel={panel} rows={8} />).lastFrame()!.split('\n');

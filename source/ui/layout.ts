@@ -2,7 +2,7 @@
 export const minColumns = 60;
 export const minRows = 20;
 /**
- * Panels go side by side from a terminal this wide: three panels of 25 columns, bars of 16 cells
+ * Panels go side by side from a terminal this wide: three panels of 25 columns, bars of 15 cells
  * or more (docs/decisions.md, "Side by side from 80 columns", has the captures that decided it).
  */
 export const sideBySideColumns = 80;
@@ -62,7 +62,8 @@ export function panelGeometry(width: number, wants: readonly PanelWant[], perTas
 	// "T2 #7 ": the lane, the task's number when there is a row per task, and a space; "·· #7" for a queued one.
 	const lane = Math.max(2, ...wants.map((want) => want.laneNameWidth));
 	const labelWidth = 1 + lane + (perTask ? 2 + digits(Math.max(...wants.map((want) => want.tasks)) - 1) : 0);
-	const suffixWidth = 3;
+	// " 72%": a blank before the percentage, which a bar reaching its end would otherwise touch ("####72%").
+	const suffixWidth = 4;
 	return {width, labelWidth, suffixWidth, cells: Math.max(8, width - labelWidth - suffixWidth), compact: true};
 }
 
