@@ -97,6 +97,26 @@ describe.runIf(process.platform === 'linux')('suspended and continued, as a term
 });
 
 describe.runIf(process.platform === 'linux')('the sweep suspended and continued', () => {
+	it('f freezes the view while the run goes on (FROZEN in the header and footer); f again shows where the run is now', async () => {
+		const screen = new PtyScreen(['-w', 'sleep', '--task-ms', '1000', '-n', '6', '-p', '2', '-e', 'threads'], {cols: 100, rows: 30});
+		try {
+			await screen.waitFor((text) => /Many-thread.*[1-5]\/6/.test(text), 20_000);
+			screen.write('f');
+			const frozen = await screen.waitFor((text) => text.includes('FROZEN: the run goes on · f catches up') && /^concur-tui .* FROZEN $/m.test(text));
+			// A second later the run has gone on (a 1 s task ended), the screen has not.
+			const tasksThen = /Many-thread.*?(\d)\/6/.exec(frozen)![1];
+			await pause(1200);
+			expect(screen.text()).toBe(frozen);
+			screen.write('f');
+			const caughtUp = await screen.waitFor((text) => !text.includes('FROZEN'));
+			expect(Number(/Many-thread.*?(\d)\/6/.exec(caughtUp)![1])).toBeGreaterThan(Number(tasksThen));
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			screen.kill();
+		}
+	}, 40_000);
+
 	it('Ctrl+Z gives the terminal back and stops; SIGCONT redraws one whole screen; q still quits with 0', async () => {
 		const screen = new PtyScreen(['sweep', '-w', 'sleep', '--task-ms', '300', '--pools', '1,2', '--runs', '1', '-e', 'threads'], {cols: 100, rows: 30});
 		try {

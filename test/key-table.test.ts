@@ -18,6 +18,7 @@ function actions(): KeyActions {
 		toggleHelp: vi.fn(),
 		toggleView: vi.fn(),
 		toggleLayout: vi.fn(),
+		toggleFreeze: vi.fn(),
 		tell: vi.fn(),
 	};
 }
@@ -25,7 +26,7 @@ function actions(): KeyActions {
 describe('the key table', () => {
 	it('binds every key the footer names, and Ctrl+C as q', () => {
 		const act = actions();
-		for (const input of ['r', 'w', '+', '=', '-', ']', '[', 'm', 't', 'l', 'v', '?', 'q']) keyBinding(input, false)!(act);
+		for (const input of ['r', 'w', '+', '=', '-', ']', '[', 'm', 't', 'l', 'v', 'f', '?', 'q']) keyBinding(input, false)!(act);
 		keyBinding('c', true)!(act);
 		keyBinding('z', true)!(act);
 		expect(act.suspend).toHaveBeenCalledTimes(1);
@@ -35,7 +36,7 @@ describe('the key table', () => {
 		expect(act.changePool).toHaveBeenNthCalledWith(1, 1);
 		expect(act.changePool).toHaveBeenNthCalledWith(2, -1);
 		expect(act.quit).toHaveBeenCalledTimes(2);
-		for (const name of ['rerun', 'nextWorkload', 'toggleMode', 'writeTrace', 'toggleLayout', 'toggleHelp', 'toggleView'] as const) expect(act[name]).toHaveBeenCalledTimes(1);
+		for (const name of ['rerun', 'nextWorkload', 'toggleMode', 'writeTrace', 'toggleLayout', 'toggleFreeze', 'toggleHelp', 'toggleView'] as const) expect(act[name]).toHaveBeenCalledTimes(1);
 		expect(keyBinding('x', false)).toBeUndefined();
 	});
 

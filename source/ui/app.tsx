@@ -42,7 +42,10 @@ const Line = memo(function Line({text}: {readonly text: string}) {
 });
 
 export function App({store, controls, interactive, keysOff}: AppProps) {
-	const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+	const live = useSyncExternalStore(store.subscribe, store.getSnapshot);
+	// f: the view stays on the snapshot taken then while the run (and its measuring) goes on; f again catches up.
+	const [frozen, setFrozen] = useState<DashboardSnapshot | null>(null);
+	const snapshot = frozen ?? live;
 	const terminal = useTerminalSize();
 	// The last column stays empty: a line that fills it leaves the cursor in a pending wrap,
 	// which some terminals turn into an extra line.
@@ -71,6 +74,12 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 
 			keyBinding(input, key.ctrl)?.({
 				...controls,
+				rerun() {
+					// A new run is one to watch: it is never started behind a frozen view.
+					setFrozen(null);
+					controls.rerun();
+				},
+				toggleFreeze: () => setFrozen(frozen ? null : live),
 				toggleHelp: () => setPage(shown === 'help' ? 'auto' : 'help'),
 				toggleView: () => setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline'),
 				toggleLayout() {
@@ -88,13 +97,14 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 	);
 
 	const {phase, round, config, machine, cores, load, notice} = snapshot;
-	const headerText = useMemo(() => headerLine({phase, round, config, machine}, columns), [phase, round, config, machine, columns]);
+	const isFrozen = frozen !== null;
+	const headerText = useMemo(() => headerLine({phase, round, config, machine}, columns, isFrozen), [phase, round, config, machine, columns, isFrozen]);
 	const stripText = useMemo(() => hardwareStripLine(cores, columns, load), [cores, columns, load]);
 	const sideBySide = layout.kind === 'ok' && layout.sideBySide;
 	const canSideBySide = layout.kind === 'ok' && layout.canSideBySide;
 	const footerText = useMemo(
-		() => footerLine(columns, interactive, notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}, keysOff),
-		[columns, interactive, notice, sideBySide, canSideBySide, keysOff],
+		() => footerLine(columns, interactive, isFrozen ? 'FROZEN: the run goes on · f catches up' : notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}, keysOff),
+		[columns, interactive, notice, sideBySide, canSideBySide, keysOff, isFrozen],
 	);
 
 	if (layout.kind === 'too-small') {

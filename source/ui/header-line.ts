@@ -14,11 +14,12 @@ const phaseText: Record<DashboardSnapshot['phase'], string> = {
 /** What the header shows: the run's settings, the machine, the phase and the round (not the panels). */
 export type HeaderFacts = Pick<DashboardSnapshot, 'phase' | 'round' | 'config' | 'machine'>;
 
-export function headerLine(snapshot: HeaderFacts, width: number): string {
-	const phaseColour = snapshot.phase === 'done' ? chalk.green : chalk.yellow;
+export function headerLine(snapshot: HeaderFacts, width: number, frozen = false): string {
+	// Frozen (f): the status says so, in reverse video, in place of the phase it no longer follows.
+	const phaseColour = frozen ? chalk.inverse.yellow : snapshot.phase === 'done' ? chalk.green : chalk.yellow;
 	const {round, rounds} = snapshot.round;
 	const roundText = rounds > 1 && snapshot.phase === 'running' ? ` · round ${round + 1}/${rounds}` : '';
-	const status = phaseText[snapshot.phase] + roundText;
+	const status = frozen ? ' FROZEN ' : phaseText[snapshot.phase] + roundText;
 	// The status word is never cut: the run's facts give way first, those before the last (the
 	// cores it runs on, pinned or not) one by one, then the rest is cut.
 	const title = 'concur-tui';

@@ -1,8 +1,8 @@
 import type {DashboardControls} from '../model/dashboard-controls.js';
 import {workloadNames} from '../model/run-config.js';
 
-/** What a key can do: the session's controls, and the two pages the dashboard switches itself. */
-export type KeyActions = DashboardControls & {readonly toggleHelp: () => void; readonly toggleView: () => void; readonly toggleLayout: () => void};
+/** What a key can do: the session's controls, and what the dashboard switches itself (its pages, its layout, a frozen view). */
+export type KeyActions = DashboardControls & {readonly toggleHelp: () => void; readonly toggleView: () => void; readonly toggleLayout: () => void; readonly toggleFreeze: () => void};
 
 /** What the footer says a key's setting is now (the panels' arrangement). */
 export type FooterState = {readonly arrangement: 'side by side' | 'stacked'; readonly canSwitch: boolean};
@@ -43,6 +43,7 @@ export const keyTable: readonly KeyEntry[] = [
 		bindings: {l: (act) => act.toggleLayout()},
 	},
 	{footer: 'v view', footerPriority: 2, helpKey: 'v', help: 'timeline ↔ result', bindings: {v: (act) => act.toggleView()}},
+	{footer: 'f freeze', footerPriority: 3, helpKey: 'f', help: 'freeze the view to read it (the run goes on) ↔ catch up', bindings: {f: (act) => act.toggleFreeze()}},
 	{footer: '? help', alwaysInFooter: true, footerPriority: 0, helpKey: '?', help: 'this help', bindings: {'?': (act) => act.toggleHelp()}},
 	{footer: 'q quit', alwaysInFooter: true, footerPriority: 0, helpKey: 'q, Ctrl+C', help: 'quit', bindings: {q: (act) => act.quit()}},
 ];
