@@ -98,4 +98,36 @@ describe('the dashboard app', () => {
 		unmount();
 		store.dispose();
 	});
+
+	it('f freezes the view; a key that changes the run lets go of it first, so no run starts out of sight', async () => {
+		vi.useRealTimers();
+		const pause = async () => new Promise((resolve) => setTimeout(resolve, 50));
+		const bus = new RunBus();
+		const store = storeFollowing(bus, config, machine);
+		const keys = controls();
+		const {stdin, lastFrame, unmount} = render(<App store={store} controls={keys} interactive />);
+		await pause();
+		bus.emit('run:start', {runId: 'test-run', config, machine, startedAt: 1000});
+		bus.emit('run:end', {result: runResult});
+		await new Promise((resolve) => setTimeout(resolve, publishEveryMs + 50));
+		// Frozen after the run ended: the footer says it has ended, not that it goes on.
+		stdin.write('f');
+		await pause();
+		expect(lastFrame()).toContain('FROZEN: the run has ended · f catches up');
+		for (const [index, key] of ['w', '+', ']', 'm', 'r', 'q'].entries()) {
+			if (index > 0) stdin.write('f');
+			// eslint-disable-next-line no-await-in-loop
+			await pause();
+			expect(lastFrame(), key).toContain('FROZEN');
+			stdin.write(key);
+			// eslint-disable-next-line no-await-in-loop
+			await pause();
+			expect(lastFrame(), key).not.toContain('FROZEN');
+		}
+
+		expect(keys.nextWorkload).toHaveBeenCalledTimes(1);
+		expect(keys.quit).toHaveBeenCalledTimes(1);
+		unmount();
+		store.dispose();
+	});
 });

@@ -147,6 +147,21 @@ describe('the chapters, fed figures', () => {
 		expect(chapterResultLines({chapter: chapters[2]!, predicted: 'b', runs: [], results: [], outcome: quiet, otherLoadBefore: null}).join('\n')).toContain('measured 2.10 s: right.');
 	});
 
+	it('chapter 8 marks a figure from a chapter that did not show its claim, and counts predictions not graded', () => {
+		const waited = judge(1, [asyncRun(2004, 0.01), asyncRun(2010, 0.02)]);
+		const helpers = {figures: [{name: 'parallelism with libuv\'s pool', value: 0.98, text: '0.98'}], graded: 0.98, shown: false, why: 'its parallelism was 0.98', takeaway: 't', skew: 'other programs used 1.2 cores during async, so the cores were not this run\'s alone'};
+		const earlier = [
+			{chapter: chapters[1]!, results: [], predicted: 'a', outcome: waited},
+			{chapter: chapters[6]!, results: [], predicted: 'b', outcome: helpers},
+		];
+		const together = chapters[8]!.judge([], {machine: {...machine, cores: 2}, earlier, otherLoadNow: 0});
+		expect(together.takeaway).toContain('∥ 0.98 hashing on libuv\'s pool (chapter 6 did not show its claim)');
+		expect(together.takeaway).toContain('3 waits of 2 s in 2.00 s (you: about 2 s, right)');
+		expect(together.takeaway).toContain('Your predictions: 1 of 1 graded right (1 not graded: other programs\' load skewed those runs).');
+		// Its figures in chapter order.
+		expect(together.figures.map((figure) => figure.name).slice(0, 2)).toEqual(['chapter 1: three waits', 'chapter 6: parallelism with libuv\'s pool']);
+	});
+
 	it('a chapter whose engine failed a task gives no figures and says why', () => {
 		const failed = {...runResult, engines: [engineResult('async', 2000, 0.01, {tasks: [{id: 0, lane: 0, pid: 1, tid: 1, cpu: 0, queuedMs: 0, startMs: 0, runStartMs: 0, endMs: 10, ok: false, error: 'boom'}]})]};
 		const outcome = judge(2, [failed]);
@@ -297,7 +312,7 @@ describe('concur-tui tour, run', () => {
 			// ? after a chapter explains the keys of that prompt, not the prediction's.
 			screen.write('?');
 			await screen.waitFor(() => screen.raw.includes('The chapter is over. Keys: n or Enter: the next chapter') && screen.raw.split(nav).length === 4, 10_000);
-			expect(screen.raw).not.toContain('Keys: a b c answer');
+			expect(screen.raw).not.toContain('Keys: a b c');
 			screen.write('r');
 			await screen.waitFor(() => screen.raw.split('Chapter 0 (of 0-8)').length === 3 && screen.raw.split(nav).length === 5, 20_000);
 			screen.write('q');
@@ -371,7 +386,7 @@ describe('concur-tui tour, run', () => {
 			await screen.waitFor((text) => text.replaceAll('\n', '').includes('(a/b/c, Enter for a, q to stop, ? help)'), 20_000);
 			// ? explains the keys and asks again.
 			screen.write('?');
-			await screen.waitFor(() => screen.raw.includes('Keys: a b c answer · Enter: the default · q: stop') && screen.raw.split('Your prediction (a/b/c').length === 3, 10_000);
+			await screen.waitFor(() => screen.raw.includes('not graded where other programs used the cores meanwhile. Keys: a b c') && screen.raw.split('Your prediction (a/b/c').length === 3, 10_000);
 			expect(screen.raw).not.toContain('The chapter is over. Keys:');
 			screen.write('c');
 			// The chapter's run, live in the dashboard, its keys off (the run is the chapter's).

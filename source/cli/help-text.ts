@@ -14,7 +14,8 @@ export const helpText = `
 	                                 or --json; exits 1 if a task did not end ok
 	  $ concur-tui tour              the note chapter by chapter: predict, then
 	                                 measure here; --chapter N (0..8), --list,
-	                                 --auto (default predictions), --json
+	                                 --auto (default predictions), --json;
+	                                 exits 1 if a chapter could not show its claim
 
 	Workload
 	  -w, --workload NAME   cpu | sleep | hash | mixed | net | fs   (default: cpu)

@@ -44,8 +44,9 @@ const predictionHelp = [
 	'  Each answer is a range of the figure the chapter measures (the range is in its',
 	'  text). Answer before the run; the run is then measured here, live in the',
 	'  dashboard, and your answer graded: right, not quite (the range beside it) or',
-	'  far off. Keys: a b c answer · Enter: the default · q: stop (the tour resumes',
-	'  at this chapter) · ?: this help',
+	'  far off; not graded where other programs used the cores meanwhile. Keys: a b c',
+	'  answer · Enter: the default · q: stop (the tour resumes at this chapter) · ?:',
+	'  this help',
 	'',
 ];
 

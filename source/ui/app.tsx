@@ -36,6 +36,18 @@ function panelWants(config: RunConfig): PanelWant[] {
 	});
 }
 
+/** The controls that start, change or end a run, each first calling `unfreeze`. */
+function caughtUp(controls: DashboardControls, unfreeze: () => void): Partial<DashboardControls> {
+	const first =
+		<T extends unknown[]>(action: (...args: T) => void) =>
+		(...args: T) => {
+			unfreeze();
+			action(...args);
+		};
+
+	return {rerun: first(controls.rerun), nextWorkload: first(controls.nextWorkload), changeTasks: first(controls.changeTasks), changePool: first(controls.changePool), toggleMode: first(controls.toggleMode), quit: first(controls.quit)};
+}
+
 /** One line of the frame, drawn again only when its text changed (the panels change far more often). */
 const Line = memo(function Line({text}: {readonly text: string}) {
 	return <Text wrap="truncate">{text}</Text>;
@@ -74,11 +86,11 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 
 			keyBinding(input, key.ctrl)?.({
 				...controls,
-				rerun() {
-					// A new run is one to watch: it is never started behind a frozen view.
+				// A key that starts or changes a run, or quits, first lets go of a frozen view: a new run is
+				// never started out of sight, and the last frame left on the terminal is the run's own.
+				...caughtUp(controls, () => {
 					setFrozen(null);
-					controls.rerun();
-				},
+				}),
 				toggleFreeze: () => setFrozen(frozen ? null : live),
 				toggleHelp: () => setPage(shown === 'help' ? 'auto' : 'help'),
 				toggleView: () => setPage(shown === 'result' ? 'timeline' : snapshot.result ? 'result' : 'timeline'),
@@ -103,8 +115,8 @@ export function App({store, controls, interactive, keysOff}: AppProps) {
 	const sideBySide = layout.kind === 'ok' && layout.sideBySide;
 	const canSideBySide = layout.kind === 'ok' && layout.canSideBySide;
 	const footerText = useMemo(
-		() => footerLine(columns, interactive, isFrozen ? 'FROZEN: the run goes on · f catches up' : notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}, keysOff),
-		[columns, interactive, notice, sideBySide, canSideBySide, keysOff, isFrozen],
+		() => footerLine(columns, interactive, isFrozen ? `FROZEN: ${live.phase === 'done' || live.phase === 'idle' ? 'the run has ended' : 'the run goes on'} · f catches up` : notice, {arrangement: sideBySide ? 'side by side' : 'stacked', canSwitch: canSideBySide}, keysOff),
+		[columns, interactive, notice, sideBySide, canSideBySide, keysOff, isFrozen, live.phase],
 	);
 
 	if (layout.kind === 'too-small') {

@@ -23,7 +23,9 @@ export const togetherChapter: Chapter = {
 			const found = earlierFigure(earlier, number, name);
 			if (!found) return null;
 			quoted.push({...found, name: `chapter ${number}: ${found.name}`});
-			return `${words(found.text)}${guessed(number)}`;
+			// A figure from a chapter that did not show its claim is no evidence for the row: said so beside it.
+			const notShown = earlier.find((each) => each.chapter.number === number)?.outcome?.shown === false;
+			return `${words(found.text)}${notShown ? ` (chapter ${number} did not show its claim)` : ''}${guessed(number)}`;
 		};
 
 		// The learner's answer beside the figure it was graded on, once per chapter: " (you: about 2 s, right)".
@@ -49,10 +51,15 @@ export const togetherChapter: Chapter = {
 			const shown = measured.filter((text): text is string => text !== null);
 			return `${seed.model} (${seed.level}; needs multiple cores? ${seed.cores}; threads? ${seed.threads}): ${shown.length > 0 ? shown.join(', ') : 'not measured in this tour'}`;
 		});
-		const graded = earlier.filter((each) => each.outcome && gradeFor(each.chapter, each.predicted, each.outcome) !== null);
+		const made = earlier.filter((each) => each.chapter.prediction !== null && each.predicted !== null && each.outcome);
+		const graded = made.filter((each) => gradeFor(each.chapter, each.predicted, each.outcome!) !== null);
 		const right = graded.filter((each) => gradeFor(each.chapter, each.predicted, each.outcome!) === 'right');
-		const figures = [...quoted, ...(graded.length > 0 ? [{name: 'predictions right', value: right.length, text: String(right.length)}, {name: 'predictions made', value: graded.length, text: String(graded.length)}] : [])];
-		const predictions = graded.length > 0 ? ` Your predictions: ${right.length} of ${graded.length} right.` : '';
+		const count = (name: string, value: number) => ({name, value, text: String(value)});
+		// In chapter order, as the table's rows are not.
+		quoted.sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]));
+		const ungraded = made.length - graded.length;
+		const figures = [...quoted, ...(made.length > 0 ? [count('predictions right', right.length), count('predictions graded', graded.length), count('predictions not graded', ungraded)] : [])];
+		const predictions = made.length > 0 ? ` Your predictions: ${right.length} of ${graded.length} graded right${ungraded > 0 ? ` (${ungraded} not graded: other programs' load skewed those runs)` : ''}.` : '';
 		// Nothing measured before it (the chapter taken alone, on fresh progress): the table has no figure to show.
 		const shown = quoted.length > 0;
 		return {figures, graded: null, shown, why: shown ? null : 'no chapter before it measured a figure for the table (chapters 1 to 7 do)', takeaway: `${lines.join('. ')}.${predictions}`};
