@@ -12,6 +12,7 @@ import type {EngineName} from '../source/model/run-config.js';
 import type {EngineResult, TaskRecord} from '../source/model/result-types.js';
 import {analogyLines, differenceRows, showedBy} from '../source/result/lesson.js';
 import {engineResult} from './helpers/dashboard-fixtures.js';
+import {otherLoadThresholdCores} from './helpers/busy-machine.js';
 import {cliPath, runCli, runJson, userEnv} from './helpers/run-cli.js';
 
 /** `count` tasks, `atOnce` at a time, each `length` ms. */
@@ -136,9 +137,17 @@ describe.runIf(canQuota)('under a CPU quota of one core', () => {
 		const throttling = result.engines[0]!.throttling!;
 		expect(throttling.quotaCores).toBe(1);
 		expect(throttling.periods).toBeGreaterThan(0);
-		expect(throttling.throttledPeriods).toBeGreaterThan(0);
 		expect(throttling.throttledPeriods).toBeLessThanOrEqual(throttling.periods);
-		expect(throttling.throttledMs).toBeGreaterThan(0.05 * result.engines[0]!.elapsedMs);
+		if (throttling.throttledMs <= 0.05 * result.engines[0]!.elapsedMs) {
+			// A busy machine: other programs held the cores, so the group got less than its quota
+			// and was hardly throttled. Then the run names that load, and no throttling.
+			expect(result.engines[0]!.otherLoadCores).toBeGreaterThanOrEqual(otherLoadThresholdCores);
+			expect(result.verdict).toMatch(/other programs used [\d.]+ cores/i);
+			expect(result.verdict).not.toContain('The CPU quota');
+			return;
+		}
+
+		expect(throttling.throttledPeriods).toBeGreaterThan(0);
 		const waited = `${(throttling.throttledMs / 1000).toFixed(2)} s of waiting`;
 		expect(result.verdict).toContain(`The CPU quota of 1.0 core throttled threads in ${throttling.throttledPeriods} of ${throttling.periods} periods (${waited}, summed over cores)`);
 		const report = await runCli(['replay', savedPath]);

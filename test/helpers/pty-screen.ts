@@ -83,14 +83,23 @@ export class PtyScreen {
 		await this.pending;
 	}
 
+	/**
+	 * Whether a frame has begun and not yet ended (Ink wraps each in a synchronized update, DEC mode
+	 * 2026): on a busy machine a frame arrives in several chunks, and the screen between them is
+	 * half old, half new, as no terminal that honours the mode would show it.
+	 */
+	private midFrame(): boolean {
+		return this.raw.lastIndexOf('\u001B[?2026h') > this.raw.lastIndexOf('\u001B[?2026l');
+	}
+
 	async waitFor(predicate: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			// Each look waits for the terminal to catch up with what arrived.
+			// Each look waits for the terminal to catch up with what arrived, and for a whole frame.
 			// eslint-disable-next-line no-await-in-loop
 			await this.settle();
 			const text = this.text();
-			if (predicate(text)) return text;
+			if (!this.midFrame() && predicate(text)) return text;
 			if (Date.now() > deadline) throw new Error(`timed out waiting for the screen; it shows:\n${text}`);
 			// eslint-disable-next-line no-await-in-loop
 			await new Promise((resolve) => setTimeout(resolve, 50));
