@@ -212,6 +212,21 @@ describe('concur-tui tour, run', () => {
 		expect(listed.chapters[1]).toMatchObject({title: 'Order, then keep chatting', commands: ['concur-tui -w sleep -n 3 --task-ms 2000 -e async', 'concur-tui -w net -n 3 --task-ms 2000 -e async']});
 	});
 
+	it('says each run as it begins: the second run\'s command comes after the first run was drawn', async () => {
+		const screen = new PtyScreen(['tour', '--auto', '--chapter', '1'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: tmpdir()}});
+		try {
+			await screen.exited;
+			const first = screen.raw.indexOf('Running three waits (timers)');
+			const drawn = screen.raw.indexOf('sleep · 3 tasks');
+			const second = screen.raw.indexOf('Running three real HTTP requests');
+			expect(first).toBeGreaterThan(-1);
+			expect(drawn).toBeGreaterThan(first);
+			expect(second).toBeGreaterThan(drawn);
+		} finally {
+			screen.kill();
+		}
+	}, 40_000);
+
 	it('SIGTERM in the middle of a chapter\'s run (--auto, live in the dashboard): the chapter is said interrupted, not judged on partial figures', async () => {
 		const screen = new PtyScreen(['tour', '--auto', '--chapter', '1'], {cols: 80, rows: 24}, {env: {XDG_STATE_HOME: tmpdir()}});
 		try {

@@ -2,7 +2,7 @@ import type {MachineInfo, RunResult} from '../model/result-types.js';
 import type {RunMaker} from '../tour/run-chapter.js';
 import type {Chapter} from '../tour/chapter.js';
 import {tourChapters} from '../tour/chapters/index.js';
-import {chapterHeader, chapterResultLines, predictionLines, runLines, tourDocument, tourExitCode, tourSummary} from '../tour/tour-report.js';
+import {chapterHeader, chapterResultLines, predictionLines, runLine, tourDocument, tourExitCode, tourSummary} from '../tour/tour-report.js';
 import {runTour, type ChapterRecord, type TourHooks} from '../tour/tour-session.js';
 import type {EarlierChapters} from '../tour/chapter.js';
 import {progressPath, readProgress, writeProgress} from '../tour/tour-progress.js';
@@ -136,8 +136,8 @@ export async function runTourCommand(options: TourCommand, machine: MachineInfo,
 		introduce: (chapter) => {
 			text(chapterHeader(chapter, machine));
 		},
-		starting: (_chapter, planned) => {
-			text(runLines(planned));
+		running: (run) => {
+			text([runLine(run)]);
 		},
 		ended: async (record) => {
 			// Live, a blank line parts the run's last frame from the grade.

@@ -16,11 +16,12 @@ export type RunMaker = (config: RunConfig, machine: MachineInfo, signal: AbortSi
 /** A run with no screen: the engines in their hosts, as a run from the command line with --json. */
 const headlessRun: RunMaker = async (config, machine, signal) => runEngines(config, new RunBus(), machine, signal);
 
-/** Runs a chapter's runs one after another and gives their result documents (fewer when stopped). */
-export async function runChapter(runs: readonly ChapterRun[], machine: MachineInfo, signal: AbortSignal, makeRun: RunMaker = headlessRun): Promise<RunResult[]> {
+/** Runs a chapter's runs one after another (`onRun` told as each begins) and gives their result documents (fewer when stopped). */
+export async function runChapter(runs: readonly ChapterRun[], machine: MachineInfo, signal: AbortSignal, makeRun: RunMaker = headlessRun, onRun: (run: ChapterRun) => void = () => undefined): Promise<RunResult[]> {
 	const results: RunResult[] = [];
 	for (const run of runs) {
 		if (signal.aborted) break;
+		onRun(run);
 		// eslint-disable-next-line no-await-in-loop -- a chapter's runs never share the cores
 		const result = await makeRun(chapterConfig(run, machine), machine, signal);
 		if (!result) break;

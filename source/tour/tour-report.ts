@@ -35,11 +35,9 @@ export function predictionLines(prediction: Prediction): string[] {
 	return [`  Predict: ${prediction.question}`, ...prediction.choices.map((choice) => `    ${choice.key}) ${choice.text}${choice.key === prediction.defaultKey ? '   (default)' : ''}`)];
 }
 
-/** What a chapter will run, as commands a learner can type, or why it cannot run here. */
-export function runLines(planned: readonly ChapterRun[] | {readonly cannot: string}): string[] {
-	// The outcome says why, once.
-	if ('cannot' in planned) return [];
-	return planned.map((run) => `  Running ${run.label}: ${run.command}`);
+/** A run as it begins, with the command a learner can type for it. */
+export function runLine(run: ChapterRun): string {
+	return `  Running ${run.label}: ${run.command}`;
 }
 
 /** After a chapter: the prediction graded, the figures, whether the claim showed, and the takeaway. */

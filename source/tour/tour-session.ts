@@ -21,8 +21,8 @@ export type TourHooks = {
 	readonly predict: (chapter: Chapter) => Promise<string>;
 	/** A chapter begins: its title, the note's words and its claim are said, before the prediction. */
 	readonly introduce: (chapter: Chapter) => void;
-	/** Before a chapter's runs: what it will run, or why it cannot here. */
-	readonly starting: (chapter: Chapter, runs: readonly ChapterRun[] | {readonly cannot: string}) => void;
+	/** As each of a chapter's runs begins: what it runs (said then, not all at once before the first). */
+	readonly running: (run: ChapterRun) => void;
 	/** A chapter is over (the next waits for what this returns). */
 	readonly ended: (record: ChapterRecord) => void | Promise<void>;
 	/** Whether to wait for a busy machine to quieten before chapter 0 is judged (bounded). */
@@ -61,7 +61,6 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 	hooks.introduce(chapter);
 	const predicted = chapter.prediction && !('cannot' in planned) ? await hooks.predict(chapter) : null;
 	if (signal.aborted) return {chapter, predicted, runs: [], results: [], outcome: withoutFigures('interrupted', 'Interrupted before its runs.'), otherLoadBefore: null};
-	hooks.starting(chapter, planned);
 	let otherLoadBefore: number | null = null;
 	if (chapter.number === 0) {
 		otherLoadBefore = await otherLoadOver(loadSampleMs);
@@ -76,7 +75,7 @@ async function oneChapter(chapter: Chapter, machine: MachineInfo, hooks: TourHoo
 		return {chapter, predicted, runs: [], results: [], outcome, otherLoadBefore};
 	}
 
-	const results = await runChapter(planned, machine, signal, hooks.makeRun);
+	const results = await runChapter(planned, machine, signal, hooks.makeRun, hooks.running);
 	const outcome =
 		// Stopped mid-run (Ctrl+C, SIGTERM, a hang-up): the run's figures are partial, so nothing is judged from them.
 		results.length < planned.length || signal.aborted
